@@ -17,4 +17,14 @@ public interface AuditConfig {
     @WithName("relay-batch-size")
     @WithDefault("200")
     int relayBatchSize();
+
+    /** How often the relay looks for undelivered events ({@code 1s}; {@code off} stops it, as the tests do). */
+    @WithName("relay-interval")
+    @WithDefault("1s")
+    String relayInterval();
+
+    /** How long after start-up the relay first runs. */
+    @WithName("relay-delay")
+    @WithDefault("2s")
+    String relayDelay();
 }

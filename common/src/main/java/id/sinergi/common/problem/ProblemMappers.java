@@ -153,6 +153,17 @@ public class ProblemMappers {
         if (status >= 500) {
             return internalError(e);
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException jme) {
+                return jsonMapping(jme);
+            }
+            if (cause instanceof JsonParseException jpe) {
+                return unreadableJson(jpe);
+            }
+            if (cause instanceof JsonProcessingException jpe) {
+                return jsonProcessing(jpe);
+            }
+        }
         Response.StatusType info = e.getResponse().getStatusInfo();
         Problem problem = new Problem(
                 "http-" + status,

@@ -1,0 +1,117 @@
+package id.sinergi.consent.rest;
+
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
+import id.sinergi.consent.rest.ConsentDtos.GrantView;
+import id.sinergi.consent.rest.ConsentDtos.RevocationRequest;
+import id.sinergi.consent.service.ConsentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Consent grants: record, read, list per worker, revoke. */
+@Path("/api/consents")
+@Tag(name = "Consent grants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(summary = "Record a consent the worker gave")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = GrantView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> grant(@NotNull @Valid GrantRequest request) {
+        return consents.grant(request, caller).map(g -> Response.created(
+                        uriInfo.getAbsolutePathBuilder().path(g.id.toString()).build())
+                .entity(GrantView.of(g))
+                .build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @Operation(summary = "Read one consent grant")
+    @APIResponse(responseCode = "200", description = "The grant")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such grant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<GrantView> find(@PathParam("id") UUID id) {
+        return consents.find(id, caller).map(GrantView::of);
+    }
+
+    @GET
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @Operation(summary = "List a worker's consent grants, oldest first")
+    @APIResponse(responseCode = "200", description = "The worker's grants")
+    @APIResponse(
+            responseCode = "400",
+            description = "workerId missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<GrantView>> list(@QueryParam("workerId") @NotNull UUID workerId) {
+        return consents.listForWorker(workerId, caller)
+                .map(grants -> grants.stream().map(GrantView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/revocation")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(summary = "Revoke a grant; decisions deny from the next call on")
+    @APIResponse(responseCode = "200", description = "Revoked")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such grant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<GrantView> revoke(@PathParam("id") UUID id, @NotNull @Valid RevocationRequest request) {
+        return consents.revoke(id, request.reason(), caller).map(GrantView::of);
+    }
+}

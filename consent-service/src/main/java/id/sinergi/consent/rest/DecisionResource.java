@@ -1,0 +1,64 @@
+package id.sinergi.consent.rest;
+
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
+import id.sinergi.consent.service.ConsentService;
+import id.sinergi.consent.service.Decision;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The decision call: may agency A use category C of worker W for purpose P? Always 200 with PERMIT or DENY;
+ * denying is the callers' job.
+ */
+@Path("/api/consent-decisions")
+@Tag(name = "Consent decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SINERGI_SERVICE})
+    @Operation(summary = "Decide whether an agency may use a category of a worker's data for a purpose")
+    @APIResponse(
+            responseCode = "200",
+            description = "PERMIT or DENY, with reason and deciding grant",
+            content = @Content(schema = @Schema(implementation = Decision.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed, or asking for another agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Decision> decide(@NotNull @Valid DecisionRequest request) {
+        if (!caller.hasRole(Roles.SINERGI_SERVICE) && caller.requireAgency() != request.requestingAgency()) {
+            throw ProblemException.forbidden(
+                    "other-agency", "Not your agency", "An officer may ask for decisions of their own agency only");
+        }
+        return consents.decide(request, caller);
+    }
+}
