@@ -3,18 +3,28 @@ package id.sinergi.devstack.testing;
 import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
+import id.sinergi.devstack.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a service's {@code @QuarkusTest}s need, started from the project's own files: a database of the
- * service's own on the real PostgreSQL (the local server, else an embedded one) and a real Keycloak with the
- * sinergi realm on a free port.
+ * service's own on the real PostgreSQL (the local server, else an embedded one), a real Keycloak with the
+ * sinergi realm on a free port, and, where the service calls others, those services as real processes from
+ * their builds (the reactor builds them first).
  *
- * <p>One Keycloak serves every test class of a test JVM; it stops when the JVM ends, on failure too. When
- * {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g. {@code http://127.0.0.1:18180/realms/sinergi}),
- * that one is used instead. Init arg {@code database}: the database name, e.g. {@code sinergi_identity_test}.
+ * <p>Init args: {@code database}, the test database's name (e.g. {@code sinergi_identity_test});
+ * {@code services}, a comma-separated list of services to run beside the one under test (e.g.
+ * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>}.
+ *
+ * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
+ * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
+ * {@code http://127.0.0.1:18180/realms/sinergi}), that one is used instead of starting one.
  */
 public class SinergiTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,21 +32,44 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     private static String realmUrl;
 
     private String database = "sinergi_test";
+    private List<String> services = List.of();
+    private Suite suite;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        String list = initArgs.getOrDefault("services", "");
+        services = list.isBlank()
+                ? List.of()
+                : Arrays.stream(list.split(",")).map(String::trim).toList();
     }
 
     @Override
     public Map<String, String> start() {
-        PostgresServer.Database db = PostgresServer.localOrEmbedded(workDir()).database(database);
-        return Map.of(
-                "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.user(),
-                "quarkus.datasource.password", db.password(),
-                "quarkus.oidc.auth-server-url", realmUrl());
+        PostgresServer postgres = PostgresServer.localOrEmbedded(workDir());
+        PostgresServer.Database db = postgres.database(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", db.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+        config.put("quarkus.datasource.username", db.user());
+        config.put("quarkus.datasource.password", db.password());
+        config.put("quarkus.oidc.auth-server-url", realmUrl());
+        if (!services.isEmpty()) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            services.forEach(s -> ports.put(s, Processes.freePort()));
+            suite = Suite.start(
+                    services,
+                    ports,
+                    postgres,
+                    realmUrl(),
+                    database + "_",
+                    true,
+                    Map.of("sinergi.audit.relay-interval", "off"),
+                    workDir().resolve("services"));
+            ports.forEach(
+                    (name, port) -> config.put("quarkus.rest-client." + name + ".url", "http://127.0.0.1:" + port));
+        }
+        return config;
     }
 
     /** The realm URL of the test Keycloak, starting it on first use. */
@@ -56,6 +89,10 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         // Keycloak outlives a single Quarkus application of the test run; its shutdown hook stops it.
+        if (suite != null) {
+            suite.close();
+            suite = null;
+        }
     }
 
     private static Path workDir() {

@@ -1,0 +1,114 @@
+package id.sinergi.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * One Sinergi service run from its Maven build ({@code <service>/target/quarkus-app/quarkus-run.jar}) on the
+ * suite's Java, bound to 127.0.0.1, with its configuration passed as system properties and its secrets as
+ * environment variables (never on the command line).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProcess.class.getName());
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the service and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param config Quarkus configuration, as {@code -Dkey=value}
+     * @param secrets environment variables such as {@code SINERGI_OIDC_CLIENT_SECRET}
+     */
+    public static ServiceProcess start(
+            String name, int port, Map<String, String> config, Map<String, String> secrets, Path logDir) {
+        Path jar = RepoPaths.serviceJar(name);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the suite first (mvn -DskipTests package)");
+        }
+        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
+        service.launch(jar, config, secrets);
+        return service;
+    }
+
+    private void launch(Path jar, Map<String, String> config, Map<String, String> secrets) {
+        Map<String, String> props = new TreeMap<>(config);
+        props.put("quarkus.http.port", Integer.toString(port));
+        props.putIfAbsent("quarkus.http.host", "127.0.0.1");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms64m");
+        command.add("-Xmx384m");
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(secrets);
+            LOG.info("starting " + name + " on " + baseUrl() + " (log: " + log + ")");
+            process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, name + "-stop"));
+            Processes.await(
+                    name,
+                    process,
+                    Duration.ofSeconds(120),
+                    log.toString(),
+                    () -> Processes.answers200(baseUrl() + "/q/health/ready"));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start " + name, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (process != null) {
+            Processes.stopTree(process, Duration.ofSeconds(10));
+            process = null;
+        }
+    }
+}
