@@ -1,0 +1,69 @@
+package id.sinergi.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for the scenario and the tests across services. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An answer: the status and the parsed body (a missing node when there is none). */
+    public record Answer(int status, JsonNode body) {
+
+        /** The problem slug of a problem body, e.g. {@code unknown-district}; null otherwise. */
+        public String problemSlug() {
+            String type = body.path("type").asText(null);
+            return type == null ? null : type.replace("urn:sinergi:problem:", "");
+        }
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public Answer get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    }
+
+    public Answer post(String url, String token, Object body) {
+        try {
+            return send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                    token);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the request to " + url, e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder builder, String token) {
+        builder.timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package id.sinergi.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.sinergi.devstack.TokenClient;
+import id.sinergi.scenario.Api.Answer;
+import id.sinergi.scenario.ExportGenerator.Exports;
+import id.sinergi.scenario.ExportGenerator.Person;
+import id.sinergi.scenario.ExportGenerator.Row;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The protection scenario, end to end through the suite's APIs: both exports ingested by the ministries'
+ * connectors, consents recorded at the service point, cases reported at several missions, a consular officer
+ * reading a consenting and a non-consenting worker's placement, a revocation, and the security auditor
+ * checking the audit chain. Every step's outcome is compared with what it must be; the report says which held.
+ */
+public final class ProtectionScenario {
+
+    private static final Logger LOG = Logger.getLogger(ProtectionScenario.class.getName());
+
+    /** The mission of the demo consular officer {@code consul.kl}. */
+    static final String KL = "KBRI-KUALALUMPUR";
+
+    private static final String PURPOSE = "PROTECTION_CASE_HANDLING";
+
+    /** Base URLs of the four services. */
+    public record Endpoints(String identity, String cases, String consent, String audit) {}
+
+    private final Api api = new Api();
+    private final Endpoints urls;
+    private final TokenClient tokens;
+    private final ReferenceData reference;
+    private final Random random;
+    private final ScenarioReport report = new ScenarioReport();
+
+    private final Map<Integer, String> workerOfPerson = new HashMap<>();
+    private final Map<Integer, String> grantOfPerson = new HashMap<>();
+
+    public ProtectionScenario(Endpoints urls, TokenClient tokens, ReferenceData reference, long seed) {
+        this.urls = urls;
+        this.tokens = tokens;
+        this.reference = reference;
+        this.random = new Random(seed);
+    }
+
+    public ScenarioReport run(Exports exports) {
+        ingest(exports);
+        recordConsents(exports);
+        Map<String, Integer> casesPerMission = reportCases(exports);
+        officerReads(exports);
+        awaitAuditDelivery();
+        auditorChecks();
+        report.casesPerMission.putAll(casesPerMission);
+        return report;
+    }
+
+    // --- 1. Both exports through identity-service's API, as each ministry's connector sends them. ---
+
+    private void ingest(Exports exports) {
+        String sisko = tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector"));
+        String peduli = tokens.client("peduli-wni-portal", TokenClient.localSecret("peduli-wni-portal"));
+        Map<Integer, String> siskoWorker = new HashMap<>();
+        Map<Integer, String> peduliWorker = new HashMap<>();
+        int unexpected = 0;
+        for (Row row : exports.sisko()) {
+            unexpected += register(registration("SISKOP2MI", row.values()), sisko, row, siskoWorker);
+        }
+        for (Row row : exports.peduli()) {
+            unexpected += register(registration("PEDULI_WNI", row.values()), peduli, row, peduliWorker);
+        }
+        report.check(
+                "every valid row is stored and every invalid row is rejected with 400",
+                unexpected == 0,
+                unexpected + " rows answered otherwise");
+        long linked = peduliWorker.entrySet().stream()
+                .filter(e -> e.getValue().equals(siskoWorker.get(e.getKey())))
+                .count();
+        report.linkedAcrossSources = linked;
+        report.check(
+                "every worker in both exports is linked into one worker",
+                linked == exports.expectedCrossSourceLinks(),
+                linked + " linked, " + exports.expectedCrossSourceLinks() + " expected");
+        workerOfPerson.putAll(peduliWorker);
+        workerOfPerson.putAll(siskoWorker);
+
+        int unchanged = 0;
+        List<Row> resend = exports.sisko().stream()
+                .filter(r -> r.personKey() != null)
+                .limit(10)
+                .toList();
+        for (Row row : resend) {
+            Answer answer = api.post(
+                    urls.identity() + "/api/workers/registrations", sisko, registration("SISKOP2MI", row.values()));
+            if (answer.status() == 200
+                    && "UNCHANGED".equals(answer.body().path("outcome").asText())) {
+                unchanged++;
+            }
+        }
+        report.check(
+                "sending the same source records again changes nothing",
+                unchanged == resend.size(),
+                unchanged + " of " + resend.size() + " unchanged");
+    }
+
+    private int register(Map<String, Object> body, String token, Row row, Map<Integer, String> workers) {
+        Answer answer = api.post(urls.identity() + "/api/workers/registrations", token, body);
+        report.rowsSent++;
+        if (answer.ok()) {
+            report.rowsIngested++;
+            report.registrationOutcomes.merge(answer.body().path("outcome").asText("?"), 1L, Long::sum);
+            if (answer.body().path("flags").size() > 0) {
+                report.flaggedRecords++;
+            }
+            if (row.personKey() != null) {
+                workers.put(row.personKey(), answer.body().path("workerId").asText());
+            }
+            return row.invalidBecause() == null ? 0 : 1;
+        }
+        if (answer.status() == 400) {
+            report.rowsRejected++;
+            String field = answer.body().path("errors").path(0).path("field").asText("");
+            report.rejections.merge(answer.problemSlug() + (field.isEmpty() ? "" : " (" + field + ")"), 1L, Long::sum);
+            return row.invalidBecause() == null ? 1 : 0;
+        }
+        LOG.warning("registration answered HTTP " + answer.status() + " " + answer.problemSlug());
+        return 1;
+    }
+
+    /** Maps an export row (Indonesian column names and codes) to identity-service's registration request. */
+    static Map<String, Object> registration(String source, Map<String, String> row) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean sisko = source.equals("SISKOP2MI");
+        body.put("source", source);
+        body.put("sourceRecordId", blankToNull(row.get(sisko ? "id_pmi" : "id_lapor_diri")));
+        body.put("nik", blankToNull(row.get("nik")));
+        body.put("passportNumber", blankToNull(row.get("nomor_paspor")));
+        body.put("fullName", blankToNull(row.get(sisko ? "nama_lengkap" : "nama")));
+        body.put("birthDate", blankToNull(row.get("tanggal_lahir")));
+        body.put(
+                "sex",
+                switch (row.get("jenis_kelamin")) {
+                    case "L" -> "M";
+                    case "P" -> "F";
+                    default -> blankToNull(row.get("jenis_kelamin"));
+                });
+        body.put("destinationCountry", blankToNull(row.get(sisko ? "negara_tujuan" : "negara")));
+        body.put("phase", sisko ? phase(row.get("status_penempatan")) : "ABROAD");
+        if (sisko) {
+            Map<String, Object> placement = new LinkedHashMap<>();
+            placement.put("employerName", blankToNull(row.get("pemberi_kerja")));
+            placement.put("placementAgency", blankToNull(row.get("p3mi")));
+            placement.put("occupation", blankToNull(row.get("jabatan")));
+            placement.put("departureDate", blankToNull(row.get("tanggal_keberangkatan")));
+            placement.put("contractEndDate", blankToNull(row.get("tanggal_akhir_kontrak")));
+            body.put("placement", placement);
+        }
+        return body;
+    }
+
+    private static String phase(String status) {
+        return switch (status) {
+            case "PRA_PENEMPATAN" -> "PRE_DEPARTURE";
+            case "PENEMPATAN" -> "ABROAD";
+            case "PURNA" -> "RETURNED";
+            default -> status;
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    // --- 2. Consents given at the one-roof service point (LTSA) before departure. ---
+
+    private void recordConsents(Exports exports) {
+        String officer = tokens.user("p2mi.officer");
+        int failed = 0;
+        for (Row row : exports.sisko()) {
+            if (row.personKey() == null || random.nextDouble() >= 0.8) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("workerId", workerOfPerson.get(row.personKey()));
+            body.put("receivingAgency", "KEMLU");
+            body.put("purposes", List.of(PURPOSE, "REPATRIATION"));
+            body.put("dataCategories", List.of("IDENTITY", "PLACEMENT", "CASE_DETAILS"));
+            body.put("validUntil", Instant.now().plus(730, ChronoUnit.DAYS).toString());
+            Answer answer = api.post(urls.consent() + "/api/consents", officer, body);
+            if (answer.status() == 201) {
+                grantOfPerson.put(row.personKey(), answer.body().path("id").asText());
+            } else {
+                failed++;
+            }
+        }
+        report.consentsGiven = grantOfPerson.size();
+        report.check("every consent is recorded", failed == 0, failed + " consents refused");
+    }
+
+    // --- 3. Cases reported through Peduli WNI at the mission of the worker's country. ---
+
+    private Map<String, Integer> reportCases(Exports exports) {
+        String portal = tokens.client("peduli-wni-portal", TokenClient.localSecret("peduli-wni-portal"));
+        int failed = 0;
+        for (Person p : exports.people()) {
+            if (!workerOfPerson.containsKey(p.key()) || p.siskoPhase().equals("PRA_PENEMPATAN")) {
+                continue;
+            }
+            String mission = missionOf(p.country());
+            if (mission == null || random.nextDouble() >= 0.15) {
+                continue;
+            }
+            Map<String, Object> body = caseBody(mission, "PEDULI_WNI");
+            if (random.nextBoolean()) {
+                body.put("nik", p.nik());
+            } else {
+                body.put("workerId", workerOfPerson.get(p.key()));
+            }
+            failed += api.post(urls.cases() + "/api/cases", portal, body).status() == 201 ? 0 : 1;
+        }
+        report.check("every case report is accepted", failed == 0, failed + " reports refused");
+        return casesPerMission();
+    }
+
+    private String missionOf(String country) {
+        List<String> consulates = reference.otherMissionsIn(country);
+        if (!consulates.isEmpty() && random.nextDouble() < 0.3) {
+            return consulates.get(random.nextInt(consulates.size()));
+        }
+        return reference.missionFor(country);
+    }
+
+    private Map<String, Object> caseBody(String mission, String channel) {
+        List<String> categories = reference.categories();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("missionId", mission);
+        body.put("categoryCode", categories.get(random.nextInt(categories.size())));
+        body.put("description", "Laporan dari " + channel + ": pekerja meminta bantuan perwakilan.");
+        body.put("channel", channel);
+        return body;
+    }
+
+    private Map<String, Integer> casesPerMission() {
+        Answer list = api.get(urls.cases() + "/api/cases?limit=200", tokens.user("pwni.hq"));
+        Map<String, Integer> perMission = new TreeMap<>();
+        JsonNode items = list.body().isArray() ? list.body() : list.body().path("cases");
+        for (JsonNode c : items) {
+            perMission.merge(c.path("missionId").asText(), 1, Integer::sum);
+        }
+        return perMission;
+    }
+
+    // --- 4. A consular officer at KBRI Kuala Lumpur reads placement data. ---
+
+    private void officerReads(Exports exports) {
+        Optional<Person> consenting = exports.people().stream()
+                .filter(p -> grantOfPerson.containsKey(p.key()) && p.country().equals("MY"))
+                .findFirst();
+        Optional<Person> refusing = exports.people().stream()
+                .filter(p -> workerOfPerson.containsKey(p.key()) && !grantOfPerson.containsKey(p.key()))
+                .findFirst();
+        if (consenting.isEmpty() || refusing.isEmpty()) {
+            report.check("the exports hold a consenting worker in Malaysia and a non-consenting one", false, "none");
+            return;
+        }
+        String consul = tokens.user("consul.kl");
+        String workerA = workerOfPerson.get(consenting.get().key());
+        String workerB = workerOfPerson.get(refusing.get().key());
+        String caseA = walkIn(consul, workerA);
+        walkIn(consul, workerB);
+
+        Answer permitted = readPlacement(consul, workerA);
+        report.check(
+                "the officer reads a consenting worker's placement",
+                permitted.status() == 200,
+                "HTTP " + permitted.status());
+        Answer denied = readPlacement(consul, workerB);
+        report.check(
+                "the officer is refused a non-consenting worker's placement (403 consent-denied)",
+                denied.status() == 403 && "consent-denied".equals(denied.problemSlug()),
+                "HTTP " + denied.status() + " " + denied.problemSlug());
+
+        Answer revoked = api.post(
+                urls.consent() + "/api/consents/"
+                        + grantOfPerson.get(consenting.get().key()) + "/revocation",
+                tokens.user("p2mi.officer"),
+                Map.of("reason", "worker withdrew consent through the Crisis Center"));
+        Answer afterRevocation = readPlacement(consul, workerA);
+        report.check(
+                "after the revocation the next read is refused",
+                revoked.status() == 200 && afterRevocation.status() == 403,
+                "revocation HTTP " + revoked.status() + ", read HTTP " + afterRevocation.status() + " "
+                        + afterRevocation.body().path("reason").asText(""));
+
+        Answer otherMission = api.get(urls.cases() + "/api/cases/" + caseA, tokens.user("consul.hk"));
+        report.check(
+                "an officer of another mission cannot see the case (404)",
+                otherMission.status() == 404,
+                "HTTP " + otherMission.status());
+    }
+
+    private String walkIn(String consul, String workerId) {
+        Map<String, Object> body = caseBody(KL, "MISSION_WALK_IN");
+        body.put("workerId", workerId);
+        Answer answer = api.post(urls.cases() + "/api/cases", consul, body);
+        if (answer.status() != 201) {
+            report.check("the officer records a walk-in case", false, "HTTP " + answer.status());
+            return UUID.randomUUID().toString();
+        }
+        String id = answer.body().path("id").asText();
+        api.post(
+                urls.cases() + "/api/cases/" + id + "/transitions",
+                consul,
+                Map.of("to", "IN_PROGRESS", "reason", "officer contacted the worker"));
+        return id;
+    }
+
+    private Answer readPlacement(String token, String workerId) {
+        Answer answer = api.get(urls.identity() + "/api/workers/" + workerId + "/placement?purpose=" + PURPOSE, token);
+        if (answer.status() == 200) {
+            report.placementReadsPermitted++;
+        } else if (answer.status() == 403) {
+            report.placementReadsDenied++;
+        }
+        return answer;
+    }
+
+    // --- 5. Audit delivery and the security auditor's checks. ---
+
+    private void awaitAuditDelivery() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        long pending = -1;
+        while (Instant.now().isBefore(deadline)) {
+            pending = 0;
+            for (String base : List.of(urls.identity(), urls.cases(), urls.consent())) {
+                Answer health = api.get(base + "/q/health/ready", null);
+                for (JsonNode check : health.body().path("checks")) {
+                    if ("audit-outbox".equals(check.path("name").asText())) {
+                        pending += check.path("data").path("pending").asLong();
+                    }
+                }
+            }
+            if (pending == 0) {
+                break;
+            }
+            sleep();
+        }
+        report.check("every audit event is delivered to audit-service", pending == 0, pending + " still pending");
+    }
+
+    private void auditorChecks() {
+        String auditor = tokens.user("security.auditor");
+        Answer summary = api.get(urls.audit() + "/api/audit-events/summary", auditor);
+        report.auditEvents = summary.body().path("total").asLong();
+        summary.body()
+                .path("byOutcome")
+                .fields()
+                .forEachRemaining(
+                        e -> report.auditByOutcome.put(e.getKey(), e.getValue().asLong()));
+        Answer decisions = api.get(urls.audit() + "/api/audit-events?action=consent.decision&limit=500", auditor);
+        for (JsonNode e : decisions.body().path("events")) {
+            report.consentDecisions.merge(e.path("outcome").asText(), 1L, Long::sum);
+        }
+        Answer denials = api.get(
+                urls.audit() + "/api/audit-events?action=worker.placement.read&outcome=DENIED&limit=100", auditor);
+        int deniedReads = denials.body().path("events").size();
+        report.check(
+                "each refused placement read is in the audit log",
+                deniedReads >= report.placementReadsDenied && report.placementReadsDenied > 0,
+                deniedReads + " denial events for " + report.placementReadsDenied + " refused reads");
+        Answer chain = api.get(urls.audit() + "/api/audit-chain/verification", auditor);
+        report.chainStatus = chain.body().path("status").asText("UNKNOWN");
+        report.check(
+                "the audit chain verifies intact",
+                "INTACT".equals(report.chainStatus),
+                report.chainStatus + " over "
+                        + chain.body().path("checkedEvents").asLong() + " events");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the scenario saw, and which of its checks held. */
+    public static final class ScenarioReport {
+        long rowsSent;
+        long rowsIngested;
+        long rowsRejected;
+        long flaggedRecords;
+        long linkedAcrossSources;
+        long consentsGiven;
+        long placementReadsPermitted;
+        long placementReadsDenied;
+        long auditEvents;
+        String chainStatus = "UNKNOWN";
+        final Map<String, Long> registrationOutcomes = new TreeMap<>();
+        final Map<String, Long> rejections = new TreeMap<>();
+        final Map<String, Integer> casesPerMission = new TreeMap<>();
+        final Map<String, Long> consentDecisions = new TreeMap<>();
+        final Map<String, Long> auditByOutcome = new TreeMap<>();
+        final List<String[]> checks = new ArrayList<>();
+
+        void check(String what, boolean held, String detail) {
+            checks.add(new String[] {held ? "ok" : "FAILED", what, detail});
+        }
+
+        public boolean allHeld() {
+            return !checks.isEmpty() && checks.stream().allMatch(c -> c[0].equals("ok"));
+        }
+
+        public List<String> failures() {
+            return checks.stream()
+                    .filter(c -> !c[0].equals("ok"))
+                    .map(c -> c[1] + ": " + c[2])
+                    .toList();
+        }
+
+        public long linkedAcrossSources() {
+            return linkedAcrossSources;
+        }
+
+        public Map<String, Long> rejections() {
+            return rejections;
+        }
+
+        /** The summary the main job prints. */
+        public String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("\n== Sinergi protection scenario ==\n");
+            sb.append(String.format(
+                    "Rows sent %d: ingested %d, rejected %d, flagged for review %d%n",
+                    rowsSent, rowsIngested, rowsRejected, flaggedRecords));
+            sb.append("  registration outcomes: ").append(registrationOutcomes).append('\n');
+            sb.append("  rejected, by reason:\n");
+            rejections.forEach((k, v) -> sb.append(String.format("    %-45s %d%n", k, v)));
+            sb.append(String.format("Workers linked across SiskoP2MI and Peduli WNI: %d%n", linkedAcrossSources));
+            sb.append(String.format("Consents given: %d%n", consentsGiven));
+            sb.append("Cases per mission:\n");
+            casesPerMission.forEach((k, v) -> sb.append(String.format("    %-28s %d%n", k, v)));
+            sb.append(String.format(
+                    "Placement reads: %d permitted, %d denied; consent decisions: %s%n",
+                    placementReadsPermitted, placementReadsDenied, consentDecisions));
+            sb.append(String.format("Audit events: %d %s; chain: %s%n", auditEvents, auditByOutcome, chainStatus));
+            sb.append("Checks:\n");
+            checks.forEach(c -> sb.append(String.format("  [%s] %s (%s)%n", c[0], c[1], c[2])));
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package id.sinergi.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.sinergi.devstack.KeycloakServer;
+import id.sinergi.devstack.PostgresServer;
+import id.sinergi.devstack.Processes;
+import id.sinergi.devstack.Suite;
+import id.sinergi.devstack.TokenClient;
+import id.sinergi.scenario.Api.Answer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four services as processes from their builds, on free ports, against the real PostgreSQL and a real
+ * Keycloak: the flows that cross services, with tokens the realm issued.
+ */
+class CrossServiceTest {
+
+    private static final Path WORK = Path.of("target").toAbsolutePath();
+    private static final AtomicInteger SERIAL = new AtomicInteger(1);
+
+    private static KeycloakServer keycloak;
+    private static Suite suite;
+    private static TokenClient tokens;
+    private static ProtectionScenario.Endpoints urls;
+    private final Api api = new Api();
+
+    @BeforeAll
+    static void startSuite() {
+        PostgresServer postgres = PostgresServer.localOrEmbedded(WORK);
+        keycloak = KeycloakServer.start(WORK, Processes.freePort());
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Suite.SERVICES.forEach(s -> ports.put(s, Processes.freePort()));
+        suite = Suite.start(
+                Suite.SERVICES,
+                ports,
+                postgres,
+                keycloak.realmUrl(),
+                "sinergi_it_",
+                true,
+                Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"),
+                WORK.resolve("services"));
+        tokens = new TokenClient(keycloak.realmUrl());
+        urls = new ProtectionScenario.Endpoints(
+                suite.service("identity-service").baseUrl(),
+                suite.service("case-service").baseUrl(),
+                suite.service("consent-service").baseUrl(),
+                suite.service("audit-service").baseUrl());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void shouldDisclosePlacementOnlyWhileConsentHoldsAndAuditEveryReadByEndUser() {
+        String worker = registerWorker();
+        String grant = grantConsent(worker);
+
+        Answer permitted = readPlacement("consul.kl", worker);
+        revoke(grant);
+        Answer denied = readPlacement("consul.kl", worker);
+
+        assertThat(permitted.status()).isEqualTo(200);
+        assertThat(permitted.body().path("grantId").asText()).isEqualTo(grant);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.problemSlug()).isEqualTo("consent-denied");
+        assertThat(denied.body().path("reason").asText()).isEqualTo("GRANT_REVOKED");
+        JsonNode events = awaitEvents("workerId=" + worker + "&action=worker.placement.read", 2);
+        assertThat(events.findValuesAsText("outcome")).contains("SUCCESS", "DENIED");
+        JsonNode decisions = awaitEvents("workerId=" + worker + "&action=consent.decision", 2);
+        assertThat(decisions.toString())
+                .as("consent-service saw the officer, not only identity-service")
+                .contains("consul.kl")
+                .contains("KBRI-KUALALUMPUR");
+        Answer chain = api.get(urls.audit() + "/api/audit-chain/verification", tokens.user("security.auditor"));
+        assertThat(chain.body().path("status").asText()).isEqualTo("INTACT");
+    }
+
+    @Test
+    void shouldDenyPlacementOfWorkerWhoNeverConsented() {
+        String worker = registerWorker();
+
+        Answer denied = readPlacement("consul.kl", worker);
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body().path("reason").asText()).isEqualTo("NO_GRANT");
+        JsonNode events = awaitEvents("workerId=" + worker + "&action=worker.placement.read&outcome=DENIED", 1);
+        assertThat(events.toString()).contains("consul.kl");
+    }
+
+    @Test
+    void shouldAnswer401WithoutTokenOnEveryService() {
+        Map<String, String> protectedPaths = Map.of(
+                urls.identity(), "/api/workers/00000000-0000-0000-0000-000000000001",
+                urls.cases(), "/api/cases",
+                urls.consent(), "/api/consents?workerId=00000000-0000-0000-0000-000000000001",
+                urls.audit(), "/api/audit-events");
+
+        protectedPaths.forEach((base, path) -> {
+            Answer answer = api.get(base + path, null);
+
+            assertThat(answer.status()).as(base + path).isEqualTo(401);
+            assertThat(answer.problemSlug()).isEqualTo("unauthenticated");
+        });
+    }
+
+    @Test
+    void shouldAnswer403ForTheWrongRole() {
+        String worker = registerWorker();
+
+        Answer platformReadsWorker = api.get(urls.identity() + "/api/workers/" + worker, tokens.user("platform.admin"));
+        Answer consulReadsAudit = api.get(urls.audit() + "/api/audit-events", tokens.user("consul.kl"));
+
+        assertThat(platformReadsWorker.status()).isEqualTo(403);
+        assertThat(consulReadsAudit.status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldKeepEachMissionToItsOwnCases() {
+        String worker = registerWorker();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("workerId", worker);
+        report.put("missionId", ProtectionScenario.KL);
+        report.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
+        report.put("description", "Gaji tidak dibayar selama empat bulan.");
+        report.put("channel", "MISSION_WALK_IN");
+
+        Answer byOtherMission = api.post(urls.cases() + "/api/cases", tokens.user("consul.hk"), report);
+        Answer byOwnMission = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report);
+        String caseId = byOwnMission.body().path("id").asText();
+        Answer readByOtherMission = api.get(urls.cases() + "/api/cases/" + caseId, tokens.user("consul.hk"));
+        Answer readByHq = api.get(urls.cases() + "/api/cases/" + caseId, tokens.user("pwni.hq"));
+
+        assertThat(byOtherMission.status()).isEqualTo(403);
+        assertThat(byOwnMission.status()).isEqualTo(201);
+        assertThat(byOwnMission.body().path("workerId").asText()).isEqualTo(worker);
+        assertThat(readByOtherMission.status()).isEqualTo(404);
+        assertThat(readByHq.status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRunTheProtectionScenarioWithEveryCheckHolding() {
+        ReferenceData reference = ReferenceData.load();
+        ExportGenerator.Exports exports = new ExportGenerator(reference, 4242).generate(60);
+
+        ProtectionScenario.ScenarioReport report = new ProtectionScenario(urls, tokens, reference, 4242).run(exports);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.allHeld()).isTrue();
+        assertThat(report.linkedAcrossSources()).isEqualTo(exports.expectedCrossSourceLinks());
+        assertThat(report.rejections().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(exports.expectedRejections().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+    }
+
+    /** Registers a fresh worker from a SiskoP2MI record, with a valid NIK of Gambir (Jakarta Pusat). */
+    private String registerWorker() {
+        int serial = SERIAL.getAndIncrement();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "SISKOP2MI");
+        body.put("sourceRecordId", "IT-" + System.nanoTime());
+        body.put("nik", "317101" + "170895" + String.format("%04d", 1000 + serial));
+        body.put("fullName", "Pekerja Uji " + serial);
+        body.put("birthDate", "1995-08-17");
+        body.put("sex", "M");
+        body.put("destinationCountry", "MY");
+        body.put("phase", "ABROAD");
+        body.put(
+                "placement",
+                Map.of(
+                        "employerName", "Golden Palm Plantation",
+                        "placementAgency", "PT Bina Karya Mandiri",
+                        "occupation", "Pekerja perkebunan",
+                        "departureDate", "2025-01-10",
+                        "contractEndDate", "2027-01-10"));
+        Answer answer = api.post(
+                urls.identity() + "/api/workers/registrations",
+                tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector")),
+                body);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().path("workerId").asText();
+    }
+
+    private String grantConsent(String worker) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workerId", worker);
+        body.put("receivingAgency", "KEMLU");
+        body.put("purposes", List.of("PROTECTION_CASE_HANDLING"));
+        body.put("dataCategories", List.of("PLACEMENT"));
+        body.put("validUntil", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        Answer answer = api.post(urls.consent() + "/api/consents", tokens.user("p2mi.officer"), body);
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.body().path("id").asText();
+    }
+
+    private void revoke(String grant) {
+        Answer answer = api.post(
+                urls.consent() + "/api/consents/" + grant + "/revocation",
+                tokens.user("p2mi.officer"),
+                Map.of("reason", "worker withdrew consent"));
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    private Answer readPlacement(String user, String worker) {
+        return api.get(
+                urls.identity() + "/api/workers/" + worker + "/placement?purpose=PROTECTION_CASE_HANDLING",
+                tokens.user(user));
+    }
+
+    /** Polls audit-service until at least {@code count} events match (the outbox relay runs every 500 ms). */
+    private JsonNode awaitEvents(String query, int count) {
+        Supplier<JsonNode> events =
+                () -> api.get(urls.audit() + "/api/audit-events?" + query, tokens.user("security.auditor"))
+                        .body()
+                        .path("events");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode found = events.get();
+        while (found.size() < count && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            found = events.get();
+        }
+        assertThat(found.size()).as("audit events for " + query).isGreaterThanOrEqualTo(count);
+        return found;
+    }
+}
