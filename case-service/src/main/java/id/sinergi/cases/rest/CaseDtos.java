@@ -1,0 +1,79 @@
+package id.sinergi.cases.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.cases.domain.CaseStatus;
+import id.sinergi.cases.domain.Channel;
+import id.sinergi.cases.domain.ProtectionCase;
+import id.sinergi.cases.reference.CaseCategory;
+import id.sinergi.cases.reference.Mission;
+import id.sinergi.cases.reference.ReferenceData;
+import id.sinergi.cases.reference.Term;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the case API. */
+public final class CaseDtos {
+
+    private CaseDtos() {}
+
+    /** A case reported for a worker, named by exactly one of workerId and nik. */
+    @Schema(name = "CaseReportRequest")
+    public record ReportRequest(
+            @Schema(description = "identity-service's worker id; give this or nik") UUID workerId,
+            @Pattern(regexp = "[0-9]{16}", message = "must be 16 digits")
+                    @Schema(description = "The worker's NIK; give this or workerId. Sent in the body only")
+                    String nik,
+            @NotBlank @Size(max = 64) @Schema(example = "KBRI-KUALALUMPUR") String missionId,
+            @NotBlank @Size(max = 64) @Schema(example = "GAJI_TIDAK_DIBAYAR") String categoryCode,
+            @NotBlank @Size(max = 4000) String description,
+            @NotNull Channel channel) {}
+
+    /** A step of the workflow with the officer's reason. */
+    @Schema(name = "CaseTransitionRequest")
+    public record TransitionRequest(@NotNull CaseStatus to, @NotNull @Size(min = 3, max = 500) String reason) {}
+
+    /** A case as the API shows it: codes together with their Indonesian terms and English glosses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProtectionCase")
+    public record CaseView(
+            UUID id,
+            @Schema(example = "KBRI-KUALALUMPUR/2026/000001") String reference,
+            UUID workerId,
+            String missionId,
+            @Schema(example = "KBRI Kuala Lumpur") String missionName,
+            Term category,
+            String description,
+            Channel channel,
+            Term status,
+            Instant reportedAt,
+            Instant updatedAt) {
+
+        static CaseView of(ProtectionCase c, ReferenceData reference) {
+            Term category = reference
+                    .category(c.categoryCode)
+                    .map(CaseCategory::term)
+                    .orElse(new Term(c.categoryCode, null, null));
+            return new CaseView(
+                    c.id,
+                    c.reference,
+                    c.workerId,
+                    c.missionId,
+                    reference.mission(c.missionId).map(Mission::nameId).orElse(null),
+                    category,
+                    c.description,
+                    c.channel,
+                    status(c.status),
+                    c.reportedAt,
+                    c.updatedAt);
+        }
+
+        static Term status(CaseStatus s) {
+            return new Term(s.name(), s.termId(), s.glossEn());
+        }
+    }
+}

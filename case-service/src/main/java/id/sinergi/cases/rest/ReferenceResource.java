@@ -1,0 +1,78 @@
+package id.sinergi.cases.rest;
+
+import id.sinergi.cases.reference.CaseCategory;
+import id.sinergi.cases.reference.Mission;
+import id.sinergi.cases.reference.ReferenceData;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The codes cases refer to: Indonesia's missions abroad and the case categories. Public facts, any Sinergi role. */
+@Path("/api/reference")
+@Tag(name = "Reference data")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "No Sinergi role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReferenceResource {
+
+    @Inject
+    ReferenceData reference;
+
+    @GET
+    @Path("/missions")
+    @RolesAllowed({
+        Roles.P2MI_OFFICER,
+        Roles.CONSULAR_OFFICER,
+        Roles.PWNI_HQ,
+        Roles.SECURITY_AUDITOR,
+        Roles.PLATFORM_ADMIN,
+        Roles.SOURCE_CONNECTOR,
+        Roles.SINERGI_SERVICE
+    })
+    @Operation(summary = "Indonesian missions abroad (KBRI, KJRI, KRI, PTRI, KDEI), in the order Kemlu lists them")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every mission",
+            content = @Content(schema = @Schema(implementation = Mission.class, type = SchemaType.ARRAY)))
+    public List<Mission> missions() {
+        return reference.missions();
+    }
+
+    @GET
+    @Path("/case-categories")
+    @RolesAllowed({
+        Roles.P2MI_OFFICER,
+        Roles.CONSULAR_OFFICER,
+        Roles.PWNI_HQ,
+        Roles.SECURITY_AUDITOR,
+        Roles.PLATFORM_ADMIN,
+        Roles.SOURCE_CONNECTOR,
+        Roles.SINERGI_SERVICE
+    })
+    @Operation(summary = "Case categories with their Indonesian terms and English glosses")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every category",
+            content = @Content(schema = @Schema(implementation = CaseCategory.class, type = SchemaType.ARRAY)))
+    public List<CaseCategory> categories() {
+        return reference.categories();
+    }
+}

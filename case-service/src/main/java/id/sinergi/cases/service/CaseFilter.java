@@ -1,0 +1,11 @@
+package id.sinergi.cases.service;
+
+import id.sinergi.cases.domain.CaseStatus;
+import java.util.UUID;
+
+/**
+ * What a case list asks for; null parts do not filter.
+ *
+ * @param limit how many cases at most, 1..200
+ */
+public record CaseFilter(String missionId, CaseStatus status, UUID workerId, int limit) {}

@@ -1,0 +1,358 @@
+package id.sinergi.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import id.sinergi.devstack.testing.AuditOutboxProbe;
+import id.sinergi.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@CaseTestResource
+class CaseResourceTest {
+
+    private static final String KL = "KBRI-KUALALUMPUR";
+    private static final String HK = "KJRI-HONGKONG";
+
+    @Inject
+    DataSource dataSource;
+
+    private static String year() {
+        return Integer.toString(Year.now(ZoneOffset.UTC).getValue());
+    }
+
+    @Test
+    void shouldReportByWorkerIdWithReferenceStatusAndCategoryTerms() {
+        Workers.Worker worker = Workers.register();
+
+        Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("workerId", equalTo(worker.id()))
+                .body("reference", matchesPattern("KBRI-KUALALUMPUR/" + year() + "/\\d{6}"))
+                .body("missionName", equalTo("KBRI Kuala Lumpur"))
+                .body("status.code", equalTo("REPORTED"))
+                .body("status.termId", equalTo("Dilaporkan"))
+                .body("status.glossEn", equalTo("reported"))
+                .body("category.code", equalTo("GAJI_TIDAK_DIBAYAR"))
+                .body("category.termId", equalTo("Gaji tidak dibayar"))
+                .body("category.glossEn", equalTo("wages not paid / withheld"))
+                .body("channel", equalTo("PEDULI_WNI"));
+    }
+
+    @Test
+    void shouldReportByNikAndNumberEachMissionOnItsOwn() {
+        Workers.Worker worker = Workers.register();
+        String token = Tokens.user("pwni.hq");
+
+        String first = Cases.report(token, Cases.byNik(worker.nik(), "KBRI-TOKYO"))
+                .statusCode(201)
+                .body("workerId", equalTo(worker.id()))
+                .extract()
+                .path("reference");
+        String second = Cases.report(token, Cases.byNik(worker.nik(), "KBRI-TOKYO"))
+                .statusCode(201)
+                .extract()
+                .path("reference");
+        String other = Cases.report(token, Cases.byNik(worker.nik(), "KJRI-OSAKA"))
+                .statusCode(201)
+                .extract()
+                .path("reference");
+
+        assertThat(first).isEqualTo("KBRI-TOKYO/" + year() + "/000001");
+        assertThat(second).isEqualTo("KBRI-TOKYO/" + year() + "/000002");
+        assertThat(other).isEqualTo("KJRI-OSAKA/" + year() + "/000001");
+    }
+
+    @Test
+    void shouldLetPeduliWniPortalReportAndRefuseOtherSourceConnectors() {
+        Workers.Worker worker = Workers.register();
+
+        Cases.report(Tokens.client("peduli-wni-portal"), Cases.byNik(worker.nik(), HK))
+                .statusCode(201)
+                .body("workerId", equalTo(worker.id()));
+        Cases.report(Tokens.client("siskop2mi-connector"), Cases.byNik(worker.nik(), HK))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:source-not-yours"));
+    }
+
+    @Test
+    void shouldRejectUnknownMissionCategoryAndWorkerNamingTheFieldAndStoreNothing() {
+        Workers.Worker worker = Workers.register();
+        String marker = "marker " + UUID.randomUUID();
+        String token = Tokens.user("pwni.hq");
+        Map<String, Object> unknownMission = Cases.byWorkerId(worker.id(), "KBRI-ATLANTIS");
+        Map<String, Object> unknownCategory = Cases.byWorkerId(worker.id(), KL);
+        unknownCategory.put("categoryCode", "NO_SUCH_CATEGORY");
+        Map<String, Object> unknownWorkerId = Cases.byWorkerId(UUID.randomUUID().toString(), KL);
+        Map<String, Object> unknownNik = Cases.byNik(Workers.UNREGISTERED_NIK, KL);
+        List.of(unknownMission, unknownCategory, unknownWorkerId, unknownNik)
+                .forEach(b -> b.put("description", marker));
+
+        Cases.report(token, unknownMission)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-mission"))
+                .body("errors[0].field", equalTo("missionId"));
+        Cases.report(token, unknownCategory)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-category"))
+                .body("errors[0].field", equalTo("categoryCode"));
+        Cases.report(token, unknownWorkerId)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-worker"))
+                .body("errors[0].field", equalTo("workerId"));
+        Cases.report(token, unknownNik)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-worker"))
+                .body("errors[0].field", equalTo("nik"));
+
+        assertThat(count("SELECT count(*) FROM protection_case WHERE description = ?", marker))
+                .isZero();
+    }
+
+    @Test
+    void shouldRequireExactlyOneOfWorkerIdAndNik() {
+        Workers.Worker worker = Workers.register();
+        Map<String, Object> both = Cases.byWorkerId(worker.id(), KL);
+        both.put("nik", worker.nik());
+        Map<String, Object> neither = Cases.byWorkerId(worker.id(), KL);
+        neither.remove("workerId");
+
+        Cases.report(Tokens.user("pwni.hq"), both)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:worker-reference"))
+                .body("errors.field", hasItems("workerId", "nik"));
+        Cases.report(Tokens.user("pwni.hq"), neither)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:worker-reference"));
+    }
+
+    @Test
+    void shouldRejectMalformedReportsNamingTheField() {
+        Map<String, Object> badNik = Cases.byNik("31710117084500", KL);
+        Map<String, Object> noDescription = Cases.byNik(Workers.UNREGISTERED_NIK, KL);
+        noDescription.remove("description");
+        Map<String, Object> badChannel = Cases.byNik(Workers.UNREGISTERED_NIK, KL);
+        badChannel.put("channel", "CARRIER_PIGEON");
+
+        Cases.report(Tokens.user("pwni.hq"), badNik)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors.field", hasItem("nik"))
+                .body("detail", not(equalTo(null)));
+        Cases.report(Tokens.user("pwni.hq"), noDescription)
+                .statusCode(400)
+                .body("errors.field", hasItem("description"));
+        Cases.report(Tokens.user("pwni.hq"), badChannel).statusCode(400).body("errors[0].field", equalTo("channel"));
+    }
+
+    @Test
+    void shouldForbidConsularOfficerReportingForAnotherMission() {
+        Workers.Worker worker = Workers.register();
+
+        Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), HK))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:other-mission"));
+    }
+
+    @Test
+    void shouldHideCaseOfAnotherMissionFromConsularOfficerAndAuditTheDenial() {
+        String klCase = Cases.reported("consul.kl", KL);
+
+        Map<String, Object> hidden = Cases.read("consul.hk", klCase)
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .as(Map.class);
+        String missing = UUID.randomUUID().toString();
+        Map<String, Object> absent =
+                Cases.read("consul.hk", missing).statusCode(404).extract().as(Map.class);
+        List<String> listed = listIds("consul.hk", Map.of("limit", 200));
+        List<String> listedForKl = listIds("consul.hk", Map.of("missionId", KL));
+
+        assertThat(hidden.get("type")).isEqualTo(absent.get("type"));
+        assertThat(hidden.get("title")).isEqualTo(absent.get("title"));
+        assertThat(hidden.get("detail")).isEqualTo(((String) absent.get("detail")).replace(missing, klCase));
+        assertThat(listed).doesNotContain(klCase);
+        assertThat(listedForKl).isEmpty();
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, klCase)).anySatisfy(p -> assertThat(p)
+                .contains("\"action\":\"case.read\"")
+                .contains("\"outcome\":\"DENIED\"")
+                .contains("\"username\":\"consul.hk\""));
+    }
+
+    @Test
+    void shouldShowCasesOfEveryMissionToPwniHqAndP2miOfficers() {
+        String klCase = Cases.reported("consul.kl", KL);
+        String hkCase = Cases.reported("consul.hk", HK);
+
+        List<String> hqList = listIds("pwni.hq", Map.of("limit", 200));
+        List<String> p2miList = listIds("p2mi.officer", Map.of("limit", 200));
+
+        assertThat(hqList).contains(klCase, hkCase);
+        assertThat(p2miList).contains(klCase, hkCase);
+        Cases.read("pwni.hq", klCase).statusCode(200).body("missionId", equalTo(KL));
+        Cases.read("pwni.hq", hkCase).statusCode(200).body("missionId", equalTo(HK));
+        Cases.read("p2mi.officer", hkCase).statusCode(200).body("id", equalTo(hkCase));
+        Cases.read("consul.kl", klCase).statusCode(200).body("id", equalTo(klCase));
+    }
+
+    @Test
+    void shouldFilterByWorkerAndStatusNewestFirstWithinTheLimit() {
+        Workers.Worker worker = Workers.register();
+        String older = Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String newer = Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Cases.move("consul.kl", older, "IN_PROGRESS").statusCode(200);
+
+        List<String> all = listIds("consul.kl", Map.of("workerId", worker.id()));
+        List<String> limited = listIds("consul.kl", Map.of("workerId", worker.id(), "limit", 1));
+        List<String> inProgress = listIds("pwni.hq", Map.of("workerId", worker.id(), "status", "IN_PROGRESS"));
+
+        assertThat(all).containsExactly(newer, older);
+        assertThat(limited).containsExactly(newer);
+        assertThat(inProgress).containsExactly(older);
+    }
+
+    @Test
+    void shouldRejectInvalidListFiltersNamingTheParameter() {
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .queryParam("limit", 201)
+                .when()
+                .get("/api/cases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .queryParam("status", "LOST")
+                .when()
+                .get("/api/cases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .queryParam("workerId", "not-a-uuid")
+                .when()
+                .get("/api/cases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("workerId"));
+    }
+
+    @Test
+    void shouldAuditReportReadAndListWithTheWorker() {
+        Workers.Worker worker = Workers.register();
+        String caseId = Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Cases.read("consul.kl", caseId).statusCode(200);
+        listIds("consul.kl", Map.of("workerId", worker.id()));
+
+        List<String> payloads = AuditOutboxProbe.payloadsMentioning(dataSource, caseId);
+        assertThat(payloads).hasSize(3);
+        assertThat(payloads.get(0)).contains("\"action\":\"case.report\"").contains("\"outcome\":\"SUCCESS\"");
+        assertThat(payloads.get(1)).contains("\"action\":\"case.read\"");
+        assertThat(payloads.get(2)).contains("\"action\":\"case.list\"");
+        assertThat(payloads).allSatisfy(p -> assertThat(p)
+                .contains("\"workerId\":\"" + worker.id() + "\"")
+                .contains("\"purpose\":\"PROTECTION_CASE_HANDLING\"")
+                .contains("\"mission\":\"KBRI-KUALALUMPUR\"")
+                .doesNotContain(worker.nik()));
+    }
+
+    @Test
+    void shouldAnswer401WithoutTokenAnd403ForWrongRole() {
+        Workers.Worker worker = Workers.register();
+        String caseId = Cases.reported("consul.kl", KL);
+
+        given().contentType(ContentType.JSON)
+                .body(Cases.byWorkerId(worker.id(), KL))
+                .when()
+                .post("/api/cases")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().when().get("/api/cases").then().statusCode(401);
+        given().when().get("/api/cases/" + caseId).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("to", "IN_PROGRESS", "reason", "no token"))
+                .when()
+                .post("/api/cases/" + caseId + "/transitions")
+                .then()
+                .statusCode(401);
+
+        Cases.report(Tokens.user("security.auditor"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+        Cases.report(Tokens.user("p2mi.officer"), Cases.byWorkerId(worker.id(), KL))
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/cases")
+                .then()
+                .statusCode(403);
+        Cases.read("platform.admin", caseId).statusCode(403);
+        Cases.move("p2mi.officer", caseId, "IN_PROGRESS").statusCode(403);
+        assertThat(count("SELECT count(*) FROM protection_case WHERE worker_id = ?::uuid", worker.id()))
+                .isZero();
+    }
+
+    private static List<String> listIds(String user, Map<String, ?> query) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .queryParams(query)
+                .when()
+                .get("/api/cases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+    }
+
+    private long count(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package id.sinergi.cases;
+
+import static io.restassured.RestAssured.given;
+
+import id.sinergi.devstack.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Requests against this service's case API, as the tests send them. */
+final class Cases {
+
+    private Cases() {}
+
+    static Map<String, Object> byWorkerId(String workerId, String missionId) {
+        Map<String, Object> body = base(missionId);
+        body.put("workerId", workerId);
+        return body;
+    }
+
+    static Map<String, Object> byNik(String nik, String missionId) {
+        Map<String, Object> body = base(missionId);
+        body.put("nik", nik);
+        return body;
+    }
+
+    private static Map<String, Object> base(String missionId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("missionId", missionId);
+        body.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
+        body.put("description", "Gaji tiga bulan belum dibayar majikan.");
+        body.put("channel", "PEDULI_WNI");
+        return body;
+    }
+
+    static ValidatableResponse report(String token, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/cases")
+                .then();
+    }
+
+    /** Reports a case for a newly registered worker as {@code user} and gives its id. */
+    static String reported(String user, String missionId) {
+        Workers.Worker worker = Workers.register();
+        return report(Tokens.user(user), byWorkerId(worker.id(), missionId))
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static ValidatableResponse read(String user, String caseId) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .when()
+                .get("/api/cases/" + caseId)
+                .then();
+    }
+
+    static ValidatableResponse move(String user, String caseId, String to) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", to, "reason", "checked with the worker by phone"))
+                .when()
+                .post("/api/cases/" + caseId + "/transitions")
+                .then();
+    }
+}
