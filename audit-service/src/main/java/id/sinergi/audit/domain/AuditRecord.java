@@ -1,0 +1,139 @@
+package id.sinergi.audit.domain;
+
+import id.sinergi.common.audit.AuditActor;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * One audit event as the log keeps it: the event's fields, its place in the chain ({@code seq}) and the hashes
+ * that link it to the event before it. Rows are only ever inserted.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditRecord extends PanacheEntityBase {
+
+    /** Position in the chain, from 1, without gaps; assigned under the chain head's lock. */
+    @Id
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    /** When audit-service appended the event. */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @Column(nullable = false)
+    public String service;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuditOutcome outcome;
+
+    @Column(name = "actor_subject", nullable = false)
+    public String actorSubject;
+
+    @Column(name = "actor_username")
+    public String actorUsername;
+
+    @Column(name = "actor_agency")
+    public String actorAgency;
+
+    @Column(name = "actor_mission")
+    public String actorMission;
+
+    @Column(name = "actor_client_id")
+    public String actorClientId;
+
+    /** The roles as a JSON array ({@link AuditChain#encodeRoles}), so that they re-read exactly. */
+    @Column(name = "actor_roles", columnDefinition = "text")
+    public String actorRoles;
+
+    @Column(name = "worker_id")
+    public UUID workerId;
+
+    public String purpose;
+
+    @Column(name = "resource_type")
+    public String resourceType;
+
+    @Column(name = "resource_id")
+    public String resourceId;
+
+    public String reason;
+
+    /** The hash of the event before this one; 64 zeros for the first. */
+    @Column(name = "prev_hash", nullable = false)
+    public String prevHash;
+
+    @Column(nullable = false)
+    public String hash;
+
+    /**
+     * The event as the chain's next link: timestamps truncated to the microseconds PostgreSQL keeps, and the
+     * hash computed over the canonical form.
+     */
+    public static AuditRecord chained(AuditEvent event, long seq, Instant recordedAt, String prevHash) {
+        AuditRecord r = new AuditRecord();
+        r.seq = seq;
+        r.eventId = event.id();
+        r.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        r.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
+        r.service = event.service();
+        r.action = event.action();
+        r.outcome = event.outcome();
+        AuditActor actor = event.actor();
+        r.actorSubject = actor.subject();
+        r.actorUsername = actor.username();
+        r.actorAgency = actor.agency();
+        r.actorMission = actor.mission();
+        r.actorClientId = actor.clientId();
+        r.actorRoles = AuditChain.encodeRoles(actor.roles());
+        r.workerId = event.workerId();
+        r.purpose = event.purpose();
+        r.resourceType = event.resourceType();
+        r.resourceId = event.resourceId();
+        r.reason = event.reason();
+        r.prevHash = prevHash;
+        r.hash = AuditChain.hash(prevHash, AuditChain.canonical(r));
+        return r;
+    }
+
+    /** The event as it was delivered (timestamps at microsecond precision). */
+    public AuditEvent event() {
+        return new AuditEvent(
+                eventId,
+                occurredAt,
+                service,
+                action,
+                outcome,
+                new AuditActor(
+                        actorSubject,
+                        actorUsername,
+                        actorAgency,
+                        actorMission,
+                        actorClientId,
+                        AuditChain.decodeRoles(actorRoles)),
+                workerId,
+                purpose,
+                resourceType,
+                resourceId,
+                reason);
+    }
+}

@@ -1,0 +1,136 @@
+package id.sinergi.audit.rest;
+
+import id.sinergi.audit.rest.AuditDtos.EventPage;
+import id.sinergi.audit.rest.AuditDtos.EventView;
+import id.sinergi.audit.service.AppendResult;
+import id.sinergi.audit.service.AuditLog;
+import id.sinergi.audit.service.Summary;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit log's events: intake from the suite's services, and queries and counts for the security team. */
+@Path("/api/audit-events")
+@Tag(name = "Audit events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AuditEventResource {
+
+    /** The most events one batch may carry. */
+    static final int MAX_BATCH = 1000;
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.SINERGI_SERVICE)
+    @Operation(summary = "Store one event; an event whose id is already stored is skipped as a duplicate")
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored, or skipped as a duplicate",
+            content = @Content(schema = @Schema(implementation = AppendResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid event; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AppendResult> ingest(@NotNull @Valid AuditEvent event) {
+        return log.ingest(List.of(event), false);
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.SINERGI_SERVICE)
+    @Operation(
+            summary = "Store a batch of events in the given order, all or none",
+            description = "Events whose id is already stored, or that repeat an id of the same batch, are skipped"
+                    + " and counted as duplicates, so a retried delivery is harmless.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored; duplicates skipped",
+            content = @Content(schema = @Schema(implementation = AppendResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An invalid event, or not 1 to 1000 events; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AppendResult> ingestBatch(
+            @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid AuditEvent> events) {
+        return log.ingest(events, true);
+    }
+
+    @GET
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Operation(
+            summary = "Find events, oldest first, one page at a time",
+            description = "Keyset pagination on seq: pass the page's 'next' as 'after' for the following page. The"
+                    + " query itself is audited (action audit.query).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events",
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter, limit or cursor; errors[].field names the parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<EventPage> query(
+            @BeanParam FilterParams filter,
+            @QueryParam("limit") @Parameter(description = "Events per page, 1 to 500; 100 when omitted") String limit,
+            @QueryParam("after") @Parameter(description = "Only events with a greater seq: the previous page's 'next'")
+                    String after) {
+        int pageSize = FilterParams.intParam("limit", limit, 100, 1, 500);
+        long cursor = FilterParams.cursorParam("after", after);
+        return log.query(filter.toFilter(), cursor, pageSize, caller)
+                .map(page ->
+                        new EventPage(page.records().stream().map(EventView::of).toList(), page.next()));
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Operation(
+            summary = "Count the events a filter covers, per action and per outcome",
+            description = "Takes the filters of the query; the summary itself is audited (action audit.summary).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
+            content = @Content(schema = @Schema(implementation = Summary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter; errors[].field names the parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Summary> summary(@BeanParam FilterParams filter) {
+        return log.summarize(filter.toFilter(), caller);
+    }
+}

@@ -1,0 +1,161 @@
+package id.sinergi.audit.rest;
+
+import id.sinergi.audit.service.AuditFilter;
+import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.problem.ProblemException;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The filter parameters of the query and summary operations, read as text so that a bad value becomes a 400
+ * problem naming the parameter (JAX-RS would answer 404).
+ */
+public class FilterParams {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    @QueryParam("workerId")
+    @Parameter(description = "Events about this worker (identity-service worker id)")
+    @Schema(format = "uuid")
+    public String workerId;
+
+    @QueryParam("actor")
+    @Parameter(description = "Events by this actor: Keycloak subject or user name")
+    public String actor;
+
+    @QueryParam("action")
+    @Parameter(description = "Events of this action, e.g. worker.placement.read")
+    public String action;
+
+    @QueryParam("outcome")
+    @Parameter(description = "Events that ended so")
+    @Schema(enumeration = {"SUCCESS", "DENIED", "FAILED"})
+    public String outcome;
+
+    @QueryParam("service")
+    @Parameter(description = "Events emitted by this service, e.g. identity-service")
+    public String service;
+
+    @QueryParam("from")
+    @Parameter(description = "Events that occurred at or after this instant (ISO 8601, e.g. 2026-12-01T00:00:00Z)")
+    @Schema(format = "date-time")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Events that occurred before this instant (ISO 8601)")
+    @Schema(format = "date-time")
+    public String to;
+
+    /** The filter, or a 400 problem naming the first bad parameter. */
+    AuditFilter toFilter() {
+        Instant fromInstant = instant("from", from);
+        Instant toInstant = instant("to", to);
+        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
+            throw ProblemException.invalidField("invalid-parameter", "to", "must be after 'from'");
+        }
+        return new AuditFilter(
+                uuid("workerId", workerId),
+                text("actor", actor, 255),
+                text("action", action, 96),
+                outcome(outcome),
+                text("service", service, 64),
+                fromInstant,
+                toInstant);
+    }
+
+    static int intParam(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw ProblemException.invalidField(
+                "invalid-parameter", name, "must be a whole number from " + min + " to " + max);
+    }
+
+    static long cursorParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like a negative number
+        }
+        throw ProblemException.invalidField(
+                "invalid-parameter", name, "must be the 'next' value of the previous page (a whole number >= 0)");
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("invalid-parameter", name, "must be a UUID");
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(value.strip());
+            if (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST)) {
+                return instant;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below like an instant PostgreSQL cannot compare
+        }
+        throw ProblemException.invalidField(
+                "invalid-parameter",
+                name,
+                "must be an ISO 8601 instant in the years 1 to 9999, e.g. 2026-12-01T00:00:00Z");
+    }
+
+    private static AuditOutcome outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return AuditOutcome.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(
+                    "invalid-parameter",
+                    "outcome",
+                    "must be one of "
+                            + Arrays.stream(AuditOutcome.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength || value.indexOf('\0') >= 0) {
+            throw ProblemException.invalidField(
+                    "invalid-parameter", name, "must be at most " + maxLength + " characters, without NUL");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,322 @@
+package id.sinergi.audit;
+
+import static id.sinergi.audit.AuditEvents.deliver;
+import static id.sinergi.audit.AuditEvents.event;
+import static id.sinergi.audit.AuditEvents.query;
+import static id.sinergi.audit.AuditEvents.with;
+import static id.sinergi.audit.AuditEvents.withActor;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import id.sinergi.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@AuditTestResource
+class AuditEventResourceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldAcceptOneEventFromAServiceAccount() {
+        UUID worker = UUID.randomUUID();
+
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(event(worker, "worker.read"))
+                .when()
+                .post("/api/audit-events")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(0));
+
+        assertThat(rowsAbout(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSkipEventsAlreadyStoredWhenABatchIsResent() {
+        UUID worker = UUID.randomUUID();
+        List<Map<String, Object>> batch =
+                List.of(event(worker, "worker.read"), event(worker, "worker.placement.read"), event(worker, "x.y"));
+        deliver(batch).statusCode(200).body("accepted", equalTo(3)).body("duplicates", equalTo(0));
+
+        deliver(batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(3));
+
+        assertThat(rowsAbout(worker)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountARepeatedIdWithinOneBatchAsDuplicate() {
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> event = event(worker, "worker.read");
+
+        deliver(List.of(event, event, event(worker, "worker.read")))
+                .statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1));
+
+        assertThat(rowsAbout(worker)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseIntakeFromUsersAndAnonymousCallers() {
+        UUID worker = UUID.randomUUID();
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .contentType(ContentType.JSON)
+                .body(List.of(event(worker, "worker.read")))
+                .when()
+                .post("/api/audit-events/batch")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+        given().contentType(ContentType.JSON)
+                .body(event(worker, "worker.read"))
+                .when()
+                .post("/api/audit-events")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
+    void shouldRejectInvalidEventsNamingTheFieldAndStoreNothing() {
+        UUID worker = UUID.randomUUID();
+
+        deliver(List.of(event(worker, "worker.read"), with(event(worker, "worker.read"), "actor", null)))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors.field", hasItem("actor"));
+        deliver(List.of(event(worker, "Worker Read!"))).statusCode(400).body("errors.field", hasItem("action"));
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(withActor(event(worker, "worker.read"), "subject", ""))
+                .when()
+                .post("/api/audit-events")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("actor.subject"));
+        deliver(List.of(with(event(worker, "worker.read"), "reason", "nul \u0000 inside")))
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-text"))
+                .body("errors[0].field", equalTo("reason"));
+        deliver(List.of(with(event(worker, "worker.read"), "occurredAt", "1970-01-01T00:00:00Z")))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        deliver(List.of()).statusCode(400).body("errors.field", hasItem("events"));
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
+    void shouldFilterByWorkerActionOutcomeActorServiceAndTime() {
+        UUID worker = UUID.randomUUID();
+        Instant early = Instant.parse("2026-01-10T08:00:00Z");
+        Map<String, Object> read = with(event(worker, "worker.read"), "occurredAt", early.toString());
+        Map<String, Object> denied = with(
+                with(event(worker, "worker.placement.read"), "outcome", "DENIED"),
+                "occurredAt",
+                early.plusSeconds(3600).toString());
+        Map<String, Object> byCase =
+                with(withActor(event(worker, "case.create"), "username", "pwni.hq"), "service", "case-service");
+        deliver(List.of(read, denied, byCase)).statusCode(200).body("accepted", equalTo(3));
+
+        assertThat(idsOf(Map.of("workerId", worker, "action", "worker.read"))).containsExactly(read.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "outcome", "DENIED"))).containsExactly(denied.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "actor", "pwni.hq"))).containsExactly(byCase.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "actor", "2f0c6a8e-6b7f-4c1e-9a59-000000000001")))
+                .containsExactly(read.get("id"), denied.get("id"), byCase.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "service", "case-service"))).containsExactly(byCase.get("id"));
+        assertThat(idsOf(Map.of(
+                        "workerId",
+                        worker,
+                        "from",
+                        early.plusSeconds(60).toString(),
+                        "to",
+                        early.plusSeconds(7200).toString())))
+                .containsExactly(denied.get("id"));
+    }
+
+    @Test
+    void shouldPageThroughEventsBySeqWithoutOverlap() {
+        UUID worker = UUID.randomUUID();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(event(worker, "worker.read"));
+        }
+        deliver(batch).statusCode(200);
+
+        List<Object> seen = new ArrayList<>();
+        List<Integer> seqs = new ArrayList<>();
+        Object after = 0;
+        List<Integer> pageSizes = new ArrayList<>();
+        while (after != null) {
+            // Only identity-service's events: each page adds the auditor's own audit.query event about the worker.
+            Map<String, Object> page = query(
+                            Map.of("workerId", worker, "service", "identity-service", "limit", 2, "after", after))
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("");
+            @SuppressWarnings("unchecked") // the page's events are JSON objects
+            List<Map<String, Object>> events = (List<Map<String, Object>>) page.get("events");
+            events.forEach(e -> {
+                seen.add(e.get("id"));
+                seqs.add((Integer) e.get("seq"));
+            });
+            pageSizes.add(events.size());
+            after = page.get("next");
+        }
+
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+        assertThat(seen)
+                .containsExactlyElementsOf(batch.stream().map(e -> e.get("id")).toList());
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldShowChainFieldsAndEventFieldsOfStoredEvents() {
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> event = event(worker, "worker.placement.read");
+        deliver(List.of(event)).statusCode(200);
+
+        query(Map.of("workerId", worker))
+                .statusCode(200)
+                .body("events[0].id", equalTo(event.get("id")))
+                .body("events[0].hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("events[0].prevHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("events[0].recordedAt", org.hamcrest.Matchers.notNullValue())
+                .body("events[0].actor.username", equalTo("consul.kl"))
+                .body("events[0].actor.roles", equalTo(List.of("consular-officer")))
+                .body("events[0].purpose", equalTo("PROTECTION_CASE_HANDLING"))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void shouldAuditTheAuditorsQueriesAndSummaries() {
+        UUID worker = UUID.randomUUID();
+        deliver(List.of(event(worker, "worker.read"))).statusCode(200);
+
+        query(Map.of("workerId", worker)).statusCode(200);
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("workerId", worker.toString())
+                .when()
+                .get("/api/audit-events/summary")
+                .then()
+                .statusCode(200);
+
+        query(Map.of("workerId", worker, "service", "audit-service"))
+                .statusCode(200)
+                .body("events.action", equalTo(List.of("audit.query", "audit.summary")))
+                .body("events[0].actor.username", equalTo("security.auditor"))
+                .body("events[0].outcome", equalTo("SUCCESS"));
+    }
+
+    @Test
+    void shouldSummariseEventsPerActionAndOutcome() {
+        UUID worker = UUID.randomUUID();
+        deliver(List.of(
+                        event(worker, "worker.read"),
+                        event(worker, "worker.read"),
+                        with(event(worker, "worker.placement.read"), "outcome", "DENIED")))
+                .statusCode(200);
+
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("workerId", worker.toString())
+                .queryParam("service", "identity-service")
+                .when()
+                .get("/api/audit-events/summary")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("byAction", equalTo(Map.of("worker.read", 2, "worker.placement.read", 1)))
+                .body("byOutcome", equalTo(Map.of("SUCCESS", 2, "DENIED", 1, "FAILED", 0)));
+    }
+
+    @Test
+    void shouldLetOnlySecurityAuditorsReadTheLog() {
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/audit-events")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .when()
+                .get("/api/audit-events/summary")
+                .then()
+                .statusCode(403);
+        given().when().get("/api/audit-events").then().statusCode(401);
+
+        query(Map.of("limit", 1)).statusCode(200);
+    }
+
+    @Test
+    void shouldRejectBadFiltersNamingTheParameter() {
+        query(Map.of("outcome", "MAYBE"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                .body("errors[0].field", equalTo("outcome"));
+        query(Map.of("from", "yesterday")).statusCode(400).body("errors[0].field", equalTo("from"));
+        query(Map.of("limit", 0)).statusCode(400).body("errors[0].field", equalTo("limit"));
+        query(Map.of("limit", 501)).statusCode(400).body("errors[0].field", equalTo("limit"));
+        query(Map.of("after", "-1")).statusCode(400).body("errors[0].field", equalTo("after"));
+        query(Map.of("workerId", "not-a-uuid")).statusCode(400).body("errors[0].field", equalTo("workerId"));
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("from", "2026-02-01T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z")
+                .when()
+                .get("/api/audit-events/summary")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+    }
+
+    private List<Object> idsOf(Map<String, ?> params) {
+        return query(params).statusCode(200).extract().jsonPath().getList("events.id");
+    }
+
+    private long rowsAbout(UUID worker) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_event WHERE worker_id = ?")) {
+            ps.setObject(1, worker);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count audit rows", e);
+        }
+    }
+}

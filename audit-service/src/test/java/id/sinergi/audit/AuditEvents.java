@@ -1,0 +1,88 @@
+package id.sinergi.audit;
+
+import static io.restassured.RestAssured.given;
+
+import id.sinergi.devstack.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Audit events as services deliver them (JSON maps), and the calls that deliver and read them. */
+final class AuditEvents {
+
+    private AuditEvents() {}
+
+    /** A valid event of identity-service about the worker, by consul.kl, a second old. */
+    static Map<String, Object> event(UUID worker, String action) {
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("subject", "2f0c6a8e-6b7f-4c1e-9a59-000000000001");
+        actor.put("username", "consul.kl");
+        actor.put("agency", "KEMLU");
+        actor.put("mission", "KBRI-KUALALUMPUR");
+        actor.put("clientId", "sinergi-portal");
+        actor.put("roles", List.of("consular-officer"));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("occurredAt", Instant.now().minusSeconds(1).toString());
+        event.put("service", "identity-service");
+        event.put("action", action);
+        event.put("outcome", "SUCCESS");
+        event.put("actor", actor);
+        event.put("workerId", worker.toString());
+        event.put("purpose", "PROTECTION_CASE_HANDLING");
+        event.put("resourceType", "worker");
+        event.put("resourceId", worker.toString());
+        event.put("reason", "basis=CONSENT");
+        return event;
+    }
+
+    /** The same event with one member replaced (or removed, for a null value). */
+    static Map<String, Object> with(Map<String, Object> event, String member, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(event);
+        if (value == null) {
+            copy.remove(member);
+        } else {
+            copy.put(member, value);
+        }
+        return copy;
+    }
+
+    /** The event with one actor member replaced. */
+    static Map<String, Object> withActor(Map<String, Object> event, String member, Object value) {
+        @SuppressWarnings("unchecked") // built by event() above
+        Map<String, Object> actor = new LinkedHashMap<>((Map<String, Object>) event.get("actor"));
+        actor.put(member, value);
+        return with(event, "actor", actor);
+    }
+
+    static ValidatableResponse deliver(List<Map<String, Object>> events) {
+        return given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(events)
+                .when()
+                .post("/api/audit-events/batch")
+                .then();
+    }
+
+    static ValidatableResponse query(Map<String, ?> params) {
+        return given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParams(params)
+                .when()
+                .get("/api/audit-events")
+                .then();
+    }
+
+    static ValidatableResponse verify() {
+        return given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/audit-chain/verification")
+                .then();
+    }
+}
