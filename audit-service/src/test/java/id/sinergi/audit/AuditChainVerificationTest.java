@@ -14,6 +14,7 @@ import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,6 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +72,42 @@ class AuditChainVerificationTest {
                 .body("status", equalTo("INTACT"))
                 .body("checkedEvents", equalTo(4))
                 .body("headSeq", equalTo(4));
+    }
+
+    @Test
+    void shouldKeepTheChainIntactUnderConcurrentDeliveries() throws Exception {
+        String token = Tokens.client("case-service");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> accepted = new ArrayList<>();
+
+        for (int i = 0; i < 8; i++) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            UUID worker = UUID.randomUUID();
+            for (int j = 0; j < 25; j++) {
+                batch.add(event(worker, "case.read"));
+            }
+            accepted.add(pool.submit(() -> given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(batch)
+                    .when()
+                    .post("/api/audit-events/batch")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<Integer>path("accepted")));
+        }
+        int total = 0;
+        for (Future<Integer> f : accepted) {
+            total += f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(total).isEqualTo(200);
+        verify().statusCode(200)
+                .body("status", equalTo("INTACT"))
+                .body("checkedEvents", equalTo(200))
+                .body("headSeq", equalTo(200));
     }
 
     @Test

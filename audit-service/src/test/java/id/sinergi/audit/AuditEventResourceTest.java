@@ -9,6 +9,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import id.sinergi.devstack.testing.Tokens;
@@ -208,9 +210,9 @@ class AuditEventResourceTest {
         query(Map.of("workerId", worker))
                 .statusCode(200)
                 .body("events[0].id", equalTo(event.get("id")))
-                .body("events[0].hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
-                .body("events[0].prevHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
-                .body("events[0].recordedAt", org.hamcrest.Matchers.notNullValue())
+                .body("events[0].hash", matchesPattern("[0-9a-f]{64}"))
+                .body("events[0].prevHash", matchesPattern("[0-9a-f]{64}"))
+                .body("events[0].recordedAt", notNullValue())
                 .body("events[0].actor.username", equalTo("consul.kl"))
                 .body("events[0].actor.roles", equalTo(List.of("consular-officer")))
                 .body("events[0].purpose", equalTo("PROTECTION_CASE_HANDLING"))
@@ -301,6 +303,20 @@ class AuditEventResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void shouldDescribeEveryOperationInOpenApi() {
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/audit-events'.post.summary", notNullValue())
+                .body("paths.'/api/audit-events'.get.parameters.name", hasItem("outcome"))
+                .body("paths.'/api/audit-events/batch'.post.responses.'400'", notNullValue())
+                .body("paths.'/api/audit-events/summary'.get.summary", notNullValue())
+                .body("paths.'/api/audit-chain/verification'.get.responses.'403'", notNullValue());
     }
 
     private List<Object> idsOf(Map<String, ?> params) {

@@ -42,7 +42,8 @@ class AuditChainTest {
 
         assertThat(canonical)
                 .isEqualTo("{\"v\":1,\"seq\":7,\"eventId\":\"6f1c2b9e-3d4a-4e5f-8a7b-0c1d2e3f4a5b\","
-                        + "\"occurredAt\":\"2026-12-03T09:59:59.000000Z\",\"recordedAt\":\"2026-12-03T10:00:00.500000Z\","
+                        + "\"occurredAt\":\"2026-12-03T09:59:59.000000Z\","
+                        + "\"recordedAt\":\"2026-12-03T10:00:00.500000Z\","
                         + "\"service\":\"case-service\",\"action\":\"case.read\",\"outcome\":\"DENIED\","
                         + "\"actorSubject\":\"sub-1\",\"actorUsername\":null,\"actorAgency\":null,"
                         + "\"actorMission\":null,\"actorClientId\":null,\"actorRoles\":null,\"workerId\":null,"
