@@ -264,12 +264,14 @@ public class ProblemMappers {
                 case PARAMETER -> parameter = node.getName();
                 default -> {
                     String name = node.getName();
-                    if (node.getIndex() != null && !parts.isEmpty()) {
-                        int last = parts.size() - 1;
-                        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
-                    } else if (node.getKey() != null && !parts.isEmpty()) {
-                        int last = parts.size() - 1;
-                        parts.set(last, parts.get(last) + "[" + node.getKey() + "]");
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (position != null) {
+                        if (parts.isEmpty()) {
+                            parts.add("[" + position + "]");
+                        } else {
+                            int last = parts.size() - 1;
+                            parts.set(last, parts.get(last) + "[" + position + "]");
+                        }
                     }
                     if (name != null) {
                         parts.add(name);
@@ -280,7 +282,7 @@ public class ProblemMappers {
         if (parts.isEmpty()) {
             return parameter == null ? "(body)" : parameter;
         }
-        return String.join(".", parts);
+        return String.join(".", parts).replace(".[", "[").replaceFirst("^\\[", "[");
     }
 
     private static String jsonPath(JsonMappingException e) {

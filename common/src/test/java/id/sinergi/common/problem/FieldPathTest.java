@@ -1,0 +1,56 @@
+package id.sinergi.common.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FieldPathTest {
+
+    record Inner(@NotBlank String name) {}
+
+    record Body(@NotNull String nik, @Valid Inner inner, List<@Valid Inner> items) {}
+
+    static class Resource {
+        public void register(@Valid Body body) {}
+
+        public void batch(List<@Valid Inner> events) {}
+
+        public void list(@NotNull Integer limit) {}
+    }
+
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
+
+    private List<String> fields(String method, Class<?> type, Object arg) throws NoSuchMethodException {
+        Method m = Resource.class.getMethod(method, type);
+        return validator.forExecutables().validateParameters(new Resource(), m, new Object[] {arg}).stream()
+                .map(v -> ProblemMappers.fieldOf(v.getPropertyPath()))
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void shouldNameBodyFieldsByTheirJsonPathWithoutMethodOrParameter() throws Exception {
+        Body body = new Body(null, new Inner(""), List.of(new Inner("ok"), new Inner(" ")));
+
+        assertThat(fields("register", Body.class, body)).containsExactly("inner.name", "items[1].name", "nik");
+    }
+
+    @Test
+    void shouldNameTheElementOfAListBody() throws Exception {
+        assertThat(fields("batch", List.class, List.of(new Inner("a"), new Inner(""))))
+                .containsExactly("[1].name");
+    }
+
+    @Test
+    void shouldNameAParameterByItsName() throws Exception {
+        assertThat(fields("list", Integer.class, null)).containsExactly("limit");
+    }
+}
