@@ -1,0 +1,47 @@
+package id.sinergi.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@CaseTestResource
+class OpenApiTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDescribeEveryOperationWithSummaryAndAuthenticationFailures() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
+
+        List<String> operations = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            operations.add(method + " " + path);
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            if (operation.get("summary") == null || !responses.containsKey("401") || !responses.containsKey("403")) {
+                undocumented.add(method + " " + path);
+            }
+        }));
+
+        assertThat(operations)
+                .containsExactlyInAnyOrder(
+                        "post /api/cases",
+                        "get /api/cases",
+                        "get /api/cases/{id}",
+                        "post /api/cases/{id}/transitions",
+                        "get /api/reference/missions",
+                        "get /api/reference/case-categories");
+        assertThat(undocumented).isEmpty();
+    }
+}
