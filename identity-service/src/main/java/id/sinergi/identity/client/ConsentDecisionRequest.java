@@ -1,0 +1,8 @@
+package id.sinergi.identity.client;
+
+import id.sinergi.common.security.Agency;
+import id.sinergi.identity.domain.Purpose;
+import java.util.UUID;
+
+/** The question put to consent-service; {@code dataCategory} is one of consent-service's data categories. */
+public record ConsentDecisionRequest(UUID workerId, Agency requestingAgency, Purpose purpose, String dataCategory) {}

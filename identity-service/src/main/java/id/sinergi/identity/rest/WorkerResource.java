@@ -1,0 +1,129 @@
+package id.sinergi.identity.rest;
+
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import id.sinergi.identity.rest.WorkerDtos.Match;
+import id.sinergi.identity.rest.WorkerDtos.PlacementView;
+import id.sinergi.identity.rest.WorkerDtos.SearchRequest;
+import id.sinergi.identity.rest.WorkerDtos.SearchResult;
+import id.sinergi.identity.rest.WorkerDtos.WorkerView;
+import id.sinergi.identity.service.WorkerService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Workers: read one, search by identifier, read the placement under a lawful basis. */
+@Path("/api/workers")
+@Tag(name = "Workers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class WorkerResource {
+
+    @Inject
+    WorkerService workers;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @Operation(summary = "Read a worker with their identifiers, flags and source records")
+    @APIResponse(
+            responseCode = "200",
+            description = "The worker",
+            content = @Content(schema = @Schema(implementation = WorkerView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such worker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<WorkerView> find(@PathParam("id") UUID id) {
+        return workers.find(id, caller).map(WorkerView::of);
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(
+            summary = "Find workers by NIK or passport number",
+            description = "Exactly one identifier, in the body so that it stays out of URLs and access logs.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The matching workers, possibly none",
+            content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not exactly one identifier, or one of the wrong shape (validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SearchResult> search(@NotNull @Valid SearchRequest request) {
+        return workers.search(request.nik(), request.passportNumber(), caller)
+                .map(found -> new SearchResult(found.stream().map(Match::of).toList()));
+    }
+
+    @GET
+    @Path("/{id}/placement")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @Operation(
+            summary = "Read a worker's placement for a declared purpose",
+            description = "KemenP2MI callers read by legal obligation. Kemlu callers read only when consent-service"
+                    + " permits it for the purpose and the PLACEMENT data category.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The placement and the basis of its disclosure",
+            content = @Content(schema = @Schema(implementation = PlacementView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Purpose missing (validation) or not a known purpose (invalid-purpose)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed (forbidden), or no consent (consent-denied, with members reason and"
+                    + " grantId)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such worker, or no placement recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "consent-service gave no decision (consent-unavailable); nothing is disclosed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PlacementView> placement(
+            @PathParam("id") UUID id,
+            @Parameter(description = "PROTECTION_CASE_HANDLING, REPATRIATION, INSURANCE_CLAIM or STATISTICS")
+                    @QueryParam("purpose")
+                    @NotNull
+                    String purpose) {
+        return workers.placement(id, purpose, caller).map(PlacementView::of);
+    }
+}

@@ -1,0 +1,59 @@
+package id.sinergi.identity.service;
+
+import id.sinergi.identity.rest.WorkerDtos.PlacementDetails;
+import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The SHA-256 of a registration's content, everything but the record's key (source, sourceRecordId). Each value
+ * goes in with its length (-1 for none), so no two different contents can run together into the same bytes.
+ */
+final class ContentHash {
+
+    /** Bump when the list of hashed values changes, so old hashes never match new content by accident. */
+    private static final String VERSION = "v1";
+
+    private ContentHash() {}
+
+    static String of(RegistrationRequest r) {
+        PlacementDetails p = r.placement() == null ? new PlacementDetails(null, null, null, null, null) : r.placement();
+        return sha256(Arrays.asList(
+                VERSION,
+                r.nik(),
+                r.passportNumber(),
+                r.fullName(),
+                r.birthDate(),
+                r.sex(),
+                r.destinationCountry(),
+                r.phase(),
+                p.employerName(),
+                p.placementAgency(),
+                p.occupation(),
+                p.departureDate(),
+                p.contractEndDate()));
+    }
+
+    private static String sha256(List<Object> values) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Object value : values) {
+                if (value == null) {
+                    digest.update(ByteBuffer.allocate(4).putInt(-1).array());
+                } else {
+                    byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+                    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    digest.update(bytes);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package id.sinergi.identity.service;
+
+import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.common.audit.AuditActor;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Agency;
+import id.sinergi.common.security.Caller;
+import id.sinergi.identity.client.ConsentDecision;
+import id.sinergi.identity.client.ConsentDecisions;
+import id.sinergi.identity.client.ConsentUnavailableException;
+import id.sinergi.identity.domain.Purpose;
+import id.sinergi.identity.domain.SourceRecord;
+import id.sinergi.identity.domain.Worker;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads workers: by id, by identifier, and their placement under a lawful basis. Every read is audited. */
+@ApplicationScoped
+public class WorkerService {
+
+    /** The basis of placement reads by KemenP2MI, whose own system (SiskoP2MI) holds the data. */
+    public static final String LEGAL_OBLIGATION = "LEGAL_OBLIGATION";
+
+    /** The basis of placement reads by Kemlu: the worker's consent. */
+    public static final String CONSENT = "CONSENT";
+
+    private static final String READ_PLACEMENT = "worker.placement.read";
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ConsentDecisions consent;
+
+    @WithTransaction
+    public Uni<WorkerDetails> find(UUID workerId, Caller caller) {
+        AuditActor actor = caller.actor();
+        return Worker.<Worker>findById(workerId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Worker " + workerId))
+                .flatMap(w -> SourceRecord.forWorker(w.id).map(records -> new WorkerDetails(w, records)))
+                .call(details ->
+                        audit.record(event(actor, "worker.read", workerId).build()));
+    }
+
+    /**
+     * Finds workers by exactly one identifier. Audits one event per worker returned (none names the identifier
+     * searched by), or one without a worker when nothing matched.
+     */
+    @WithTransaction
+    public Uni<List<Worker>> search(String nik, String passportNumber, Caller caller) {
+        if ((nik == null) == (passportNumber == null)) {
+            throw ProblemException.badRequest(
+                    "validation",
+                    "Invalid request",
+                    "Give exactly one of nik and passportNumber",
+                    List.of(
+                            new Problem.FieldError("nik", "exactly-one", "give either nik or passportNumber"),
+                            new Problem.FieldError(
+                                    "passportNumber", "exactly-one", "give either nik or passportNumber")));
+        }
+        AuditActor actor = caller.actor();
+        String by = nik != null ? "by=nik" : "by=passport";
+        Uni<List<Worker>> found = nik != null
+                ? Worker.findByNik(nik).map(w -> w == null ? List.<Worker>of() : List.of(w))
+                : SourceRecord.withPassport(passportNumber).flatMap(WorkerService::workersOf);
+        return found.call(workers -> {
+            if (workers.isEmpty()) {
+                return audit.record(AuditEvent.of(audit.serviceName(), "worker.search", actor)
+                        .reason(by + " matches=0")
+                        .build());
+            }
+            return Multi.createFrom()
+                    .iterable(workers)
+                    .onItem()
+                    .transformToUniAndConcatenate(w -> audit.record(
+                            event(actor, "worker.search", w.id).reason(by).build()))
+                    .collect()
+                    .last();
+        });
+    }
+
+    private static Uni<List<Worker>> workersOf(List<SourceRecord> records) {
+        List<UUID> ids = records.stream().map(r -> r.workerId).distinct().toList();
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : Worker.list("id in ?1 order by createdAt", ids);
+    }
+
+    /**
+     * The worker's placement, from their latest SiskoP2MI record. KemenP2MI reads it by legal obligation. Kemlu
+     * reads it only on a consent-service permit, asked with the caller's own token; a deny is a 403 and a failure
+     * to get an answer a 503 (fail closed). Both are audited in a transaction of their own, as the request fails.
+     *
+     * <p>Kemlu's consent question comes before any look-up, so a caller without consent cannot even learn
+     * whether a worker or a placement exists.
+     */
+    public Uni<PlacementDisclosure> placement(UUID workerId, String purposeName, Caller caller) {
+        Purpose purpose = Purpose.named(purposeName)
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "invalid-purpose", "purpose", "must be one of " + Arrays.toString(Purpose.values())));
+        Agency agency = caller.requireAgency();
+        AuditActor actor = caller.actor();
+        if (agency == Agency.KEMENP2MI) {
+            return disclose(workerId, purpose, actor, LEGAL_OBLIGATION, null);
+        }
+        return consent.placement(workerId, agency, purpose, caller.rawToken())
+                .onFailure(ConsentUnavailableException.class)
+                .call(failure -> audit.recordAlone(event(actor, READ_PLACEMENT, workerId)
+                        .purpose(purpose.name())
+                        .outcome(AuditOutcome.FAILED)
+                        .reason("CONSENT_UNAVAILABLE cause=" + ((ConsentUnavailableException) failure).causeClass())
+                        .build()))
+                .onFailure(ConsentUnavailableException.class)
+                .transform(failure -> ProblemException.unavailable(
+                        "consent-unavailable",
+                        "Consent service unavailable",
+                        "No consent decision could be obtained, so the placement is withheld; try again later"))
+                .flatMap(decision -> decision.permits()
+                        ? disclose(workerId, purpose, actor, CONSENT, decision.grantId())
+                        : deny(workerId, purpose, actor, decision));
+    }
+
+    private Uni<PlacementDisclosure> deny(UUID workerId, Purpose purpose, AuditActor actor, ConsentDecision d) {
+        return audit.recordAlone(event(actor, READ_PLACEMENT, workerId)
+                        .purpose(purpose.name())
+                        .outcome(AuditOutcome.DENIED)
+                        .reason(d.reason() + (d.grantId() == null ? "" : " grant=" + d.grantId()))
+                        .build())
+                .onItem()
+                .transformToUni(done -> Uni.createFrom().<PlacementDisclosure>failure(consentDenied(d)));
+    }
+
+    private static ProblemException consentDenied(ConsentDecision d) {
+        Problem problem = new Problem(
+                        "consent-denied",
+                        "Consent denied",
+                        403,
+                        "The worker's consent does not cover this use of their placement data",
+                        null,
+                        null)
+                .with("reason", d.reason());
+        if (d.grantId() != null) {
+            problem.with("grantId", d.grantId());
+        }
+        return new ProblemException(problem);
+    }
+
+    /** Reads the placement and audits the disclosure in one transaction. */
+    private Uni<PlacementDisclosure> disclose(
+            UUID workerId, Purpose purpose, AuditActor actor, String basis, UUID grantId) {
+        return Panache.withTransaction(() -> Worker.<Worker>findById(workerId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Worker " + workerId))
+                .flatMap(w -> SourceRecord.latestSiskoP2mi(w.id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Placement of worker " + workerId))
+                .invoke(r -> {
+                    if (!r.hasPlacement()) {
+                        throw ProblemException.notFound("Placement of worker " + workerId);
+                    }
+                })
+                .map(r -> new PlacementDisclosure(workerId, r, basis, grantId))
+                .call(d -> audit.record(event(actor, READ_PLACEMENT, workerId)
+                        .purpose(purpose.name())
+                        .reason("basis=" + basis + (grantId == null ? "" : " grant=" + grantId))
+                        .build())));
+    }
+
+    private AuditEvent.Builder event(AuditActor actor, String action, UUID workerId) {
+        return AuditEvent.of(audit.serviceName(), action, actor)
+                .worker(workerId)
+                .resource("worker", workerId);
+    }
+}
