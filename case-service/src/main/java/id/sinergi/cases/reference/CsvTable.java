@@ -25,7 +25,8 @@ final class CsvTable {
     /**
      * The rows of {@code source}, named {@code name} in error messages.
      *
-     * @throws IllegalStateException when a required column is missing or the file cannot be parsed
+     * @throws IllegalStateException when a required column is missing
+     * @throws UncheckedIOException when the source cannot be read or is not CSV
      */
     static List<Map<String, String>> read(String name, Reader source, Set<String> requiredColumns) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();

@@ -84,6 +84,7 @@ public class CaseService {
                         c.id, c.reference, c.workerId, c.missionId));
     }
 
+    /** Numbers the case in the UTC year of its report, stores it and audits the report. */
     private Uni<ProtectionCase> store(ReportRequest request, UUID workerId, String subject, AuditActor actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return numbers.next(request.missionId(), now.atZone(ZoneOffset.UTC).getYear())
