@@ -208,7 +208,7 @@ public final class ProtectionScenario {
         report.check("every consent is recorded", failed == 0, failed + " consents refused");
     }
 
-    // --- 3. Cases reported through Peduli WNI at the mission of the worker's country. ---
+    // --- 3. Cases reported through Peduli WNI (which knows the worker by NIK) at the mission of their country. ---
 
     private Map<String, Integer> reportCases(Exports exports) {
         String portal = tokens.client("peduli-wni-portal", TokenClient.localSecret("peduli-wni-portal"));
@@ -222,11 +222,7 @@ public final class ProtectionScenario {
                 continue;
             }
             Map<String, Object> body = caseBody(mission, "PEDULI_WNI");
-            if (random.nextBoolean()) {
-                body.put("nik", p.nik());
-            } else {
-                body.put("workerId", workerOfPerson.get(p.key()));
-            }
+            body.put("nik", p.nik());
             failed += api.post(urls.cases() + "/api/cases", portal, body).status() == 201 ? 0 : 1;
         }
         report.check("every case report is accepted", failed == 0, failed + " reports refused");

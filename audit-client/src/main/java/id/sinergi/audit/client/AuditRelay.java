@@ -9,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ public class AuditRelay {
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
-    /** Hibernate's lock-timeout hint value that means {@code SKIP LOCKED}: replicas share the outbox. */
-    private static final int SKIP_LOCKED = -2;
+    /** The oldest undelivered events; rows another replica is sending are skipped, not waited for. */
+    private static final String NEXT_BATCH =
+            "SELECT * FROM audit_outbox ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED";
 
     @Inject
     @RestClient
@@ -56,11 +56,10 @@ public class AuditRelay {
 
     /** Sends one batch; returns how many events audit-service acknowledged. */
     public Uni<Integer> deliverBatch() {
-        return Panache.withTransaction(() -> AuditOutboxEntry.<AuditOutboxEntry>find("order by seq")
-                        .page(0, config.relayBatchSize())
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                        .list()
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(NEXT_BATCH, AuditOutboxEntry.class)
+                                .setParameter("limit", config.relayBatchSize())
+                                .getResultList())
                         .flatMap(this::send))
                 .onFailure()
                 .recoverWithItem(this::backOff);
@@ -76,7 +75,8 @@ public class AuditRelay {
         }
         return auditService
                 .deliver(events)
-                .flatMap(ok -> AuditOutboxEntry.delete("seq <= ?1", entries.get(entries.size() - 1).seq))
+                .flatMap(ok -> AuditOutboxEntry.delete(
+                        "seq in ?1", entries.stream().map(e -> e.seq).toList()))
                 .map(deleted -> {
                     if (failures > 0) {
                         Log.infof("event=audit-relay-recovered after=%d failed rounds", failures);
