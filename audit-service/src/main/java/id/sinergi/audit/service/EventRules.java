@@ -19,17 +19,17 @@ final class EventRules {
 
     private EventRules() {}
 
-    /** Throws a 400 problem naming the first offending field; {@code batch} adds the event's index to it. */
+    /** Throws a 400 problem naming the first offending field; in a batch its path starts with the index. */
     static void check(List<AuditEvent> events, boolean batch) {
         for (int i = 0; i < events.size(); i++) {
-            check(events.get(i), batch ? "event [" + i + "]: " : "");
+            check(events.get(i), batch ? "[" + i + "]." : "");
         }
     }
 
     private static void check(AuditEvent event, String where) {
         if (event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(LATEST)) {
             throw ProblemException.invalidField(
-                    "occurred-at-out-of-range", "occurredAt", where + "must lie between the years 2000 and 9999");
+                    "occurred-at-out-of-range", where + "occurredAt", "must lie between the years 2000 and 9999");
         }
         text(where, "service", event.service());
         text(where, "action", event.action());
@@ -64,7 +64,7 @@ final class EventRules {
                 i++;
             } else if (c == 0 || Character.isSurrogate(c)) {
                 throw ProblemException.invalidField(
-                        "invalid-text", field, where + "must not contain NUL characters or unpaired surrogates");
+                        "invalid-text", where + field, "must not contain NUL characters or unpaired surrogates");
             }
         }
     }
