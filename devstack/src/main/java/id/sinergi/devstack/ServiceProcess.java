@@ -39,13 +39,50 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(
             String name, int port, Map<String, String> config, Map<String, String> secrets, Path logDir) {
-        Path jar = RepoPaths.serviceJar(name);
+        return start(name, RepoPaths.serviceJar(name), port, config, secrets, logDir);
+    }
+
+    /** Starts the service from the given {@code quarkus-run.jar} (e.g. a copy of the build). */
+    public static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> config, Map<String, String> secrets, Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (mvn -DskipTests package)");
         }
         ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
         service.launch(jar, config, secrets);
         return service;
+    }
+
+    /**
+     * Copies a service's build ({@code target/quarkus-app}) into {@code appsDir/<name>} and returns the copy's
+     * jar, so that a rebuild (say, the tests run beside the suite) never changes the files of a running service.
+     */
+    public static Path snapshot(String name, Path appsDir) {
+        Path source = RepoPaths.serviceJar(name).getParent();
+        Path target = appsDir.resolve(name);
+        try {
+            if (Files.exists(target)) {
+                try (var paths = Files.walk(target)) {
+                    for (Path p :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            try (var paths = Files.walk(source)) {
+                for (Path p : paths.toList()) {
+                    Path copy = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(p, copy);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the build of " + name + " from " + source, e);
+        }
+        return target.resolve("quarkus-run.jar");
     }
 
     private void launch(Path jar, Map<String, String> config, Map<String, String> secrets) {

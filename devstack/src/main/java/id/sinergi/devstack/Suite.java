@@ -26,6 +26,7 @@ public final class Suite implements AutoCloseable {
      * @param ports the port of every service, including ones started elsewhere that the named ones call
      * @param databasePrefix prefix of the database names, e.g. {@code sinergi_} gives {@code sinergi_identity}
      * @param fresh whether to drop and recreate the databases first
+     * @param appsDir where to run copies of the builds from, or null to run the builds in place
      */
     public static Suite start(
             List<String> services,
@@ -35,6 +36,7 @@ public final class Suite implements AutoCloseable {
             String databasePrefix,
             boolean fresh,
             Map<String, String> extraConfig,
+            Path appsDir,
             Path logDir) {
         Suite suite = new Suite();
         try {
@@ -58,7 +60,8 @@ public final class Suite implements AutoCloseable {
                 Map<String, String> secrets = new LinkedHashMap<>();
                 secrets.put("SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret(name));
                 secrets.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-                suite.running.put(name, ServiceProcess.start(name, ports.get(name), config, secrets, logDir));
+                Path jar = appsDir == null ? RepoPaths.serviceJar(name) : ServiceProcess.snapshot(name, appsDir);
+                suite.running.put(name, ServiceProcess.start(name, jar, ports.get(name), config, secrets, logDir));
             }
             return suite;
         } catch (RuntimeException e) {

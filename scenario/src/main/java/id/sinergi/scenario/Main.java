@@ -66,6 +66,7 @@ public final class Main {
                     "sinergi_",
                     true,
                     Map.of(),
+                    runDir.resolve("apps"),
                     runDir.resolve("logs"));
 
             ReferenceData reference = ReferenceData.load();

@@ -51,6 +51,7 @@ class CrossServiceTest {
                 "sinergi_it_",
                 true,
                 Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"),
+                null,
                 WORK.resolve("services"));
         tokens = new TokenClient(keycloak.realmUrl());
         urls = new ProtectionScenario.Endpoints(

@@ -65,6 +65,7 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
                     database + "_",
                     true,
                     Map.of("sinergi.audit.relay-interval", "off"),
+                    null,
                     workDir().resolve("services"));
             ports.forEach(
                     (name, port) -> config.put("quarkus.rest-client." + name + ".url", "http://127.0.0.1:" + port));
