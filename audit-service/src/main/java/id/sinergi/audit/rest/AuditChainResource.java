@@ -2,7 +2,6 @@ package id.sinergi.audit.rest;
 
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.audit.service.Verification;
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -42,14 +41,8 @@ public class AuditChainResource {
             responseCode = "200",
             description = "INTACT, or BROKEN with the problems found",
             content = @Content(schema = @Schema(implementation = Verification.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
     public Uni<Verification> verify() {
         return log.verify(caller);
     }

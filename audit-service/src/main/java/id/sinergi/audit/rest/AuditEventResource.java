@@ -6,7 +6,6 @@ import id.sinergi.audit.service.AppendResult;
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.audit.service.Summary;
 import id.sinergi.common.audit.AuditEvent;
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -36,14 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditEventResource {
 
     /** The most events one batch may carry. */
@@ -62,10 +53,7 @@ public class AuditEventResource {
             responseCode = "200",
             description = "Stored, or skipped as a duplicate",
             content = @Content(schema = @Schema(implementation = AppendResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid event; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid event; nothing stored")
     public Uni<AppendResult> ingest(@NotNull @Valid AuditEvent event) {
         return log.ingest(List.of(event), false);
     }
@@ -81,10 +69,7 @@ public class AuditEventResource {
             responseCode = "200",
             description = "Stored; duplicates skipped",
             content = @Content(schema = @Schema(implementation = AppendResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An invalid event, or not 1 to 1000 events; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid event, or not 1 to 1000 events; nothing stored")
     public Uni<AppendResult> ingestBatch(
             @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid AuditEvent> events) {
         return log.ingest(events, true);
@@ -102,8 +87,7 @@ public class AuditEventResource {
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(
             responseCode = "400",
-            description = "A bad filter, limit or cursor; errors[].field names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A bad filter, limit or cursor; errors[].field names the parameter")
     public Uni<EventPage> query(
             @BeanParam FilterParams filter,
             @QueryParam("limit") @Parameter(description = "Events per page, 1 to 500; 100 when omitted") String limit,
@@ -126,10 +110,7 @@ public class AuditEventResource {
             responseCode = "200",
             description = "The counts",
             content = @Content(schema = @Schema(implementation = Summary.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad filter; errors[].field names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter; errors[].field names the parameter")
     public Uni<Summary> summary(@BeanParam FilterParams filter) {
         return log.summarize(filter.toFilter(), caller);
     }

@@ -7,7 +7,6 @@ import id.sinergi.cases.rest.CaseDtos.ReportRequest;
 import id.sinergi.cases.rest.CaseDtos.TransitionRequest;
 import id.sinergi.cases.service.CaseFilter;
 import id.sinergi.cases.service.CaseService;
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
@@ -44,14 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Protection cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
 
     @Inject
@@ -80,12 +71,10 @@ public class CaseResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid request: validation, worker-reference, unknown-mission, unknown-category,"
-                    + " unknown-worker, invalid-nik, ambiguous-worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " unknown-worker, invalid-nik, ambiguous-worker")
     @APIResponse(
             responseCode = "503",
-            description = "identity-unavailable: the worker cannot be checked now; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "identity-unavailable: the worker cannot be checked now; nothing was stored")
     public Uni<Response> report(@NotNull @Valid ReportRequest request) {
         return cases.report(request, caller).map(c -> Response.created(
                         uriInfo.getAbsolutePathBuilder().path(c.id.toString()).build())
@@ -100,10 +89,7 @@ public class CaseResource {
             description = "A consular officer sees the cases of their own mission only; asking for another"
                     + " mission gives an empty list.")
     @APIResponse(responseCode = "200", description = "The matching cases")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Uni<List<CaseView>> list(
             @QueryParam("missionId") @Parameter(example = "KBRI-KUALALUMPUR") String missionId,
             @QueryParam("status") @Parameter(description = "REPORTED, IN_PROGRESS, RESOLVED or CLOSED") String status,
@@ -122,10 +108,7 @@ public class CaseResource {
             responseCode = "200",
             description = "The case",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or not one the caller may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
     public Uni<CaseView> find(@PathParam("id") UUID id) {
         return cases.find(id, caller).map(c -> CaseView.of(c, reference));
     }
@@ -141,18 +124,9 @@ public class CaseResource {
             responseCode = "200",
             description = "Moved",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or not one the caller may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "illegal-transition (members from and to), or concurrent-change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "illegal-transition (members from and to), or concurrent-change")
     public Uni<CaseView> transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
         return cases.transition(id, request.to(), request.reason(), caller).map(c -> CaseView.of(c, reference));
     }

@@ -3,7 +3,6 @@ package id.sinergi.cases.rest;
 import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.Mission;
 import id.sinergi.cases.reference.ReferenceData;
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,14 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reference")
 @Tag(name = "Reference data")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "No Sinergi role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReferenceResource {
 
     @Inject

@@ -6,18 +6,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem details body, the only error format Sinergi's APIs return.
  *
  * <p>{@code type} is a URN naming the kind of problem ({@code urn:sinergi:problem:<slug>}); clients branch on it,
  * not on {@code title} or {@code detail}, which are for people. {@code errors} lists the offending fields of a
- * request body or parameter; other members extend the problem where a kind of problem documents them.
+ * request body or parameter; other members extend the problem where a kind of problem documents them. Its
+ * OpenAPI schema is written by {@link id.sinergi.common.openapi.ProblemResponsesFilter}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
-@Schema(name = "Problem", description = "RFC 9457 problem details")
 public final class Problem {
 
     /** Media type of problem bodies. */
@@ -49,7 +48,6 @@ public final class Problem {
         return this;
     }
 
-    @Schema(example = "urn:sinergi:problem:validation")
     public String getType() {
         return type;
     }

@@ -1,6 +1,5 @@
 package id.sinergi.consent.rest;
 
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
@@ -35,14 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Consent grants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentResource {
 
     @Inject
@@ -61,10 +52,7 @@ public class ConsentResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = GrantView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     public Uni<Response> grant(@NotNull @Valid GrantRequest request) {
         return consents.grant(request, caller).map(g -> Response.created(
                         uriInfo.getAbsolutePathBuilder().path(g.id.toString()).build())
@@ -77,10 +65,7 @@ public class ConsentResource {
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "Read one consent grant")
     @APIResponse(responseCode = "200", description = "The grant")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such grant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant")
     public Uni<GrantView> find(@PathParam("id") UUID id) {
         return consents.find(id, caller).map(GrantView::of);
     }
@@ -89,10 +74,7 @@ public class ConsentResource {
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "List a worker's consent grants, oldest first")
     @APIResponse(responseCode = "200", description = "The worker's grants")
-    @APIResponse(
-            responseCode = "400",
-            description = "workerId missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "workerId missing")
     public Uni<List<GrantView>> list(@QueryParam("workerId") @NotNull UUID workerId) {
         return consents.listForWorker(workerId, caller)
                 .map(grants -> grants.stream().map(GrantView::of).toList());
@@ -103,14 +85,8 @@ public class ConsentResource {
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
     @Operation(summary = "Revoke a grant; decisions deny from the next call on")
     @APIResponse(responseCode = "200", description = "Revoked")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such grant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such grant")
+    @APIResponse(responseCode = "409", description = "Already revoked")
     public Uni<GrantView> revoke(@PathParam("id") UUID id, @NotNull @Valid RevocationRequest request) {
         return consents.revoke(id, request.reason(), caller).map(GrantView::of);
     }

@@ -1,6 +1,5 @@
 package id.sinergi.consent.rest;
 
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
@@ -46,14 +45,8 @@ public class DecisionResource {
             responseCode = "200",
             description = "PERMIT or DENY, with reason and deciding grant",
             content = @Content(schema = @Schema(implementation = Decision.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed, or asking for another agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or asking for another agency")
     public Uni<Decision> decide(@NotNull @Valid DecisionRequest request) {
         if (!caller.hasRole(Roles.SINERGI_SERVICE) && caller.requireAgency() != request.requestingAgency()) {
             throw ProblemException.forbidden(

@@ -1,6 +1,5 @@
 package id.sinergi.identity.rest;
 
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
@@ -30,10 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Worker registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RegistrationResource {
 
     @Inject
@@ -64,16 +59,13 @@ public class RegistrationResource {
             responseCode = "400",
             description = "Invalid record: invalid-nik-format, unknown-district, invalid-nik-date,"
                     + " invalid-nik-serial, future-birth-date, unknown-country, invalid-placement-dates,"
-                    + " validation, malformed-json, invalid-json-value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " validation, malformed-json, invalid-json-value")
     @APIResponse(
             responseCode = "403",
-            description = "Role not allowed (forbidden), or a source of another agency (source-not-yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Role not allowed (forbidden), or a source of another agency (source-not-yours)")
     @APIResponse(
             responseCode = "409",
-            description = "The source record is registered with another NIK (source-record-conflict)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The source record is registered with another NIK (source-record-conflict)")
     public Uni<Response> register(@NotNull @Valid RegistrationRequest request) {
         return registrations.register(request, caller).map(r -> {
             RegistrationView view = RegistrationView.of(r);

@@ -1,6 +1,5 @@
 package id.sinergi.identity.rest;
 
-import id.sinergi.common.problem.Problem;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.rest.WorkerDtos.Match;
@@ -35,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WorkerResource {
 
     @Inject
@@ -55,14 +50,8 @@ public class WorkerResource {
             responseCode = "200",
             description = "The worker",
             content = @Content(schema = @Schema(implementation = WorkerView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "No such worker")
     public Uni<WorkerView> find(@PathParam("id") UUID id) {
         return workers.find(id, caller).map(WorkerView::of);
     }
@@ -79,12 +68,8 @@ public class WorkerResource {
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Not exactly one identifier, or one of the wrong shape (validation)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Not exactly one identifier, or one of the wrong shape (validation)")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
     public Uni<SearchResult> search(@NotNull @Valid SearchRequest request) {
         return workers.search(request.nik(), request.passportNumber(), caller)
                 .map(found -> new SearchResult(found.stream().map(Match::of).toList()));
@@ -103,21 +88,15 @@ public class WorkerResource {
             content = @Content(schema = @Schema(implementation = PlacementView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Purpose missing (validation) or not a known purpose (invalid-purpose)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Purpose missing (validation) or not a known purpose (invalid-purpose)")
     @APIResponse(
             responseCode = "403",
             description = "Role not allowed (forbidden), or no consent (consent-denied, with members reason and"
-                    + " grantId)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such worker, or no placement recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " grantId)")
+    @APIResponse(responseCode = "404", description = "No such worker, or no placement recorded")
     @APIResponse(
             responseCode = "503",
-            description = "consent-service gave no decision (consent-unavailable); nothing is disclosed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "consent-service gave no decision (consent-unavailable); nothing is disclosed")
     public Uni<PlacementView> placement(
             @PathParam("id") UUID id,
             @Parameter(description = "PROTECTION_CASE_HANDLING, REPATRIATION, INSURANCE_CLAIM or STATISTICS")
