@@ -29,7 +29,7 @@ public final class Problem {
     private final String title;
     private final int status;
     private final String detail;
-    private final String instance;
+    private String instance;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
@@ -40,6 +40,14 @@ public final class Problem {
         this.detail = detail;
         this.instance = instance;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    /** Sets {@code instance} (the request path) unless the problem names one already. */
+    public Problem atInstance(String path) {
+        if (instance == null) {
+            instance = path;
+        }
+        return this;
     }
 
     /** Adds an extension member, for kinds of problem that document one. */

@@ -43,7 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Problem problem = e.problem();
+        Problem problem = e.problem().atInstance(path());
         if (problem.getStatus() == 403) {
             logDenial(403, problem.getType());
         }
@@ -99,7 +99,10 @@ public class ProblemMappers {
         String field = jsonPath(e);
         String code;
         String message;
-        if (e instanceof InvalidFormatException ife) {
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            code = "invalid-text";
+            message = "contains a control character or an unpaired surrogate";
+        } else if (e instanceof InvalidFormatException ife) {
             code = "invalid-format";
             message = "cannot be read as " + describe(ife.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -163,6 +166,15 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException jpe) {
                 return jsonProcessing(jpe);
             }
+        }
+        if (status == 404 && e.getCause() != null) {
+            return respond(new Problem(
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    400,
+                    "A path or query parameter has a value of the wrong type",
+                    path(),
+                    null));
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
         Problem problem = new Problem(
@@ -273,7 +285,7 @@ public class ProblemMappers {
                             parts.set(last, parts.get(last) + "[" + position + "]");
                         }
                     }
-                    if (name != null) {
+                    if (name != null && !name.startsWith("<")) {
                         parts.add(name);
                     }
                 }
