@@ -177,7 +177,18 @@ public final class ExportGenerator {
         "Pekerja perkebunan (plantation worker)",
         "Anak buah kapal (ship crew)"
     };
-    private static final String[] CITIES = {"Kuala Lumpur", "Taipei", "Hong Kong", "Seoul", "Osaka", "Singapore"};
+    /** A city where workers of each destination live, for the lapor diri address. */
+    private static final Map<String, String> CITIES = Map.of(
+            "MY", "Kuala Lumpur",
+            "TW", "Taichung",
+            "HK", "Hong Kong",
+            "KR", "Ansan",
+            "JP", "Osaka",
+            "SG", "Singapore",
+            "SA", "Riyadh",
+            "IT", "Milano",
+            "BN", "Bandar Seri Begawan",
+            "TR", "Istanbul");
 
     private final ReferenceData reference;
     private final Random random;
@@ -384,7 +395,7 @@ public final class ExportGenerator {
         row.put("tanggal_lahir", p.birthDate().toString());
         row.put("jenis_kelamin", p.sex());
         row.put("negara", p.country());
-        row.put("kota", CITIES[random.nextInt(CITIES.length)]);
+        row.put("kota", CITIES.getOrDefault(p.country(), ""));
         row.put("status", "DI_LUAR_NEGERI");
         return row;
     }

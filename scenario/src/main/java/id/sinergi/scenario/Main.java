@@ -34,16 +34,21 @@ public final class Main {
         boolean once = false;
         int workers = 300;
         long seed = 20261203L;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--once" -> once = true;
-                case "--workers" -> workers = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("usage: sinergi run [--once] [--workers N] [--seed N]");
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--once" -> once = true;
+                    case "--workers" -> workers = Integer.parseInt(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    default -> throw new IllegalArgumentException(args[i]);
                 }
             }
+            if (workers < 20 || workers > 100_000) {
+                throw new IllegalArgumentException("--workers " + workers);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("usage: sinergi run [--once] [--workers N (20..100000)] [--seed N]");
+            System.exit(2);
         }
         for (int port : List.of(KEYCLOAK_PORT, 8081, 8082, 8083, 8084)) {
             if (Processes.listening(port)) {
@@ -89,6 +94,7 @@ public final class Main {
             }
             if (!once) {
                 printAddresses(suite, keycloak);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping the suite...")));
                 new CountDownLatch(1).await();
             }
         } catch (RuntimeException e) {

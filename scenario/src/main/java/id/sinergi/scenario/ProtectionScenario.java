@@ -283,9 +283,10 @@ public final class ProtectionScenario {
                 "HTTP " + permitted.status());
         Answer denied = readPlacement(consul, workerB);
         report.check(
-                "the officer is refused a non-consenting worker's placement (403 consent-denied)",
+                "the officer is refused a non-consenting worker's placement",
                 denied.status() == 403 && "consent-denied".equals(denied.problemSlug()),
-                "HTTP " + denied.status() + " " + denied.problemSlug());
+                "HTTP " + denied.status() + " " + denied.problemSlug() + " "
+                        + denied.body().path("reason").asText(""));
 
         Answer revoked = api.post(
                 urls.consent() + "/api/consents/"
@@ -296,7 +297,8 @@ public final class ProtectionScenario {
         report.check(
                 "after the revocation the next read is refused",
                 revoked.status() == 200 && afterRevocation.status() == 403,
-                "revocation HTTP " + revoked.status() + ", read HTTP " + afterRevocation.status() + " "
+                "revocation HTTP " + revoked.status() + ", then HTTP " + afterRevocation.status() + " "
+                        + afterRevocation.problemSlug() + " "
                         + afterRevocation.body().path("reason").asText(""));
 
         Answer otherMission = api.get(urls.cases() + "/api/cases/" + caseA, tokens.user("consul.hk"));
@@ -377,6 +379,7 @@ public final class ProtectionScenario {
                 deniedReads + " denial events for " + report.placementReadsDenied + " refused reads");
         Answer chain = api.get(urls.audit() + "/api/audit-chain/verification", auditor);
         report.chainStatus = chain.body().path("status").asText("UNKNOWN");
+        report.chainEvents = chain.body().path("checkedEvents").asLong();
         report.check(
                 "the audit chain verifies intact",
                 "INTACT".equals(report.chainStatus),
@@ -403,6 +406,7 @@ public final class ProtectionScenario {
         long placementReadsPermitted;
         long placementReadsDenied;
         long auditEvents;
+        long chainEvents;
         String chainStatus = "UNKNOWN";
         final Map<String, Long> registrationOutcomes = new TreeMap<>();
         final Map<String, Long> rejections = new TreeMap<>();
@@ -439,7 +443,8 @@ public final class ProtectionScenario {
             StringBuilder sb = new StringBuilder();
             sb.append("\n== Sinergi protection scenario ==\n");
             sb.append(String.format(
-                    "Rows sent %d: ingested %d, rejected %d, flagged for review %d%n",
+                    "Rows sent %d: ingested %d, rejected %d; %d ingested with a quality flag (NIK's date or sex"
+                            + " disagrees with the declared one)%n",
                     rowsSent, rowsIngested, rowsRejected, flaggedRecords));
             sb.append("  registration outcomes: ").append(registrationOutcomes).append('\n');
             sb.append("  rejected, by reason:\n");
@@ -451,7 +456,10 @@ public final class ProtectionScenario {
             sb.append(String.format(
                     "Placement reads: %d permitted, %d denied; consent decisions: %s%n",
                     placementReadsPermitted, placementReadsDenied, consentDecisions));
-            sb.append(String.format("Audit events: %d %s; chain: %s%n", auditEvents, auditByOutcome, chainStatus));
+            sb.append(String.format("Audit events delivered by the services: %d %s%n", auditEvents, auditByOutcome));
+            sb.append(String.format(
+                    "Audit chain: %s over %d events (the auditor's own summary and verification included)%n",
+                    chainStatus, chainEvents));
             sb.append("Checks:\n");
             checks.forEach(c -> sb.append(String.format("  [%s] %s (%s)%n", c[0], c[1], c[2])));
             return sb.toString();

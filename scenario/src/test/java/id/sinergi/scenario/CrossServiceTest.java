@@ -159,6 +159,41 @@ class CrossServiceTest {
     }
 
     @Test
+    void shouldRefuseControlCharactersTextAsNumbersAndMistypedParametersNamingTheField() {
+        String connector = tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector"));
+        Map<String, Object> withNul = new LinkedHashMap<>(registration("3171011708950001"));
+        withNul.put("fullName", "Siti\u0000Aminah");
+        Map<String, Object> nikAsNumber = new LinkedHashMap<>(registration("3171011708950002"));
+        nikAsNumber.put("nik", 3171011708950002L);
+
+        Answer nul = api.post(urls.identity() + "/api/workers/registrations", connector, withNul);
+        Answer number = api.post(urls.identity() + "/api/workers/registrations", connector, nikAsNumber);
+        Answer limit = api.get(urls.cases() + "/api/cases?limit=abc", tokens.user("pwni.hq"));
+
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.body().path("errors").path(0).path("field").asText()).isEqualTo("fullName");
+        assertThat(nul.body().path("errors").path(0).path("code").asText()).isEqualTo("invalid-text");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.body().path("errors").path(0).path("field").asText()).isEqualTo("nik");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.body().path("instance").asText()).isEqualTo("/api/cases");
+    }
+
+    @Test
+    void shouldRefuseATamperedTokenWithoutAskingKeycloak() throws Exception {
+        String token = tokens.user("consul.kl");
+        int dot = token.lastIndexOf('.');
+        char flipped = token.charAt(dot + 5) == 'A' ? 'B' : 'A';
+        String tampered = token.substring(0, dot + 5) + flipped + token.substring(dot + 6);
+
+        Answer answer = api.get(urls.cases() + "/api/cases", tampered);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(java.nio.file.Files.readString(suite.service("case-service").logFile()))
+                .doesNotContainIgnoringCase("introspect");
+    }
+
+    @Test
     void shouldRunTheProtectionScenarioWithEveryCheckHolding() {
         ReferenceData reference = ReferenceData.load();
         ExportGenerator.Exports exports = new ExportGenerator(reference, 4242).generate(60);
@@ -179,11 +214,20 @@ class CrossServiceTest {
     /** Registers a fresh worker from a SiskoP2MI record, with a valid NIK of Gambir (Jakarta Pusat). */
     private String registerWorker() {
         int serial = SERIAL.getAndIncrement();
+        Answer answer = api.post(
+                urls.identity() + "/api/workers/registrations",
+                tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector")),
+                registration("317101" + "170895" + String.format("%04d", 1000 + serial)));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().path("workerId").asText();
+    }
+
+    private static Map<String, Object> registration(String nik) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", "SISKOP2MI");
         body.put("sourceRecordId", "IT-" + System.nanoTime());
-        body.put("nik", "317101" + "170895" + String.format("%04d", 1000 + serial));
-        body.put("fullName", "Pekerja Uji " + serial);
+        body.put("nik", nik);
+        body.put("fullName", "Pekerja Uji " + nik.substring(12));
         body.put("birthDate", "1995-08-17");
         body.put("sex", "M");
         body.put("destinationCountry", "MY");
@@ -196,12 +240,7 @@ class CrossServiceTest {
                         "occupation", "Pekerja perkebunan",
                         "departureDate", "2025-01-10",
                         "contractEndDate", "2027-01-10"));
-        Answer answer = api.post(
-                urls.identity() + "/api/workers/registrations",
-                tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector")),
-                body);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-        return answer.body().path("workerId").asText();
+        return body;
     }
 
     private String grantConsent(String worker) {
