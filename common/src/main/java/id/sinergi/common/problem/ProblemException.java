@@ -27,7 +27,8 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 for one field that broke one rule; the rule's code doubles as the problem's slug. */
     public static ProblemException invalidField(String slug, String field, String message) {
-        return badRequest(slug, "Invalid " + field, message, List.of(new Problem.FieldError(field, slug, message)));
+        return badRequest(
+                slug, "Invalid " + field, field + " " + message, List.of(new Problem.FieldError(field, slug, message)));
     }
 
     public static ProblemException notFound(String what) {
