@@ -2,6 +2,7 @@ package id.sinergi.consent;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,38 @@ class ConsentResourceTest {
                 "purposes", List.of("PROTECTION_CASE_HANDLING"),
                 "dataCategories", List.of("IDENTITY", "PLACEMENT"),
                 "validUntil", until.toString());
+    }
+
+    private static Map<String, Object> grantBody(UUID worker, String agency, Instant from, Instant until) {
+        Map<String, Object> body = new HashMap<>(grantBody(worker, until));
+        body.put("receivingAgency", agency);
+        if (from != null) {
+            body.put("validFrom", from.toString());
+        }
+        return body;
+    }
+
+    private static io.restassured.response.ValidatableResponse postGrant(String token, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents")
+                .then();
+    }
+
+    private static io.restassured.response.ValidatableResponse listGrants(UUID worker) {
+        return given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .queryParam("workerId", worker.toString())
+                .when()
+                .get("/api/consents")
+                .then();
+    }
+
+    private static Instant inDays(long days) {
+        return Instant.now().plus(days, ChronoUnit.DAYS);
     }
 
     private static String grant(UUID worker) {
@@ -207,5 +241,263 @@ class ConsentResourceTest {
                 .contains("\"outcome\":\"DENIED\"")
                 .contains("\"username\":\"consul.kl\"")
                 .contains("\"mission\":\"KBRI-KUALALUMPUR\"");
+    }
+
+    @Test
+    void shouldRefuseConsularOfficerRecordingConsentToKemluAndStoreNothing() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMLU", null, inDays(30)))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:self-grant"))
+                .body("detail", startsWith("a receiving agency cannot record consent to itself"));
+
+        listGrants(worker).statusCode(200).body("size()", equalTo(0));
+        decide("consul.kl", worker, "KEMLU", "PLACEMENT").statusCode(200).body("reason", equalTo("NO_GRANT"));
+    }
+
+    @Test
+    void shouldRefuseEveryOfficerRecordingConsentToTheirOwnAgency() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMENP2MI", null, inDays(30)))
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:self-grant"));
+        postGrant(Tokens.user("pwni.hq"), grantBody(worker, "KEMLU", null, inDays(30)))
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:self-grant"));
+
+        listGrants(worker).statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldAuditARefusedSelfGrantAsDenied() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMLU", null, inDays(30)))
+                .statusCode(403);
+
+        List<String> payloads = AuditOutboxProbe.payloadsMentioning(dataSource, worker.toString());
+        assertThat(payloads).hasSize(1);
+        assertThat(payloads.get(0))
+                .contains("\"action\":\"consent.grant\"")
+                .contains("\"outcome\":\"DENIED\"")
+                .contains("\"username\":\"consul.kl\"")
+                .contains("self-grant");
+    }
+
+    @Test
+    void shouldLetConsularOfficerRecordConsentToTheOtherMinistry() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMENP2MI", null, inDays(30)))
+                .statusCode(201)
+                .body("receivingAgency", equalTo("KEMENP2MI"))
+                .body("status", equalTo("ACTIVE"));
+
+        listGrants(worker).statusCode(200).body("receivingAgency", contains("KEMENP2MI"));
+    }
+
+    @Test
+    void shouldLetTheWorkersOwnChannelsRecordConsentToEitherAgency() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.client("peduli-wni-portal"), grantBody(worker, "KEMLU", null, inDays(30)))
+                .statusCode(201)
+                .body("receivingAgency", equalTo("KEMLU"));
+        postGrant(Tokens.client("siskop2mi-connector"), grantBody(worker, "KEMENP2MI", null, inDays(30)))
+                .statusCode(201)
+                .body("receivingAgency", equalTo("KEMENP2MI"));
+
+        listGrants(worker).statusCode(200).body("receivingAgency", contains("KEMLU", "KEMENP2MI"));
+    }
+
+    @Test
+    void shouldRejectBackdatedValidFromNamingTheFieldAndStoreNothing() {
+        UUID worker = UUID.randomUUID();
+        Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", anHourAgo, inDays(30)))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:validity-window"))
+                .body("errors.field", contains("validFrom"));
+
+        listGrants(worker).statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldRejectValidFromMoreThanAYearAheadNamingTheField() {
+        UUID worker = UUID.randomUUID();
+
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", inDays(400), inDays(500)))
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validity-window"))
+                .body("errors.field", contains("validFrom"));
+
+        listGrants(worker).statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldAcceptValidFromAMinuteAgoAndAMonthAhead() {
+        UUID worker = UUID.randomUUID();
+        Instant aMinuteAgo = Instant.now().minus(1, ChronoUnit.MINUTES);
+
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", aMinuteAgo, inDays(30)))
+                .statusCode(201);
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", inDays(30), inDays(60)))
+                .statusCode(201);
+
+        listGrants(worker).statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
+    void shouldReadOneGrantForAnOfficer() {
+        UUID worker = UUID.randomUUID();
+        String grantId = grant(worker);
+
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .when()
+                .get("/api/consents/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(grantId))
+                .body("workerId", equalTo(worker.toString()))
+                .body("receivingAgency", equalTo("KEMLU"))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownGrant() {
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/consents/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("urn:sinergi:problem:not-found"));
+    }
+
+    @Test
+    void shouldRefuseReadingOneGrantWithoutTokenOrWithWrongRole() {
+        String grantId = grant(UUID.randomUUID());
+
+        given().when().get("/api/consents/" + grantId).then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/consents/" + grantId)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+    }
+
+    @Test
+    void shouldRefuseListingWithoutTokenOrWithWrongRole() {
+        UUID worker = UUID.randomUUID();
+        grant(worker);
+
+        given().queryParam("workerId", worker.toString())
+                .when()
+                .get("/api/consents")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("workerId", worker.toString())
+                .when()
+                .get("/api/consents")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+    }
+
+    @Test
+    void shouldRefuseRevocationWithoutTokenOrWithWrongRoleAndKeepTheGrant() {
+        UUID worker = UUID.randomUUID();
+        String grantId = grant(worker);
+        Map<String, Object> body = Map.of("reason", "worker withdrew consent");
+
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents/" + grantId + "/revocation")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.user("platform.admin"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents/" + grantId + "/revocation")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+
+        listGrants(worker).statusCode(200).body("status", contains("ACTIVE"));
+    }
+
+    @Test
+    void shouldLetTheWorkersChannelRevokeAGrant() {
+        UUID worker = UUID.randomUUID();
+        String grantId = grant(worker);
+
+        given().auth()
+                .oauth2(Tokens.client("peduli-wni-portal"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "worker withdrew consent in the portal"))
+                .when()
+                .post("/api/consents/" + grantId + "/revocation")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"));
+    }
+
+    @Test
+    void shouldRefuseDecisionsWithoutTokenOrWithWrongRole() {
+        Map<String, Object> body = Map.of(
+                "workerId", UUID.randomUUID(),
+                "requestingAgency", "KEMLU",
+                "purpose", "PROTECTION_CASE_HANDLING",
+                "dataCategory", "PLACEMENT");
+
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consent-decisions")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consent-decisions")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:forbidden"));
+    }
+
+    @Test
+    void shouldLetASinergiServiceAskForAnyAgency() {
+        UUID worker = UUID.randomUUID();
+        String grantId = grant(worker);
+
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "workerId", worker,
+                        "requestingAgency", "KEMLU",
+                        "purpose", "PROTECTION_CASE_HANDLING",
+                        "dataCategory", "PLACEMENT"))
+                .when()
+                .post("/api/consent-decisions")
+                .then()
+                .statusCode(200)
+                .body("decision", equalTo("PERMIT"))
+                .body("grantId", equalTo(grantId));
     }
 }

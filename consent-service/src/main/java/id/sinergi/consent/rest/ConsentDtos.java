@@ -25,7 +25,8 @@ public final class ConsentDtos {
             @NotNull Agency receivingAgency,
             @NotEmpty @Size(max = 10) Set<@NotNull Purpose> purposes,
             @NotEmpty @Size(max = 10) Set<@NotNull DataCategory> dataCategories,
-            @Schema(description = "Start of validity; now when omitted") Instant validFrom,
+            @Schema(description = "Start of validity; now when omitted; at most five minutes past, one year ahead")
+                    Instant validFrom,
             @NotNull @Schema(description = "End of validity (exclusive); at most five years after the start")
                     Instant validUntil) {}
 

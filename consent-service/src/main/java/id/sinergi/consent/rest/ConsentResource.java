@@ -53,6 +53,7 @@ public class ConsentResource {
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = GrantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or an officer granting to their own agency")
     public Uni<Response> grant(@NotNull @Valid GrantRequest request) {
         return consents.grant(request, caller).map(g -> Response.created(
                         uriInfo.getAbsolutePathBuilder().path(g.id.toString()).build())
@@ -80,6 +81,7 @@ public class ConsentResource {
                 .map(grants -> grants.stream().map(GrantView::of).toList());
     }
 
+    /** Open to every role that may record grants: withdrawing consent must be as easy as giving it (UU 27/2022). */
     @POST
     @Path("/{id}/revocation")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})

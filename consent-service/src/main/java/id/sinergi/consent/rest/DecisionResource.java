@@ -1,6 +1,5 @@
 package id.sinergi.consent.rest;
 
-import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
@@ -48,10 +47,6 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "403", description = "Role not allowed, or asking for another agency")
     public Uni<Decision> decide(@NotNull @Valid DecisionRequest request) {
-        if (!caller.hasRole(Roles.SINERGI_SERVICE) && caller.requireAgency() != request.requestingAgency()) {
-            throw ProblemException.forbidden(
-                    "other-agency", "Not your agency", "An officer may ask for decisions of their own agency only");
-        }
         return consents.decide(request, caller);
     }
 }
