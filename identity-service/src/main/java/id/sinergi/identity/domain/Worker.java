@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * One migrant worker, whatever number of source records describe them: the NIK is the key that links them. The
- * attributes are those of the latest registration; the flags sum up what every source record said.
+ * attributes come from the records by the precedence of {@link Source}; the flags sum up what every source record
+ * said.
  */
 @Entity
 @Table(name = "worker")

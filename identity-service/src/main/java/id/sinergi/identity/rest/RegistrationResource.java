@@ -46,7 +46,9 @@ public class RegistrationResource {
             summary = "Register a source record of a worker",
             description = "Links the record by NIK to the worker it describes, creating the worker when the NIK is"
                     + " new. A resend with identical content changes nothing. A NIK that disagrees with the"
-                    + " declared birth date or sex is kept and flagged.")
+                    + " declared birth date or sex is kept and flagged. The worker's attributes come from the"
+                    + " highest-ranked source (SISKOP2MI above PEDULI_WNI), from its latest record; a lower-ranked"
+                    + " record that disagrees on name, birth date or sex is kept and flagged SOURCE_DISAGREEMENT.")
     @APIResponse(
             responseCode = "201",
             description = "CREATED: a new worker",

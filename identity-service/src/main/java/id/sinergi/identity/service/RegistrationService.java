@@ -22,8 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,14 +34,21 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Registers source records: links them by NIK to one worker, tells a resend from a change, and audits each
- * registration in the same transaction as the data it writes.
+ * Registers source records: links them by NIK to one worker, tells a resend from a change, keeps the worker's
+ * attributes to the precedence of {@link Source}, and audits each registration in the same transaction as the data
+ * it writes.
  */
 @ApplicationScoped
 public class RegistrationService {
 
     /** PostgreSQL's SQLSTATE for a unique-constraint violation. */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Orders records by how much they count: source rank first, then the latest received or changed. */
+    private static final Comparator<SourceRecord> PRECEDENCE = Comparator.comparingInt(
+                    (SourceRecord r) -> r.source.rank())
+            .thenComparing(r -> r.updatedAt)
+            .thenComparing(r -> r.receivedAt);
 
     @Inject
     AuditTrail audit;
@@ -125,15 +135,14 @@ public class RegistrationService {
             if (known != null) {
                 record.workerId = known.id;
                 return record.persist()
-                        .flatMap(saved -> refreshWorker(known, request, nik, now))
+                        .flatMap(saved -> refreshWorker(known, record, nik, now))
                         .map(w -> new Result(w.id, record.id, RegistrationOutcome.LINKED, w.flags));
             }
             Worker worker = new Worker();
             worker.id = UUID.randomUUID();
             worker.nik = request.nik();
             worker.createdAt = now;
-            copyAttributes(request, now, worker);
-            worker.flags = nik.flagsAgainst(request.birthDate(), request.sex());
+            applyRecords(worker, List.of(record), nik, now);
             record.workerId = worker.id;
             return worker.persist()
                     .flatMap(saved -> record.persist())
@@ -157,35 +166,58 @@ public class RegistrationService {
         Instant now = now();
         copyContent(request, hash, now, known);
         return Worker.<Worker>findById(known.workerId)
-                .flatMap(w -> refreshWorker(w, request, nik, now))
+                .flatMap(w -> refreshWorker(w, known, nik, now))
                 .map(w -> new Result(w.id, known.id, RegistrationOutcome.UPDATED, w.flags));
     }
 
-    /** The worker takes the latest registration's attributes and the flags of all their records. */
-    private static Uni<Worker> refreshWorker(Worker worker, RegistrationRequest request, Nik nik, Instant now) {
-        copyAttributes(request, now, worker);
-        return SourceRecord.forWorker(worker.id).map(records -> {
-            Set<WorkerFlag> flags = flagsOf(records, nik);
-            // The record being written may not be flushed yet, so its own flags are added here.
-            flags.addAll(nik.flagsAgainst(request.birthDate(), request.sex()));
-            worker.flags = flags;
+    /** Recomputes the worker from all their records, the one being written included. */
+    private static Uni<Worker> refreshWorker(Worker worker, SourceRecord written, Nik nik, Instant now) {
+        return SourceRecord.forWorker(worker.id).map(stored -> {
+            // The record being written may not be flushed yet, so it joins the list here, as it is now.
+            List<SourceRecord> records = new ArrayList<>(stored);
+            records.removeIf(r -> r.id.equals(written.id));
+            records.add(written);
+            applyRecords(worker, records, nik, now);
             return worker;
         });
+    }
+
+    /**
+     * Gives the worker the attributes of the record that counts most by the precedence of {@link Source} (the
+     * latest record of the highest-ranked source), and the flags of all the records: a lower-ranked record that
+     * disagrees on name, birth date or sex earns {@link WorkerFlag#SOURCE_DISAGREEMENT} instead of overwriting.
+     */
+    static void applyRecords(Worker worker, List<SourceRecord> records, Nik nik, Instant now) {
+        SourceRecord leading = records.stream().max(PRECEDENCE).orElseThrow();
+        worker.fullName = leading.fullName;
+        worker.birthDate = leading.birthDate;
+        worker.sex = leading.sex;
+        worker.destinationCountry = leading.destinationCountry;
+        worker.phase = leading.phase;
+        worker.updatedAt = now;
+
+        Set<WorkerFlag> flags = flagsOf(records, nik);
+        if (records.stream().anyMatch(r -> leading.source.outranks(r.source) && disagreesOnIdentity(r, worker))) {
+            flags.add(WorkerFlag.SOURCE_DISAGREEMENT);
+        }
+        worker.flags = flags;
+    }
+
+    /** Names are compared ignoring case and runs of spaces, which sources spell differently without meaning it. */
+    private static boolean disagreesOnIdentity(SourceRecord record, Worker worker) {
+        return !normalName(record.fullName).equals(normalName(worker.fullName))
+                || !record.birthDate.equals(worker.birthDate)
+                || record.sex != worker.sex;
+    }
+
+    private static String normalName(String name) {
+        return name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
     static Set<WorkerFlag> flagsOf(List<SourceRecord> records, Nik nik) {
         Set<WorkerFlag> flags = EnumSet.noneOf(WorkerFlag.class);
         records.forEach(r -> flags.addAll(nik.flagsAgainst(r.birthDate, r.sex)));
         return flags;
-    }
-
-    private static void copyAttributes(RegistrationRequest request, Instant now, Worker worker) {
-        worker.fullName = request.fullName();
-        worker.birthDate = request.birthDate();
-        worker.sex = request.sex();
-        worker.destinationCountry = request.destinationCountry();
-        worker.phase = request.phase();
-        worker.updatedAt = now;
     }
 
     private static void copyContent(RegistrationRequest request, String hash, Instant now, SourceRecord record) {

@@ -102,6 +102,119 @@ class RegistrationResourceTest {
     }
 
     @Test
+    void shouldKeepSiskoP2miValuesAndFlagDisagreementWhenPeduliWniRecordDiffers() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+        Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
+        peduliWni.put("fullName", "Somebody Else");
+        peduliWni.put("birthDate", "1970-01-01");
+        peduliWni.put("destinationCountry", "US");
+
+        register(Tokens.user("consul.kl"), peduliWni)
+                .statusCode(200)
+                .body("workerId", equalTo(workerId))
+                .body("outcome", equalTo("LINKED"))
+                .body("flags", hasItem("SOURCE_DISAGREEMENT"));
+
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo("BUDI CONTOH"))
+                .body("birthDate", equalTo(TestWorkers.BORN.toString()))
+                .body("sex", equalTo("M"))
+                .body("destinationCountry", equalTo("MY"))
+                .body("phase", equalTo("PRE_DEPARTURE"))
+                .body("flags", hasItem("SOURCE_DISAGREEMENT"))
+                .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"));
+        assertThat(query(
+                        "SELECT full_name || ' ' || birth_date || ' ' || destination_country FROM source_record"
+                                + " WHERE source_record_id = ?",
+                        (String) peduliWni.get("sourceRecordId")))
+                .containsExactly("Somebody Else 1970-01-01 US");
+    }
+
+    @Test
+    void shouldTakeSiskoP2miValuesWhenItsRecordFollowsPeduliWni() {
+        String nik = TestWorkers.nik();
+        Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
+        peduliWni.put("fullName", "Somebody Else");
+        peduliWni.put("destinationCountry", "US");
+        peduliWni.put("phase", "ABROAD");
+        String workerId = TestWorkers.registered(peduliWni);
+
+        register(connector(), registration("SISKOP2MI", nik))
+                .statusCode(200)
+                .body("workerId", equalTo(workerId))
+                .body("outcome", equalTo("LINKED"))
+                .body("flags", contains("SOURCE_DISAGREEMENT"));
+
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo("BUDI CONTOH"))
+                .body("destinationCountry", equalTo("MY"))
+                .body("phase", equalTo("PRE_DEPARTURE"))
+                .body("sources.source", contains("PEDULI_WNI", "SISKOP2MI"));
+    }
+
+    @Test
+    void shouldLetUpdatedSiskoP2miRecordUpdateWorkerThatAlsoHasPeduliWniRecord() {
+        String nik = TestWorkers.nik();
+        Map<String, Object> siskop2mi = registration("SISKOP2MI", nik);
+        String workerId = TestWorkers.registered(siskop2mi);
+        register(portal(), registration("PEDULI_WNI", nik)).statusCode(200);
+        siskop2mi.put("fullName", "BUDI CONTOH SANTOSO");
+        siskop2mi.put("destinationCountry", "SG");
+        siskop2mi.put("phase", "ABROAD");
+
+        register(connector(), siskop2mi)
+                .statusCode(200)
+                .body("workerId", equalTo(workerId))
+                .body("outcome", equalTo("UPDATED"));
+
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo("BUDI CONTOH SANTOSO"))
+                .body("destinationCountry", equalTo("SG"))
+                .body("phase", equalTo("ABROAD"))
+                .body("flags", contains("SOURCE_DISAGREEMENT"));
+    }
+
+    @Test
+    void shouldNotLetUpdatedPeduliWniRecordOverwriteSiskoP2miValues() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+        Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
+        register(portal(), peduliWni).statusCode(200).body("flags", empty());
+        peduliWni.put("fullName", "Somebody Else");
+        peduliWni.put("destinationCountry", "US");
+
+        register(portal(), peduliWni)
+                .statusCode(200)
+                .body("outcome", equalTo("UPDATED"))
+                .body("flags", contains("SOURCE_DISAGREEMENT"));
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo("BUDI CONTOH"))
+                .body("destinationCountry", equalTo("MY"));
+    }
+
+    @Test
     void shouldAnswerUnchangedToIdenticalResendAndWriteNothing() {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         String workerId = TestWorkers.registered(body);
