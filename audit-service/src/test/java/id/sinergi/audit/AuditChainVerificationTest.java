@@ -84,7 +84,7 @@ class AuditChainVerificationTest {
             List<Map<String, Object>> batch = new ArrayList<>();
             UUID worker = UUID.randomUUID();
             for (int j = 0; j < 25; j++) {
-                batch.add(event(worker, "case.read"));
+                batch.add(with(event(worker, "case.read"), "service", "case-service"));
             }
             accepted.add(pool.submit(() -> given().auth()
                     .oauth2(token)

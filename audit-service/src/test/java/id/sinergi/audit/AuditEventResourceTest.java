@@ -1,12 +1,14 @@
 package id.sinergi.audit;
 
 import static id.sinergi.audit.AuditEvents.deliver;
+import static id.sinergi.audit.AuditEvents.deliverAs;
 import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.query;
 import static id.sinergi.audit.AuditEvents.with;
 import static id.sinergi.audit.AuditEvents.withActor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -22,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +40,13 @@ class AuditEventResourceTest {
     DataSource dataSource;
 
     @Test
-    void shouldAcceptOneEventFromAServiceAccount() {
+    void shouldAcceptOneEventFromAServiceAccountNamingItsOwnClientAsService() {
         UUID worker = UUID.randomUUID();
 
         given().auth()
                 .oauth2(Tokens.client("identity-service"))
                 .contentType(ContentType.JSON)
-                .body(event(worker, "worker.read"))
+                .body(with(event(worker, "worker.read"), "service", "identity-service"))
                 .when()
                 .post("/api/audit-events")
                 .then()
@@ -52,6 +55,86 @@ class AuditEventResourceTest {
                 .body("duplicates", equalTo(0));
 
         assertThat(rowsAbout(worker)).isEqualTo(1);
+        assertThat(idsOf(Map.of("workerId", worker, "service", "identity-service")))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAnEventNamingAnotherServiceThanTheDeliveringClient() {
+        UUID worker = UUID.randomUUID();
+
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(with(event(worker, "case.read"), "service", "case-service"))
+                .when()
+                .post("/api/audit-events")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:service-mismatch"));
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
+    void shouldStoreNothingOfABatchWhenOneEventNamesAnotherService() {
+        UUID worker = UUID.randomUUID();
+        List<Map<String, Object>> batch = List.of(
+                event(worker, "worker.read"),
+                with(event(worker, "case.read"), "service", "case-service"),
+                event(worker, "worker.read"));
+
+        deliver(batch)
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:service-mismatch"))
+                .body("detail", containsString("[1]"));
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
+    void shouldRejectAnEventClaimingToHappenMoreThanFiveMinutesFromNowNamingTheField() {
+        UUID worker = UUID.randomUUID();
+        String tenMinutesAhead = Instant.now().plus(10, ChronoUnit.MINUTES).toString();
+
+        deliver(List.of(with(event(worker, "worker.read"), "occurredAt", tenMinutesAhead)))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:occurred-at-in-future"))
+                .body("errors[0].field", equalTo("[0].occurredAt"));
+        given().auth()
+                .oauth2(Tokens.client("identity-service"))
+                .contentType(ContentType.JSON)
+                .body(with(event(worker, "worker.read"), "occurredAt", tenMinutesAhead))
+                .when()
+                .post("/api/audit-events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"));
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
+    void shouldAcceptEventsHeldLongInAnOutboxAndEventsFromAClockSlightlyAhead() {
+        UUID worker = UUID.randomUUID();
+        Instant now = Instant.now();
+
+        deliver(List.of(
+                        with(
+                                event(worker, "worker.read"),
+                                "occurredAt",
+                                now.minus(30, ChronoUnit.DAYS).toString()),
+                        with(
+                                event(worker, "worker.read"),
+                                "occurredAt",
+                                now.plus(2, ChronoUnit.MINUTES).toString())))
+                .statusCode(200)
+                .body("accepted", equalTo(2));
+
+        assertThat(rowsAbout(worker)).isEqualTo(2);
     }
 
     @Test
@@ -125,8 +208,8 @@ class AuditEventResourceTest {
                 .body("errors.field", hasItem("actor.subject"));
         deliver(List.of(with(event(worker, "worker.read"), "reason", "nul \u0000 inside")))
                 .statusCode(400)
-                .body("type", equalTo("urn:sinergi:problem:invalid-text"))
-                .body("errors[0].field", equalTo("[0].reason"));
+                .body("errors[0].field", equalTo("[0].reason"))
+                .body("errors[0].code", equalTo("invalid-text"));
         deliver(List.of(with(event(worker, "worker.read"), "occurredAt", "1970-01-01T00:00:00Z")))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("[0].occurredAt"));
@@ -146,7 +229,8 @@ class AuditEventResourceTest {
                 early.plusSeconds(3600).toString());
         Map<String, Object> byCase =
                 with(withActor(event(worker, "case.create"), "username", "pwni.hq"), "service", "case-service");
-        deliver(List.of(read, denied, byCase)).statusCode(200).body("accepted", equalTo(3));
+        deliver(List.of(read, denied)).statusCode(200).body("accepted", equalTo(2));
+        deliverAs("case-service", List.of(byCase)).statusCode(200).body("accepted", equalTo(1));
 
         assertThat(idsOf(Map.of("workerId", worker, "action", "worker.read"))).containsExactly(read.get("id"));
         assertThat(idsOf(Map.of("workerId", worker, "outcome", "DENIED"))).containsExactly(denied.get("id"));

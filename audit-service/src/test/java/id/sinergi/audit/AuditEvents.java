@@ -59,9 +59,15 @@ final class AuditEvents {
         return with(event, "actor", actor);
     }
 
+    /** Delivers a batch with identity-service's service token, the client the events of {@link #event} name. */
     static ValidatableResponse deliver(List<Map<String, Object>> events) {
+        return deliverAs("identity-service", events);
+    }
+
+    /** Delivers a batch with the service token of the given client. */
+    static ValidatableResponse deliverAs(String client, List<Map<String, Object>> events) {
         return given().auth()
-                .oauth2(Tokens.client("identity-service"))
+                .oauth2(Tokens.client(client))
                 .contentType(ContentType.JSON)
                 .body(events)
                 .when()

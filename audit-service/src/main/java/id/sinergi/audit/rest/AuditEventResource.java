@@ -54,8 +54,12 @@ public class AuditEventResource {
             description = "Stored, or skipped as a duplicate",
             content = @Content(schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid event; nothing stored")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a service account, or service-mismatch: the event names another service than the"
+                    + " caller's client")
     public Uni<AppendResult> ingest(@NotNull @Valid AuditEvent event) {
-        return log.ingest(List.of(event), false);
+        return log.ingest(List.of(event), false, caller);
     }
 
     @POST
@@ -70,9 +74,13 @@ public class AuditEventResource {
             description = "Stored; duplicates skipped",
             content = @Content(schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(responseCode = "400", description = "An invalid event, or not 1 to 1000 events; nothing stored")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a service account, or service-mismatch: an event names another service than the"
+                    + " caller's client; nothing stored")
     public Uni<AppendResult> ingestBatch(
             @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid AuditEvent> events) {
-        return log.ingest(events, true);
+        return log.ingest(events, true, caller);
     }
 
     @GET

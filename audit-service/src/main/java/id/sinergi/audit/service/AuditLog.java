@@ -42,10 +42,16 @@ public class AuditLog {
     /** The longest reason an event may have (see {@link AuditEvent}). */
     static final int MAX_REASON = 500;
 
-    /** Adds delivered events to the chain; events already stored are counted as duplicates and skipped. */
+    /**
+     * Adds events a service delivers to the chain, all or none; events already stored are counted as duplicates
+     * and skipped. Every event must name the delivering OAuth client as its service (else 403 {@code
+     * service-mismatch}) and may not claim to have happened more than five minutes from now (else 400). The actor
+     * fields are asserted by the delivering service, which verified the user's token; issue 5 (signed
+     * checkpoints) deepens this.
+     */
     @WithTransaction
-    public Uni<AppendResult> ingest(List<AuditEvent> events, boolean batch) {
-        EventRules.check(events, batch);
+    public Uni<AppendResult> ingest(List<AuditEvent> events, boolean batch, Caller caller) {
+        EventRules.check(events, batch, caller.clientId(), Instant.now());
         return append(events)
                 .invoke(r ->
                         Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));

@@ -3,12 +3,15 @@ package id.sinergi.audit.service;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.problem.ProblemException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What an event must satisfy beyond its Bean Validation constraints, so that PostgreSQL stores it exactly and the
- * row re-reads to the bytes it was hashed from.
+ * What a delivered event must satisfy beyond its Bean Validation constraints: it names the service delivering it,
+ * it claims no time more than a few minutes ahead, and PostgreSQL stores it exactly, so that the row re-reads to
+ * the bytes it was hashed from.
  */
 final class EventRules {
 
@@ -17,19 +20,48 @@ final class EventRules {
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /**
+     * How far after now an event may say it happened: room for clocks that run a little ahead. Events from the
+     * past have no bound, because outboxes hold them while audit-service is down.
+     */
+    static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+
     private EventRules() {}
 
-    /** Throws a 400 problem naming the first offending field; in a batch its path starts with the index. */
-    static void check(List<AuditEvent> events, boolean batch) {
+    /**
+     * Throws a 403 {@code service-mismatch} when an event names another service than the OAuth client delivering
+     * it, else a 400 problem naming the first offending field; in a batch the detail or the field's path names the
+     * index.
+     */
+    static void check(List<AuditEvent> events, boolean batch, String deliverer, Instant now) {
         for (int i = 0; i < events.size(); i++) {
-            check(events.get(i), batch ? "[" + i + "]." : "");
+            String service = events.get(i).service();
+            if (!Objects.equals(service, deliverer)) {
+                throw ProblemException.forbidden(
+                        "service-mismatch",
+                        "Event of another service",
+                        (batch ? "Event [" + i + "]" : "The event") + " names service '" + service
+                                + "', but was delivered by "
+                                + (deliverer == null ? "a token naming no client" : "client '" + deliverer + "'")
+                                + "; a service delivers only its own events");
+            }
+        }
+        Instant latest = now.plus(MAX_CLOCK_AHEAD);
+        for (int i = 0; i < events.size(); i++) {
+            check(events.get(i), batch ? "[" + i + "]." : "", latest);
         }
     }
 
-    private static void check(AuditEvent event, String where) {
+    private static void check(AuditEvent event, String where, Instant latest) {
         if (event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(LATEST)) {
             throw ProblemException.invalidField(
                     "occurred-at-out-of-range", where + "occurredAt", "must lie between the years 2000 and 9999");
+        }
+        if (event.occurredAt().isAfter(latest)) {
+            throw ProblemException.invalidField(
+                    "occurred-at-in-future",
+                    where + "occurredAt",
+                    "must not lie more than " + MAX_CLOCK_AHEAD.toMinutes() + " minutes after the time of delivery");
         }
         text(where, "service", event.service());
         text(where, "action", event.action());
