@@ -1,4 +1,4 @@
--- Workers: one row per person, keyed by NIK; the attributes are those of the latest registration.
+-- Workers: one row per person, keyed by NIK; attributes follow the source precedence (SISKOP2MI over PEDULI_WNI).
 CREATE TABLE worker (
     id                  uuid PRIMARY KEY,
     nik                 char(16)     NOT NULL,
