@@ -2,6 +2,7 @@ package id.sinergi.audit.service;
 
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.json.CleanText;
 import id.sinergi.common.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,17 +88,9 @@ final class EventRules {
         if (value == null) {
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean paired = Character.isHighSurrogate(c)
-                    && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1));
-            if (paired) {
-                i++;
-            } else if (c == 0 || Character.isSurrogate(c)) {
-                throw ProblemException.invalidField(
-                        "invalid-text", where + field, "must not contain NUL characters or unpaired surrogates");
-            }
+        if (!CleanText.isClean(value)) {
+            throw ProblemException.invalidField(
+                    "invalid-text", where + field, "must not contain control characters or unpaired surrogates");
         }
     }
 }

@@ -1,10 +1,10 @@
 package id.sinergi.consent.rest;
 
+import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GrantStatus;
-import id.sinergi.consent.domain.Purpose;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package id.sinergi.identity.client;
 
+import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.identity.domain.Purpose;
 import java.util.UUID;
 
 /** The question put to consent-service; {@code dataCategory} is one of consent-service's data categories. */

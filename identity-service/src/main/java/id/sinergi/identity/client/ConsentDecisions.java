@@ -1,7 +1,7 @@
 package id.sinergi.identity.client;
 
+import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.identity.domain.Purpose;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

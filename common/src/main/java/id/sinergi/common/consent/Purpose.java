@@ -1,9 +1,12 @@
-package id.sinergi.identity.domain;
+package id.sinergi.common.consent;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Purposes a caller may name when asking for a worker's data; the same vocabulary as consent-service's. */
+/**
+ * The published vocabulary of purposes for which an agency may process a worker's data: what consent grants
+ * name and what callers declare when they ask for a worker's data.
+ */
 public enum Purpose {
     /** Handling a consular protection case (penanganan kasus pelindungan). */
     PROTECTION_CASE_HANDLING,
