@@ -54,6 +54,28 @@ class ConsentUnavailableTest {
     }
 
     @Test
+    void shouldKeepAnswering503OnceTheCircuitBreakerOpens() {
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        for (int i = 0; i < 15; i++) {
+            given().auth()
+                    .oauth2(Tokens.user("consul.kl"))
+                    .queryParam("purpose", "PROTECTION_CASE_HANDLING")
+                    .when()
+                    .get("/api/workers/" + workerId + "/placement")
+                    .then()
+                    .statusCode(503)
+                    .body("type", equalTo("urn:sinergi:problem:consent-unavailable"));
+        }
+
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, workerId))
+                .filteredOn(p -> p.contains("\"action\":\"worker.placement.read\""))
+                .hasSize(15)
+                .allMatch(p -> p.contains("\"outcome\":\"FAILED\""))
+                .anyMatch(p -> p.contains("CircuitBreakerOpenException"));
+    }
+
+    @Test
     void shouldServeKemenP2miWithoutAskingConsentService() {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
 
