@@ -120,8 +120,8 @@ public final class ProtectionScenario {
         if (answer.ok()) {
             report.rowsIngested++;
             report.registrationOutcomes.merge(answer.body().path("outcome").asText("?"), 1L, Long::sum);
-            if (answer.body().path("flags").size() > 0) {
-                report.flaggedRecords++;
+            for (JsonNode flag : answer.body().path("flags")) {
+                report.qualityFlags.merge(flag.asText(), 1L, Long::sum);
             }
             if (row.personKey() != null) {
                 workers.put(row.personKey(), answer.body().path("workerId").asText());
@@ -400,7 +400,6 @@ public final class ProtectionScenario {
         long rowsSent;
         long rowsIngested;
         long rowsRejected;
-        long flaggedRecords;
         long linkedAcrossSources;
         long consentsGiven;
         long placementReadsPermitted;
@@ -409,6 +408,7 @@ public final class ProtectionScenario {
         long chainEvents;
         String chainStatus = "UNKNOWN";
         final Map<String, Long> registrationOutcomes = new TreeMap<>();
+        final Map<String, Long> qualityFlags = new TreeMap<>();
         final Map<String, Long> rejections = new TreeMap<>();
         final Map<String, Integer> casesPerMission = new TreeMap<>();
         final Map<String, Long> consentDecisions = new TreeMap<>();
@@ -442,11 +442,12 @@ public final class ProtectionScenario {
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append("\n== Sinergi protection scenario ==\n");
-            sb.append(String.format(
-                    "Rows sent %d: ingested %d, rejected %d; %d ingested with a quality flag (NIK's date or sex"
-                            + " disagrees with the declared one)%n",
-                    rowsSent, rowsIngested, rowsRejected, flaggedRecords));
+            sb.append(String.format("Rows sent %d: ingested %d, rejected %d%n", rowsSent, rowsIngested, rowsRejected));
             sb.append("  registration outcomes: ").append(registrationOutcomes).append('\n');
+            sb.append("  quality flags for review, per answer (NIK date or sex against the declared ones, sources that")
+                    .append(" disagree): ")
+                    .append(qualityFlags)
+                    .append('\n');
             sb.append("  rejected, by reason:\n");
             rejections.forEach((k, v) -> sb.append(String.format("    %-45s %d%n", k, v)));
             sb.append(String.format("Workers linked across SiskoP2MI and Peduli WNI: %d%n", linkedAcrossSources));
