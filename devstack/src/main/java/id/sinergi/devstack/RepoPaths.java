@@ -1,7 +1,10 @@
 package id.sinergi.devstack;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /** Where the devstack finds the project's own files: the realm, the Keycloak zip, the service builds. */
 public final class RepoPaths {
@@ -38,10 +41,21 @@ public final class RepoPaths {
         if (configured != null && !configured.isBlank() && !configured.contains("${")) {
             return Path.of(configured);
         }
-        String version = System.getProperty("sinergi.keycloak.version", "26.5.6");
+        String version = keycloakVersion();
         Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository");
         return repo.resolve(
                 "org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".zip");
+    }
+
+    /** The Keycloak version the build downloaded ({@code keycloak.version} of the parent POM). */
+    static String keycloakVersion() {
+        Properties props = new Properties();
+        try (InputStream in = RepoPaths.class.getResourceAsStream("/sinergi-devstack.properties")) {
+            props.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("sinergi-devstack.properties is missing from the devstack build", e);
+        }
+        return props.getProperty("keycloak.version");
     }
 
     /** The runnable build of a service module. */

@@ -1,0 +1,24 @@
+package id.sinergi.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+class RepoPathsTest {
+
+    @Test
+    void shouldTakeTheKeycloakVersionFromTheBuildAndFindItsDistribution() {
+        String version = RepoPaths.keycloakVersion();
+
+        assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(RepoPaths.keycloakZip().getFileName().toString())
+                .isEqualTo("keycloak-quarkus-dist-" + version + ".zip");
+        assertThat(Files.isRegularFile(RepoPaths.keycloakZip())).isTrue();
+    }
+
+    @Test
+    void shouldFindTheRealmFileAtTheRepositoryRoot() {
+        assertThat(RepoPaths.realmFile()).isRegularFile();
+    }
+}
