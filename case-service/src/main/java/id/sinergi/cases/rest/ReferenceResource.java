@@ -3,8 +3,7 @@ package id.sinergi.cases.rest;
 import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.Mission;
 import id.sinergi.cases.reference.ReferenceData;
-import id.sinergi.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,8 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The codes cases refer to: Indonesia's missions abroad and the case categories. Public facts, any Sinergi role. */
+/**
+ * The codes cases refer to: Indonesia's missions abroad and the case categories. Public facts: any token of the
+ * realm may read them.
+ */
 @Path("/api/reference")
+@Authenticated
 @Tag(name = "Reference data")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
@@ -29,15 +32,6 @@ public class ReferenceResource {
 
     @GET
     @Path("/missions")
-    @RolesAllowed({
-        Roles.P2MI_OFFICER,
-        Roles.CONSULAR_OFFICER,
-        Roles.PWNI_HQ,
-        Roles.SECURITY_AUDITOR,
-        Roles.PLATFORM_ADMIN,
-        Roles.SOURCE_CONNECTOR,
-        Roles.SINERGI_SERVICE
-    })
     @Operation(summary = "Indonesian missions abroad (KBRI, KJRI, KRI, PTRI, KDEI), in the order Kemlu lists them")
     @APIResponse(
             responseCode = "200",
@@ -49,15 +43,6 @@ public class ReferenceResource {
 
     @GET
     @Path("/case-categories")
-    @RolesAllowed({
-        Roles.P2MI_OFFICER,
-        Roles.CONSULAR_OFFICER,
-        Roles.PWNI_HQ,
-        Roles.SECURITY_AUDITOR,
-        Roles.PLATFORM_ADMIN,
-        Roles.SOURCE_CONNECTOR,
-        Roles.SINERGI_SERVICE
-    })
     @Operation(summary = "Case categories with their Indonesian terms and English glosses")
     @APIResponse(
             responseCode = "200",
