@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,11 +90,7 @@ class RegistrationResourceTest {
                 .body("workerId", equalTo(workerId))
                 .body("outcome", equalTo("LINKED"));
 
-        given().auth()
-                .oauth2(Tokens.user("pwni.hq"))
-                .when()
-                .get("/api/workers/" + workerId)
-                .then()
+        readWorker("pwni.hq", workerId)
                 .statusCode(200)
                 .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"))
                 .body(
@@ -116,11 +113,7 @@ class RegistrationResourceTest {
                 .body("outcome", equalTo("LINKED"))
                 .body("flags", hasItem("SOURCE_DISAGREEMENT"));
 
-        given().auth()
-                .oauth2(Tokens.user("pwni.hq"))
-                .when()
-                .get("/api/workers/" + workerId)
-                .then()
+        readWorker("pwni.hq", workerId)
                 .statusCode(200)
                 .body("fullName", equalTo("BUDI CONTOH"))
                 .body("birthDate", equalTo(TestWorkers.BORN.toString()))
@@ -204,11 +197,7 @@ class RegistrationResourceTest {
                 .body("outcome", equalTo("UPDATED"))
                 .body("flags", contains("SOURCE_DISAGREEMENT"));
 
-        given().auth()
-                .oauth2(Tokens.user("consul.kl"))
-                .when()
-                .get("/api/workers/" + workerId)
-                .then()
+        readWorker("consul.kl", workerId)
                 .statusCode(200)
                 .body("fullName", equalTo("BUDI CONTOH"))
                 .body("destinationCountry", equalTo("MY"));
@@ -502,5 +491,14 @@ class RegistrationResourceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** GET /api/workers/{id} as the demo user. */
+    private static ValidatableResponse readWorker(String user, String workerId) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then();
     }
 }
