@@ -1,0 +1,7 @@
+package id.sinergi.identity.matching;
+
+/** Sex as both ministries record it. */
+public enum Sex {
+    M,
+    F
+}
