@@ -276,7 +276,8 @@ public final class ExportGenerator {
         for (int i = 0; i < invalid; i++) {
             String reason = INVALID_REASONS[i % INVALID_REASONS.length];
             Person p = person(-1 - i, "PENEMPATAN");
-            boolean toSisko = i % 2 == 0;
+            // SiskoP2MI records every worker with a NIK; a Peduli WNI record without one is a provisional worker.
+            boolean toSisko = i % 2 == 0 || reason.equals("empty-nik");
             Map<String, String> values = toSisko ? siskoRow(p) : peduliRow(p, false);
             spoil(values, reason, toSisko ? "nama_lengkap" : "nama");
             (toSisko ? sisko : peduli).add(new Row(values, null, reason));

@@ -145,7 +145,8 @@ public final class ProtectionScenario {
         body.put("source", source);
         body.put("sourceRecordId", blankToNull(row.get(sisko ? "id_pmi" : "id_lapor_diri")));
         body.put("nik", blankToNull(row.get("nik")));
-        body.put("passportNumber", blankToNull(row.get("nomor_paspor")));
+        String passport = blankToNull(row.get("nomor_paspor"));
+        body.put("passport", passport == null ? null : Map.of("number", passport, "issuingState", "IDN"));
         body.put("fullName", blankToNull(row.get(sisko ? "nama_lengkap" : "nama")));
         body.put("birthDate", blankToNull(row.get("tanggal_lahir")));
         body.put(

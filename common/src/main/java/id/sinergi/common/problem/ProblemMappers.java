@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -60,33 +61,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
+        return respond(violationProblem(e.getConstraintViolations(), path()));
+    }
+
+    /** The problem for broken Bean Validation rules, one error per rule; public for bodies read row by row. */
+    public static Problem violationProblem(Set<? extends ConstraintViolation<?>> violations, String instance) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+        for (ConstraintViolation<?> v : violations) {
             String code =
                     v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), kebab(code), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(new Problem(
+        return new Problem(
                 "validation",
                 "Invalid request",
                 400,
                 "The request breaks " + errors.size() + " rule(s); see errors",
-                path(),
-                errors));
+                instance,
+                errors);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e) {
-        return respond(new Problem(
+        return respond(malformedJsonProblem(e, path()));
+    }
+
+    /** The problem for a body that is not well-formed JSON, with where it breaks. */
+    public static Problem malformedJsonProblem(JsonParseException e, String instance) {
+        return new Problem(
                 "malformed-json",
                 "Malformed JSON",
                 400,
                 "The request body is not well-formed JSON (line "
                         + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ")",
-                path(),
-                null));
+                instance,
+                null);
     }
 
     @ServerExceptionMapper
@@ -96,6 +107,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        return respond(jsonValueProblem(e, path()));
+    }
+
+    /** The problem for JSON that is well-formed but does not fit the request, naming the field. */
+    public static Problem jsonValueProblem(JsonMappingException e, String instance) {
         String field = jsonPath(e);
         String code;
         String message;
@@ -115,13 +131,13 @@ public class ProblemMappers {
             code = "invalid-value";
             message = "has a value that cannot be read";
         }
-        return respond(new Problem(
+        return new Problem(
                 "invalid-json-value",
                 "Invalid value in request body",
                 400,
                 (field.isEmpty() ? "The request body " : "Field '" + field + "' ") + message,
-                path(),
-                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, code, message))));
+                instance,
+                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, code, message)));
     }
 
     @ServerExceptionMapper

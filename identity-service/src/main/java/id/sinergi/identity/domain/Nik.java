@@ -1,5 +1,6 @@
 package id.sinergi.identity.domain;
 
+import id.sinergi.identity.matching.Sex;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,16 +1,21 @@
 package id.sinergi.identity.domain;
 
+import id.sinergi.identity.matching.Sex;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** What one source system said in one of its records about a worker, as last received. */
@@ -32,11 +37,36 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "source_record_id", nullable = false, length = 64)
     public String sourceRecordId;
 
-    @Column(nullable = false, length = 16)
+    /** Null when the source has no NIK for the worker. */
+    @Column(length = 16)
     public String nik;
 
     @Column(name = "passport_number", length = 9)
     public String passportNumber;
+
+    /** ICAO code of the passport's issuing state, e.g. IDN. */
+    @Column(name = "passport_issuing_state", length = 3)
+    public String passportIssuingState;
+
+    @Column(name = "passport_expiry_date")
+    public LocalDate passportExpiryDate;
+
+    @Column(name = "birth_place", length = 100)
+    public String birthPlace;
+
+    /** Who reported the worker, for family-reported records; null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reported_by", length = 16)
+    public Relationship reportedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "link_kind", nullable = false, length = 8)
+    public LinkKind linkKind;
+
+    /** What the checks found about this record alone (NIK mismatches, an expired passport). */
+    @Convert(converter = FlagSetConverter.class)
+    @Column(nullable = false, length = 300)
+    public Set<WorkerFlag> flags = EnumSet.noneOf(WorkerFlag.class);
 
     @Column(name = "full_name", nullable = false, length = 150)
     public String fullName;
@@ -80,6 +110,9 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Version
+    public long version;
+
     /** Whether the record carries any placement detail. */
     public boolean hasPlacement() {
         return employerName != null
@@ -96,6 +129,10 @@ public class SourceRecord extends PanacheEntityBase {
 
     public static Uni<List<SourceRecord>> forWorker(UUID workerId) {
         return list("workerId = ?1 order by receivedAt, id", workerId);
+    }
+
+    public static Uni<List<SourceRecord>> forWorkers(List<UUID> workerIds) {
+        return list("workerId in ?1 order by receivedAt, id", workerIds);
     }
 
     /** The worker's records carrying this passport number. */

@@ -1,5 +1,6 @@
 package id.sinergi.identity.domain;
 
+import id.sinergi.identity.matching.Sex;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -13,13 +14,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * One migrant worker, whatever number of source records describe them: the NIK is the key that links them. The
- * attributes come from the records by the precedence of {@link Source}; the flags sum up what every source record
- * said.
+ * One migrant worker, whatever number of source records are linked to them by matching. The attributes come from
+ * the linked records by the precedence of {@link Source}; the flags sum up what every record said. A worker merged
+ * into another keeps its row and names the survivor, so that references to it stay valid.
  */
 @Entity
 @Table(name = "worker")
@@ -28,15 +30,37 @@ public class Worker extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Personal data: never log it, never put it in a URL. */
-    @Column(nullable = false, unique = true, length = 16)
+    /**
+     * Personal data: never log it, never put it in a URL. Null while the worker is provisional: a NIK reaches the
+     * worker only by an explicit promotion or from the record that founded the worker.
+     */
+    @Column(length = 16)
     public String nik;
+
+    /** Whether an officer gave the NIK (promotion), rather than a linked record. */
+    @Column(name = "nik_promoted", nullable = false)
+    public boolean nikPromoted;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Assurance assurance;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public WorkerStatus status = WorkerStatus.ACTIVE;
+
+    /** The worker this one was merged into; set exactly when {@link #status} is MERGED. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
 
     @Column(name = "full_name", nullable = false, length = 150)
     public String fullName;
 
     @Column(name = "birth_date", nullable = false)
     public LocalDate birthDate;
+
+    @Column(name = "birth_place", length = 100)
+    public String birthPlace;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 1)
@@ -50,7 +74,7 @@ public class Worker extends PanacheEntityBase {
     public Phase phase;
 
     @Convert(converter = FlagSetConverter.class)
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = 300)
     public Set<WorkerFlag> flags = EnumSet.noneOf(WorkerFlag.class);
 
     @Column(name = "created_at", nullable = false)
@@ -62,7 +86,16 @@ public class Worker extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Uni<Worker> findByNik(String nik) {
-        return find("nik", nik).firstResult();
+    public boolean isProvisional() {
+        return assurance != Assurance.NIK_VERIFIED;
+    }
+
+    /** Active workers holding this NIK, or linked to a source record that gives it. */
+    public static Uni<List<Worker>> withNik(String nik) {
+        return list(
+                "status = ?1 and (nik = ?2 or id in (select r.workerId from SourceRecord r where r.nik = ?2))"
+                        + " order by createdAt",
+                WorkerStatus.ACTIVE,
+                nik);
     }
 }

@@ -13,5 +13,13 @@ public enum WorkerFlag {
      * A record of a lower-ranked source names the worker, or gives their birth date or sex, otherwise than the
      * worker's attributes: the record keeps what its source said, the worker what the higher-ranked source said.
      */
-    SOURCE_DISAGREEMENT
+    SOURCE_DISAGREEMENT,
+    /** A linked record gives another NIK than the worker's: a typo in one system, or a second NIK issued. */
+    NIK_DISAGREEMENT,
+    /** A linked record gives a NIK, but the worker is provisional until an officer promotes them. */
+    NIK_AWAITING_PROMOTION,
+    /** The latest passport on record has expired (an old passport is a fact, not an error). */
+    PASSPORT_EXPIRED,
+    /** The MRZ spells the name otherwise than the typed full name (transliteration differs; check the document). */
+    MRZ_NAME_DIFFERS
 }

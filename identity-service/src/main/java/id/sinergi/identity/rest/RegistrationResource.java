@@ -1,23 +1,35 @@
 package id.sinergi.identity.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
+import id.sinergi.identity.intake.BulkIntake;
+import id.sinergi.identity.intake.BulkRows;
+import id.sinergi.identity.intake.BulkRows.Row;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationView;
+import id.sinergi.identity.service.Registrant;
 import id.sinergi.identity.service.RegistrationOutcome;
 import id.sinergi.identity.service.RegistrationService;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Iterator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
     @Inject
     RegistrationService registrations;
 
@@ -40,15 +55,26 @@ public class RegistrationResource {
     @Inject
     UriInfo uriInfo;
 
+    @Inject
+    BulkIntake intake;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
     @POST
     @RolesAllowed({Roles.SOURCE_CONNECTOR, Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Register a source record of a worker",
-            description = "Links the record by NIK to the worker it describes, creating the worker when the NIK is"
-                    + " new. A resend with identical content changes nothing. A NIK that disagrees with the"
-                    + " declared birth date or sex is kept and flagged. The worker's attributes come from the"
-                    + " highest-ranked source (SISKOP2MI above PEDULI_WNI), from its latest record; a lower-ranked"
-                    + " record that disagrees on name, birth date or sex is kept and flagged SOURCE_DISAGREEMENT.")
+            description = "Matches the record against the index: MATCH links it to the worker it is, POSSIBLE_MATCH"
+                    + " founds a worker with it and puts the candidates in the review queue, NO_MATCH founds a"
+                    + " worker. A record without a NIK founds a provisional worker. A resend with identical content"
+                    + " changes nothing. A NIK that disagrees with the declared birth date or sex is kept and"
+                    + " flagged. The worker's attributes come from the highest-ranked source (SISKOP2MI above"
+                    + " PEDULI_WNI), from its latest record; a lower-ranked record that disagrees on name, birth"
+                    + " date or sex is kept and flagged SOURCE_DISAGREEMENT.")
     @APIResponse(
             responseCode = "201",
             description = "CREATED: a new worker",
@@ -59,9 +85,10 @@ public class RegistrationResource {
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid record: invalid-nik-format, unknown-district, invalid-nik-date,"
-                    + " invalid-nik-serial, future-birth-date, unknown-country, invalid-placement-dates,"
-                    + " validation, malformed-json, invalid-json-value")
+            description = "Invalid record: missing-identifier, invalid-nik-format, unknown-district,"
+                    + " invalid-nik-date, invalid-nik-serial, future-birth-date, unknown-country,"
+                    + " invalid-placement-dates, a passport problem (see PassportDetails), validation,"
+                    + " malformed-json, invalid-json-value")
     @APIResponse(
             responseCode = "403",
             description = "Role not allowed (forbidden), or a source of another agency (source-not-yours)")
@@ -81,5 +108,40 @@ public class RegistrationResource {
                     .entity(view)
                     .build();
         });
+    }
+
+    @POST
+    @Path("/bulk")
+    @Blocking
+    @Consumes({NDJSON, CSV})
+    @Produces(NDJSON)
+    @RolesAllowed({Roles.SOURCE_CONNECTOR, Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @Operation(
+            summary = "Register a source export, streamed",
+            description = "NDJSON (one registration per line, as the single registration's body) or CSV (a header"
+                    + " row, then one registration per row; columns: source, sourceRecordId, nik, passportNumber,"
+                    + " passportIssuingState, passportExpiryDate, fullName, birthDate, birthPlace, sex,"
+                    + " destinationCountry, phase, reportedBy, employerName, placementAgency, occupation,"
+                    + " departureDate, contractEndDate; empty cells are absent). Each row is registered in a"
+                    + " transaction of its own; the answer streams one NDJSON line per row, in row order, with"
+                    + " status STORED (and what the registration did) or REJECTED (with the problem), then a"
+                    + " summary line. Re-sending the same file changes nothing: every row comes back UNCHANGED."
+                    + " Up to 64 MiB per request; split larger exports.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One result line per row, then {\"summary\": …}",
+            content = @Content(mediaType = NDJSON))
+    @APIResponse(
+            responseCode = "400",
+            description = "A CSV header with an unknown column (unknown-column) or without source or"
+                    + " sourceRecordId (missing-column)")
+    @APIResponse(responseCode = "415", description = "Neither NDJSON nor CSV")
+    public Response bulk(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Registrant registrant = Registrant.of(caller);
+        Iterator<Row> rows = contentType != null && contentType.startsWith(CSV)
+                ? BulkRows.csv(body, json, validator)
+                : BulkRows.ndjson(body, json, validator);
+        StreamingOutput results = out -> intake.run(rows, registrant, out);
+        return Response.ok(results, NDJSON).build();
     }
 }

@@ -1,12 +1,18 @@
 package id.sinergi.identity.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.identity.domain.Assurance;
+import id.sinergi.identity.domain.LinkKind;
 import id.sinergi.identity.domain.Phase;
-import id.sinergi.identity.domain.Sex;
+import id.sinergi.identity.domain.Relationship;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.domain.WorkerFlag;
+import id.sinergi.identity.linking.WorkerAssembly;
+import id.sinergi.identity.linking.WorkerAssembly.Provenance;
+import id.sinergi.identity.matching.MatchClass;
+import id.sinergi.identity.matching.Sex;
 import id.sinergi.identity.service.PlacementDisclosure;
 import id.sinergi.identity.service.Registration;
 import id.sinergi.identity.service.RegistrationOutcome;
@@ -19,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -33,22 +40,39 @@ public final class WorkerDtos {
     private WorkerDtos() {}
 
     /**
-     * A source system's record of a worker. The NIK's rules (16 digits, known district, real date, serial) are
-     * checked by the service, each with a problem type of its own, so the field has no pattern here.
+     * A source system's record of a worker. A NIK is optional (re-entry and undocumented workers often have none):
+     * a record without one founds a provisional worker, known by passport, or reported by family with a name and
+     * birth date. The NIK's rules (16 digits, known district, real date, serial) and the passport's (MRZ check
+     * digits, agreement with the typed fields) are checked by the service, each with a problem type of its own.
      */
     @Schema(name = "WorkerRegistrationRequest")
     public record RegistrationRequest(
             @NotNull Source source,
             @NotBlank @Size(min = 1, max = 64) @Schema(description = "The record's id in the source system")
                     String sourceRecordId,
-            @NotNull @Schema(description = "NIK: exactly 16 digits", example = "3171011708450001") String nik,
-            @Pattern(regexp = PASSPORT_PATTERN) @Schema(example = "C1234567") String passportNumber,
+            @Schema(
+                            description = "NIK: exactly 16 digits; absent when the source has none",
+                            example = "3171011708450001")
+                    String nik,
+            @Valid PassportDetails passport,
             @NotBlank @Size(min = 1, max = 150) String fullName,
             @NotNull LocalDate birthDate,
+            @Size(max = 100) @Schema(description = "Tempat lahir: the city or regency of birth") String birthPlace,
             @NotNull Sex sex,
             @NotNull @Schema(description = "ISO 3166-1 alpha-2", example = "MY") String destinationCountry,
             @NotNull Phase phase,
+            @Schema(description = "Who reported the worker when it was not the worker or an officer (hubungan pelapor)")
+                    Relationship reportedBy,
             @Valid PlacementDetails placement) {}
+
+    /** A passport as typed by the source, optionally with the two lines of its machine-readable zone (TD3). */
+    @Schema(name = "PassportDetails")
+    public record PassportDetails(
+            @NotNull @Pattern(regexp = PASSPORT_PATTERN) @Schema(example = "C1234567") String number,
+            @NotNull @Schema(description = "ICAO 9303 code of the issuing state", example = "IDN") String issuingState,
+            @Schema(description = "Tanggal habis berlaku: the expiry date") LocalDate expiryDate,
+            @Size(min = 2, max = 2) @Schema(description = "The two 44-character lines of the MRZ, as printed")
+                    List<@NotNull @Size(max = 60) String> mrz) {}
 
     /** The placement as SiskoP2MI records it: employer, placement agency (P3MI), job and contract dates. */
     @Schema(name = "PlacementDetails")
@@ -59,29 +83,54 @@ public final class WorkerDtos {
             LocalDate departureDate,
             LocalDate contractEndDate) {}
 
+    /**
+     * What a registration did: the worker the record belongs to, what the matcher said, and whether the record
+     * waits in the review queue. Other workers' ids and scores stay inside the queue, for reviewers only.
+     */
     @Schema(name = "WorkerRegistration")
-    public record RegistrationView(UUID workerId, RegistrationOutcome outcome, Set<WorkerFlag> flags) {
+    public record RegistrationView(
+            UUID workerId,
+            RegistrationOutcome outcome,
+            @Schema(description = "MATCH, POSSIBLE_MATCH or NO_MATCH; absent for a resend or an update")
+                    MatchClass match,
+            boolean inReview,
+            Assurance assurance,
+            Set<WorkerFlag> flags) {
 
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.workerId(), r.outcome(), r.flags());
+            return new RegistrationView(r.workerId(), r.outcome(), r.match(), r.inReview(), r.assurance(), r.flags());
         }
     }
 
+    /** One source record linked to the worker, and how it came to be. */
     @Schema(name = "WorkerSource")
-    public record SourceView(Source source, String sourceRecordId, Instant receivedAt) {}
+    public record SourceView(
+            UUID id, Source source, String sourceRecordId, LinkKind linkKind, Instant receivedAt, Instant updatedAt) {
 
+        static SourceView of(SourceRecord r) {
+            return new SourceView(r.id, r.source, r.sourceRecordId, r.linkKind, r.receivedAt, r.updatedAt);
+        }
+    }
+
+    /**
+     * A worker's combined view, rebuilt from the records linked to them, with the provenance of each field: which
+     * source record gave it, and when.
+     */
     @Schema(name = "Worker")
     public record WorkerView(
             UUID id,
-            String nik,
+            @Schema(description = "Absent while the worker is provisional") String nik,
+            Assurance assurance,
             String fullName,
             LocalDate birthDate,
+            String birthPlace,
             Sex sex,
             String destinationCountry,
             Phase phase,
             List<String> passportNumbers,
             Set<WorkerFlag> flags,
             List<SourceView> sources,
+            Map<String, Provenance> provenance,
             Instant createdAt) {
 
         static WorkerView of(WorkerDetails details) {
@@ -90,8 +139,10 @@ public final class WorkerDtos {
             return new WorkerView(
                     w.id,
                     w.nik,
+                    w.assurance,
                     w.fullName,
                     w.birthDate,
+                    w.birthPlace,
                     w.sex,
                     w.destinationCountry,
                     w.phase,
@@ -101,9 +152,8 @@ public final class WorkerDtos {
                             .distinct()
                             .toList(),
                     w.flags,
-                    records.stream()
-                            .map(r -> new SourceView(r.source, r.sourceRecordId, r.receivedAt))
-                            .toList(),
+                    records.stream().map(SourceView::of).toList(),
+                    records.isEmpty() ? Map.of() : WorkerAssembly.provenance(records),
                     w.createdAt);
         }
     }

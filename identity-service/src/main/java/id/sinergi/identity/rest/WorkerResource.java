@@ -43,7 +43,7 @@ public class WorkerResource {
     Caller caller;
 
     @GET
-    @Path("/{id}")
+    @Path("/" + PathIds.ID)
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "Read a worker with their identifiers, flags and source records")
     @APIResponse(
@@ -76,7 +76,7 @@ public class WorkerResource {
     }
 
     @GET
-    @Path("/{id}/placement")
+    @Path("/" + PathIds.ID + "/placement")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Read a worker's placement for a declared purpose",

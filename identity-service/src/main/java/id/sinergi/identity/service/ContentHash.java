@@ -1,5 +1,6 @@
 package id.sinergi.identity.service;
 
+import id.sinergi.identity.rest.WorkerDtos.PassportDetails;
 import id.sinergi.identity.rest.WorkerDtos.PlacementDetails;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import java.nio.ByteBuffer;
@@ -17,19 +18,25 @@ import java.util.List;
 final class ContentHash {
 
     /** Bump when the list of hashed values changes, so old hashes never match new content by accident. */
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
 
     private ContentHash() {}
 
     static String of(RegistrationRequest r) {
+        PassportDetails passport = r.passport() == null ? new PassportDetails(null, null, null, null) : r.passport();
         PlacementDetails p = r.placement() == null ? new PlacementDetails(null, null, null, null, null) : r.placement();
         return sha256(Arrays.asList(
                 VERSION,
                 r.nik(),
-                r.passportNumber(),
+                passport.number(),
+                passport.issuingState(),
+                passport.expiryDate(),
+                passport.mrz() == null ? null : String.join("\n", passport.mrz()),
                 r.fullName(),
                 r.birthDate(),
+                r.birthPlace(),
                 r.sex(),
+                r.reportedBy(),
                 r.destinationCountry(),
                 r.phase(),
                 p.employerName(),

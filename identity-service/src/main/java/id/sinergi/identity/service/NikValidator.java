@@ -2,7 +2,7 @@ package id.sinergi.identity.service;
 
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.identity.domain.Nik;
-import id.sinergi.identity.domain.Sex;
+import id.sinergi.identity.matching.Sex;
 import id.sinergi.identity.reference.DistrictCodes;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -14,6 +14,7 @@ import id.sinergi.identity.client.ConsentDecisions;
 import id.sinergi.identity.client.ConsentUnavailableException;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
+import id.sinergi.identity.domain.WorkerStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -36,6 +37,9 @@ public class WorkerService {
 
     private static final String READ_PLACEMENT = "worker.placement.read";
 
+    /** Merges chain one worker into the next; more links than this would be a cycle, which merges never make. */
+    private static final int MAX_MERGE_HOPS = 32;
+
     @Inject
     AuditTrail audit;
 
@@ -45,13 +49,30 @@ public class WorkerService {
     @WithTransaction
     public Uni<WorkerDetails> find(UUID workerId, Caller caller) {
         AuditActor actor = caller.actor();
-        return Worker.<Worker>findById(workerId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Worker " + workerId))
+        return live(workerId)
                 .flatMap(w -> SourceRecord.forWorker(w.id).map(records -> new WorkerDetails(w, records)))
-                .call(details ->
-                        audit.record(event(actor, "worker.read", workerId).build()));
+                .call(details -> audit.record(event(actor, "worker.read", details.worker().id)
+                        .reason(details.worker().id.equals(workerId) ? null : "merged-from=" + workerId)
+                        .build()));
+    }
+
+    /**
+     * The live worker behind an id: the worker itself, or for a merged worker the one it was merged into (merges
+     * can chain), so that references held elsewhere keep working after a merge.
+     */
+    public static Uni<Worker> live(UUID workerId) {
+        return live(workerId, 0);
+    }
+
+    private static Uni<Worker> live(UUID workerId, int hops) {
+        return Worker.<Worker>findById(workerId).flatMap(w -> {
+            if (w == null || hops > MAX_MERGE_HOPS) {
+                return Uni.createFrom().failure(ProblemException.notFound("Worker " + workerId));
+            }
+            return w.status == WorkerStatus.MERGED
+                    ? live(w.mergedInto, hops + 1)
+                    : Uni.createFrom().item(w);
+        });
     }
 
     /**
@@ -73,7 +94,7 @@ public class WorkerService {
         AuditActor actor = caller.actor();
         String by = nik != null ? "by=nik" : "by=passport";
         Uni<List<Worker>> found = nik != null
-                ? Worker.findByNik(nik).map(w -> w == null ? List.<Worker>of() : List.of(w))
+                ? Worker.withNik(nik)
                 : SourceRecord.withPassport(passportNumber).flatMap(WorkerService::workersOf);
         return found.call(workers -> {
             if (workers.isEmpty()) {
@@ -93,7 +114,9 @@ public class WorkerService {
 
     private static Uni<List<Worker>> workersOf(List<SourceRecord> records) {
         List<UUID> ids = records.stream().map(r -> r.workerId).distinct().toList();
-        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : Worker.list("id in ?1 order by createdAt", ids);
+        return ids.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : Worker.list("id in ?1 and status = ?2 order by createdAt", ids, WorkerStatus.ACTIVE);
     }
 
     /**
@@ -158,10 +181,7 @@ public class WorkerService {
     /** Reads the placement and audits the disclosure in one transaction. */
     private Uni<PlacementDisclosure> disclose(
             UUID workerId, Purpose purpose, AuditActor actor, String basis, UUID grantId) {
-        return Panache.withTransaction(() -> Worker.<Worker>findById(workerId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Worker " + workerId))
+        return Panache.withTransaction(() -> live(workerId)
                 .flatMap(w -> SourceRecord.latestSiskoP2mi(w.id))
                 .onItem()
                 .ifNull()

@@ -67,7 +67,7 @@ class RegistrationResourceTest {
                 .singleElement()
                 .asString()
                 .contains("\"action\":\"worker.register\"")
-                .contains("\"reason\":\"CREATED\"")
+                .contains("\"reason\":\"CREATED match=NO_MATCH\"")
                 .doesNotContain((String) body.get("nik"));
     }
 
@@ -95,7 +95,7 @@ class RegistrationResourceTest {
                 .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"))
                 .body(
                         "passportNumbers",
-                        containsInAnyOrder(siskop2mi.get("passportNumber"), peduliWni.get("passportNumber")));
+                        containsInAnyOrder(TestWorkers.passportOf(siskop2mi), TestWorkers.passportOf(peduliWni)));
     }
 
     @Test
@@ -103,37 +103,61 @@ class RegistrationResourceTest {
         String nik = TestWorkers.nik();
         String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
         Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
-        peduliWni.put("fullName", "Somebody Else");
-        peduliWni.put("birthDate", "1970-01-01");
+        peduliWni.put("fullName", "H. " + TestWorkers.nameOf(nik).toLowerCase());
         peduliWni.put("destinationCountry", "US");
 
         register(Tokens.user("consul.kl"), peduliWni)
                 .statusCode(200)
                 .body("workerId", equalTo(workerId))
                 .body("outcome", equalTo("LINKED"))
+                .body("match", equalTo("MATCH"))
                 .body("flags", hasItem("SOURCE_DISAGREEMENT"));
 
         readWorker("pwni.hq", workerId)
                 .statusCode(200)
-                .body("fullName", equalTo("BUDI CONTOH"))
-                .body("birthDate", equalTo(TestWorkers.BORN.toString()))
+                .body("fullName", equalTo(TestWorkers.nameOf(nik)))
+                .body("birthDate", equalTo(TestWorkers.bornOf(nik).toString()))
                 .body("sex", equalTo("M"))
                 .body("destinationCountry", equalTo("MY"))
                 .body("phase", equalTo("PRE_DEPARTURE"))
                 .body("flags", hasItem("SOURCE_DISAGREEMENT"))
-                .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"));
+                .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"))
+                .body("provenance.fullName.source", equalTo("SISKOP2MI"));
         assertThat(query(
-                        "SELECT full_name || ' ' || birth_date || ' ' || destination_country FROM source_record"
-                                + " WHERE source_record_id = ?",
+                        "SELECT full_name || ' ' || destination_country FROM source_record WHERE source_record_id = ?",
                         (String) peduliWni.get("sourceRecordId")))
-                .containsExactly("Somebody Else 1970-01-01 US");
+                .containsExactly("H. " + TestWorkers.nameOf(nik).toLowerCase() + " US");
+    }
+
+    @Test
+    void shouldSendRecordWithTheSameNikButAnotherNameAndBirthDateToReview() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+        Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
+        peduliWni.put("fullName", "Yohanes Pardede");
+        peduliWni.put("birthDate", "1961-11-30");
+
+        String other = register(Tokens.user("consul.kl"), peduliWni)
+                .statusCode(201)
+                .body("outcome", equalTo("CREATED"))
+                .body("match", equalTo("POSSIBLE_MATCH"))
+                .body("inReview", equalTo(true))
+                .extract()
+                .path("workerId");
+
+        assertThat(other).isNotEqualTo(workerId);
+        assertThat(query(
+                        "SELECT c.status || ' ' || c.worker_id FROM match_candidate c JOIN source_record r"
+                                + " ON r.id = c.source_record_id WHERE r.source_record_id = ?",
+                        (String) peduliWni.get("sourceRecordId")))
+                .containsExactly("OPEN " + workerId);
     }
 
     @Test
     void shouldTakeSiskoP2miValuesWhenItsRecordFollowsPeduliWni() {
         String nik = TestWorkers.nik();
         Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
-        peduliWni.put("fullName", "Somebody Else");
+        peduliWni.put("fullName", "Hj. " + TestWorkers.nameOf(nik));
         peduliWni.put("destinationCountry", "US");
         peduliWni.put("phase", "ABROAD");
         String workerId = TestWorkers.registered(peduliWni);
@@ -150,7 +174,7 @@ class RegistrationResourceTest {
                 .get("/api/workers/" + workerId)
                 .then()
                 .statusCode(200)
-                .body("fullName", equalTo("BUDI CONTOH"))
+                .body("fullName", equalTo(TestWorkers.nameOf(nik)))
                 .body("destinationCountry", equalTo("MY"))
                 .body("phase", equalTo("PRE_DEPARTURE"))
                 .body("sources.source", contains("PEDULI_WNI", "SISKOP2MI"));
@@ -162,7 +186,7 @@ class RegistrationResourceTest {
         Map<String, Object> siskop2mi = registration("SISKOP2MI", nik);
         String workerId = TestWorkers.registered(siskop2mi);
         register(portal(), registration("PEDULI_WNI", nik)).statusCode(200);
-        siskop2mi.put("fullName", "BUDI CONTOH SANTOSO");
+        siskop2mi.put("fullName", TestWorkers.nameOf(nik) + " SANTOSO");
         siskop2mi.put("destinationCountry", "SG");
         siskop2mi.put("phase", "ABROAD");
 
@@ -177,7 +201,7 @@ class RegistrationResourceTest {
                 .get("/api/workers/" + workerId)
                 .then()
                 .statusCode(200)
-                .body("fullName", equalTo("BUDI CONTOH SANTOSO"))
+                .body("fullName", equalTo(TestWorkers.nameOf(nik) + " SANTOSO"))
                 .body("destinationCountry", equalTo("SG"))
                 .body("phase", equalTo("ABROAD"))
                 .body("flags", contains("SOURCE_DISAGREEMENT"));
@@ -199,7 +223,7 @@ class RegistrationResourceTest {
 
         readWorker("consul.kl", workerId)
                 .statusCode(200)
-                .body("fullName", equalTo("BUDI CONTOH"))
+                .body("fullName", equalTo(TestWorkers.nameOf(nik)))
                 .body("destinationCountry", equalTo("MY"));
     }
 

@@ -11,24 +11,69 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Synthetic workers for the tests: NIKs of district 31.71.01 (Gambir) with a serial unique within the run. */
+/**
+ * Synthetic workers for the tests: NIKs of district 31.71.01 (Gambir) with a serial unique within the run. Each NIK
+ * stands for one person: their birth date is the NIK's, and their name is made from its serial, so two workers of
+ * the run never look alike to the matcher, while two records of one NIK describe one person.
+ */
 final class TestWorkers {
 
-    static final LocalDate BORN = LocalDate.of(1990, 5, 12);
+    /** The first birth date handed out; later ones follow at a stride of 37 days. */
+    static final LocalDate FIRST_BORN = LocalDate.of(1972, 1, 3);
+
+    /** Syllables for names: each digit of the serial picks one. */
+    private static final String[] SYLLABLES = {"BA", "RI", "TU", "NA", "SE", "LO", "MI", "KA", "DE", "WU"};
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
     private TestWorkers() {}
 
-    /** A fresh valid NIK of a man born on {@link #BORN}. */
+    /** A fresh valid NIK of a man with a birth date of his own. */
     static String nik() {
-        return nik(BORN, false);
+        int serial = SERIAL.getAndIncrement();
+        return nik(FIRST_BORN.plusDays(37L * serial), false, serial);
     }
 
     static String nik(LocalDate born, boolean woman) {
+        return nik(born, woman, SERIAL.getAndIncrement());
+    }
+
+    private static String nik(LocalDate born, boolean woman, int serial) {
         int day = born.getDayOfMonth() + (woman ? 40 : 0);
-        return String.format(
-                "317101%02d%02d%02d%04d", day, born.getMonthValue(), born.getYear() % 100, SERIAL.getAndIncrement());
+        return String.format("317101%02d%02d%02d%04d", day, born.getMonthValue(), born.getYear() % 100, serial % 10000);
+    }
+
+    /**
+     * The birth date the NIK gives (all test workers are born in the 20th century); for a NIK that gives none (the
+     * invalid ones of the validation tests), {@link #FIRST_BORN}.
+     */
+    static LocalDate bornOf(String nik) {
+        if (nik == null || !nik.matches("[0-9]{16}")) {
+            return FIRST_BORN;
+        }
+        try {
+            return decodedBirthDate(nik);
+        } catch (java.time.DateTimeException e) {
+            return FIRST_BORN;
+        }
+    }
+
+    private static LocalDate decodedBirthDate(String nik) {
+        int day = Integer.parseInt(nik.substring(6, 8));
+        return LocalDate.of(
+                1900 + Integer.parseInt(nik.substring(10, 12)),
+                Integer.parseInt(nik.substring(8, 10)),
+                day > 40 ? day - 40 : day);
+    }
+
+    /** The name of the NIK's person: a given name of one syllable per serial digit, and a family name. */
+    static String nameOf(String nik) {
+        StringBuilder given = new StringBuilder();
+        String serial = nik != null && nik.length() >= 16 ? nik.substring(12, 16) : "0000";
+        for (char digit : serial.toCharArray()) {
+            given.append(Character.isDigit(digit) ? SYLLABLES[digit - '0'] : "O");
+        }
+        return given + " CONTOH";
     }
 
     /** A fresh passport number of the shape both systems use. */
@@ -36,16 +81,22 @@ final class TestWorkers {
         return String.format("C%07d", SERIAL.getAndIncrement());
     }
 
-    /** A complete registration body of a man born on {@link #BORN}; tests change what they need. */
+    /** A passport as the registration body carries it. */
+    static Map<String, Object> passport(String number) {
+        return new LinkedHashMap<>(Map.of("number", number, "issuingState", "IDN", "expiryDate", "2031-06-30"));
+    }
+
+    /** A complete registration body of the NIK's person; tests change what they need. */
     static Map<String, Object> registration(String source, String nik) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", source);
         body.put("sourceRecordId", source.toLowerCase() + "-" + UUID.randomUUID());
         body.put("nik", nik);
-        body.put("passportNumber", passport());
-        body.put("fullName", "BUDI CONTOH");
-        body.put("birthDate", BORN.toString());
-        body.put("sex", "M");
+        body.put("passport", passport(passport()));
+        body.put("fullName", nameOf(nik));
+        body.put("birthDate", bornOf(nik).toString());
+        body.put("birthPlace", "Kota Jakarta Pusat");
+        body.put("sex", nik != null && nik.matches("[0-9]{16}") && nik.charAt(6) >= '4' ? "F" : "M");
         body.put("destinationCountry", "MY");
         body.put("phase", "PRE_DEPARTURE");
         if ("SISKOP2MI".equals(source)) {
@@ -59,6 +110,12 @@ final class TestWorkers {
                             "contractEndDate", "2028-01-14"));
         }
         return body;
+    }
+
+    /** The passport number of a registration body. */
+    @SuppressWarnings("unchecked")
+    static String passportOf(Map<String, Object> body) {
+        return (String) ((Map<String, Object>) body.get("passport")).get("number");
     }
 
     static ValidatableResponse register(String token, Map<String, Object> body) {

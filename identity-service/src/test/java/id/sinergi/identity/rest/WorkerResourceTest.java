@@ -98,12 +98,15 @@ class WorkerResourceTest {
                 .statusCode(200)
                 .body("id", equalTo(workerId))
                 .body("nik", equalTo(body.get("nik")))
-                .body("fullName", equalTo("BUDI CONTOH"))
-                .body("birthDate", equalTo(TestWorkers.BORN.toString()))
+                .body("assurance", equalTo("NIK_VERIFIED"))
+                .body("fullName", equalTo(body.get("fullName")))
+                .body("birthDate", equalTo(body.get("birthDate")))
+                .body("birthPlace", equalTo("Kota Jakarta Pusat"))
                 .body("sex", equalTo("M"))
                 .body("destinationCountry", equalTo("MY"))
                 .body("phase", equalTo("PRE_DEPARTURE"))
-                .body("passportNumbers", contains(body.get("passportNumber")))
+                .body("passportNumbers", contains(TestWorkers.passportOf(body)))
+                .body("provenance.fullName.sourceRecordKey", equalTo(body.get("sourceRecordId")))
                 .body("flags", empty())
                 .body("sources[0].source", equalTo("SISKOP2MI"))
                 .body("sources[0].sourceRecordId", equalTo(body.get("sourceRecordId")));
@@ -140,7 +143,7 @@ class WorkerResourceTest {
         search(Tokens.user("consul.kl"), Map.of("nik", nik))
                 .statusCode(200)
                 .body("matches.id", contains(workerId))
-                .body("matches[0].fullName", equalTo("BUDI CONTOH"))
+                .body("matches[0].fullName", equalTo(TestWorkers.nameOf(nik)))
                 .body("matches[0].nik", nullValue());
 
         assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, workerId))
@@ -156,8 +159,8 @@ class WorkerResourceTest {
         String nik = TestWorkers.nik();
         Map<String, Object> siskop2mi = registration("SISKOP2MI", nik);
         Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
-        String passport = (String) siskop2mi.get("passportNumber");
-        peduliWni.put("passportNumber", passport);
+        String passport = TestWorkers.passportOf(siskop2mi);
+        peduliWni.put("passport", TestWorkers.passport(passport));
         String workerId = TestWorkers.registered(siskop2mi);
         TestWorkers.register(Tokens.client("peduli-wni-portal"), peduliWni).statusCode(200);
 

@@ -1,0 +1,209 @@
+package id.sinergi.identity.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.identity.domain.Assurance;
+import id.sinergi.identity.intake.BulkRows.Row;
+import id.sinergi.identity.matching.MatchClass;
+import id.sinergi.identity.service.Registrant;
+import id.sinergi.identity.service.Registration;
+import id.sinergi.identity.service.RegistrationOutcome;
+import id.sinergi.identity.service.RegistrationService;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Registers the rows of a source export as they stream in, and streams back one result line per row, in row order,
+ * then a summary line. Each row is one registration in a transaction of its own: stored whole or not at all, and a
+ * resend of the same file finds every row UNCHANGED. A few rows are in flight at once; rows of one person still
+ * wait for each other on the matcher's key locks.
+ */
+@ApplicationScoped
+public class BulkIntake {
+
+    /** One result line. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RowResult(
+            long row,
+            String sourceRecordId,
+            String status,
+            RegistrationOutcome outcome,
+            UUID workerId,
+            MatchClass match,
+            Boolean inReview,
+            Assurance assurance,
+            Problem problem) {
+
+        static RowResult stored(Row row, Registration r) {
+            return new RowResult(
+                    row.number(),
+                    row.request().sourceRecordId(),
+                    "STORED",
+                    r.outcome(),
+                    r.workerId(),
+                    r.match(),
+                    r.inReview(),
+                    r.assurance(),
+                    null);
+        }
+
+        static RowResult rejected(Row row, Problem problem) {
+            String id = row.request() == null ? null : row.request().sourceRecordId();
+            return new RowResult(row.number(), id, "REJECTED", null, null, null, null, null, problem);
+        }
+    }
+
+    /** The last line: what the file did in all. */
+    public record Summary(
+            long rows, long stored, long rejected, Map<RegistrationOutcome, Long> outcomes, long inReview) {}
+
+    public record SummaryLine(Summary summary) {}
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "sinergi.intake.concurrency", defaultValue = "4")
+    int concurrency;
+
+    /** Runs on a worker thread: reads the rows, registers them, writes the results as it goes. */
+    public void run(Iterator<Row> rows, Registrant registrant, OutputStream out) throws IOException {
+        Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
+        Deque<CompletableFuture<RowResult>> inFlight = new ArrayDeque<>();
+        Tally tally = new Tally();
+        while (rows.hasNext()) {
+            inFlight.add(start(rows.next(), registrant, root));
+            if (inFlight.size() >= concurrency) {
+                write(inFlight.poll().join(), tally, out);
+            }
+        }
+        while (!inFlight.isEmpty()) {
+            write(inFlight.poll().join(), tally, out);
+        }
+        Summary summary = tally.summary();
+        out.write(json.writeValueAsBytes(new SummaryLine(summary)));
+        out.write('\n');
+        out.flush();
+        recordSummary(summary, registrant, root);
+        Log.infof(
+                "event=bulk-intake rows=%d stored=%d rejected=%d inReview=%d",
+                summary.rows(), summary.stored(), summary.rejected(), summary.inReview());
+    }
+
+    /** Registers one row on a fresh, isolated Vert.x context of its own: its own session and transaction. */
+    private CompletableFuture<RowResult> start(Row row, Registrant registrant, Context root) {
+        if (row.problem() != null) {
+            return CompletableFuture.completedFuture(RowResult.rejected(row, row.problem()));
+        }
+        CompletableFuture<RowResult> result = new CompletableFuture<>();
+        Context context = VertxContext.createNewDuplicatedContext(root);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> {
+            try {
+                registrations
+                        .register(row.request(), registrant)
+                        .subscribe()
+                        .with(r -> result.complete(RowResult.stored(row, r)), f -> result.complete(failed(row, f)));
+            } catch (RuntimeException e) {
+                result.complete(failed(row, e));
+            }
+        });
+        return result;
+    }
+
+    private static RowResult failed(Row row, Throwable failure) {
+        if (failure instanceof ProblemException p) {
+            return RowResult.rejected(row, p.problem());
+        }
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(failure, "event=bulk-row-failed row=%d errorId=%s", row.number(), errorId);
+        return RowResult.rejected(
+                row,
+                new Problem(
+                                "internal-error",
+                                "Row not stored",
+                                500,
+                                "The row could not be stored; nothing of it was written. Quote errorId to the"
+                                        + " operators.",
+                                null,
+                                null)
+                        .with("errorId", errorId));
+    }
+
+    private void write(RowResult result, Tally tally, OutputStream out) throws IOException {
+        tally.add(result);
+        out.write(json.writeValueAsString(result).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        if (tally.rows % 100 == 0) {
+            out.flush();
+        }
+    }
+
+    private void recordSummary(Summary summary, Registrant registrant, Context root) {
+        Context context = VertxContext.createNewDuplicatedContext(root);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.runOnContext(ignored -> audit.recordAlone(
+                        AuditEvent.of(audit.serviceName(), "worker.register.bulk", registrant.actor())
+                                .reason("rows=" + summary.rows() + " stored=" + summary.stored() + " rejected="
+                                        + summary.rejected())
+                                .build())
+                .subscribe()
+                .with(done::complete, done::completeExceptionally));
+        done.join();
+    }
+
+    /** Counts as the results are written. */
+    private static final class Tally {
+        long rows;
+        long stored;
+        long rejected;
+        long inReview;
+        final Map<RegistrationOutcome, Long> outcomes = new EnumMap<>(RegistrationOutcome.class);
+
+        void add(RowResult r) {
+            rows++;
+            if (r.problem() != null) {
+                rejected++;
+                return;
+            }
+            stored++;
+            outcomes.merge(r.outcome(), 1L, Long::sum);
+            if (Boolean.TRUE.equals(r.inReview())) {
+                inReview++;
+            }
+        }
+
+        Summary summary() {
+            return new Summary(rows, stored, rejected, Map.copyOf(outcomes), inReview);
+        }
+    }
+}

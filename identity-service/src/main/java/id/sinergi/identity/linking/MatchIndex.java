@@ -1,0 +1,64 @@
+package id.sinergi.identity.linking;
+
+import id.sinergi.identity.domain.MatchKey;
+import id.sinergi.identity.domain.SourceRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The blocking index in PostgreSQL: which stored records share a key with a new one, and the locks that keep two
+ * registrations of the same person from both founding a worker.
+ */
+@ApplicationScoped
+public class MatchIndex {
+
+    /** More candidate records than this means the keys are not selective; the nearest ones still get scored. */
+    static final int MAX_CANDIDATE_RECORDS = 500;
+
+    /**
+     * Takes a transaction-scoped advisory lock per key, in ascending order so that two transactions never wait on
+     * each other in a cycle. Two records that could match share a key, so they are matched one after the other
+     * and the second sees the first; records without a shared key cannot match and do not wait for each other.
+     */
+    public Uni<Void> lock(long[] keyHashes) {
+        if (keyHashes.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        // The keys are longs we computed, never caller text, so writing them into the statement is safe.
+        String locks = Arrays.stream(keyHashes)
+                .sorted()
+                .mapToObj(k -> "pg_advisory_xact_lock(" + k + ")")
+                .collect(Collectors.joining(", "));
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select " + locks).getResultList())
+                .replaceWithVoid();
+    }
+
+    /** Stored records other than {@code self} that share at least one key. */
+    public Uni<List<SourceRecord>> candidates(long[] keyHashes, UUID self) {
+        if (keyHashes.length == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> keys = Arrays.stream(keyHashes).boxed().toList();
+        return SourceRecord.find(
+                        "id in (select k.sourceRecordId from MatchKey k where k.keyHash in ?1) and id <> ?2",
+                        keys,
+                        self)
+                .page(0, MAX_CANDIDATE_RECORDS)
+                .list();
+    }
+
+    /** Replaces the record's keys with these. */
+    public Uni<Void> store(UUID sourceRecordId, long[] keyHashes) {
+        return MatchKey.delete("sourceRecordId", sourceRecordId)
+                .flatMap(deleted -> MatchKey.persist(Arrays.stream(keyHashes)
+                        .mapToObj(k -> new MatchKey(k, sourceRecordId))
+                        .toList()))
+                .replaceWithVoid();
+    }
+}

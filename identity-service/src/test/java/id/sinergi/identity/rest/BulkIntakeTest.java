@@ -1,0 +1,172 @@
+package id.sinergi.identity.rest;
+
+import static id.sinergi.identity.rest.TestWorkers.registration;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Bulk intake of a source export: row by row, every row stored whole or reported, and a resend changes nothing. */
+@QuarkusTest
+@IdentityTestResource
+class BulkIntakeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldStoreValidRowsReportInvalidOnesAndChangeNothingOnResend() throws Exception {
+        Map<String, Object> invalidNik = registration("SISKOP2MI", "3171019908450001");
+        Map<String, Object> foreignSource = registration("PEDULI_WNI", TestWorkers.nik());
+        String file = String.join(
+                "\n",
+                line(registration("SISKOP2MI", TestWorkers.nik())),
+                "{\"source\": \"SISKOP2MI\", \"sourceRecordId\": ",
+                line(invalidNik),
+                line(registration("SISKOP2MI", TestWorkers.nik())),
+                line(foreignSource),
+                "");
+        long before = count("SELECT count(*) FROM source_record");
+
+        List<JsonNode> first = bulk("application/x-ndjson", file);
+        long afterFirst = count("SELECT count(*) FROM source_record");
+        List<JsonNode> second = bulk("application/x-ndjson", file);
+
+        assertThat(first).hasSize(6);
+        assertThat(first.subList(0, 5))
+                .extracting(n -> n.path("status").asText())
+                .containsExactly("STORED", "REJECTED", "REJECTED", "STORED", "REJECTED");
+        assertThat(first.get(1).path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:malformed-json");
+        assertThat(first.get(2).path("problem").path("type").asText())
+                .isEqualTo("urn:sinergi:problem:invalid-nik-date");
+        assertThat(first.get(4).path("problem").path("type").asText())
+                .isEqualTo("urn:sinergi:problem:source-not-yours");
+        assertThat(first.get(5).path("summary").path("stored").asLong()).isEqualTo(2);
+        assertThat(first.get(5).path("summary").path("rejected").asLong()).isEqualTo(3);
+        assertThat(afterFirst - before).isEqualTo(2);
+        assertThat(second.subList(0, 5))
+                .extracting(n -> n.path("outcome").asText(""))
+                .containsExactly("UNCHANGED", "", "", "UNCHANGED", "");
+        assertThat(count("SELECT count(*) FROM source_record")).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void shouldReadACsvExportWithFlatColumns() throws Exception {
+        String nik = TestWorkers.nik();
+        String csv = "source,sourceRecordId,nik,passportNumber,passportIssuingState,fullName,birthDate,sex,"
+                + "destinationCountry,phase,employerName\n"
+                + "SISKOP2MI,sp-csv-" + nik + "," + nik + ",C7654321,IDN,\"" + TestWorkers.nameOf(nik) + "\","
+                + TestWorkers.bornOf(nik) + ",M,MY,ABROAD,\"Syarikat Contoh, Sdn Bhd\"\n"
+                + "SISKOP2MI,sp-csv-bad-" + nik + "," + nik + ",,,\"\"," + TestWorkers.bornOf(nik) + ",M,MY,ABROAD,\n";
+
+        List<JsonNode> results = bulk("text/csv", csv);
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("STORED");
+        assertThat(results.get(0).path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(results.get(1).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(1)
+                        .path("problem")
+                        .path("errors")
+                        .path(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("fullName");
+        assertThat(count("SELECT count(*) FROM source_record WHERE employer_name = 'Syarikat Contoh, Sdn Bhd'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseACsvHeaderWithAnUnknownColumn() {
+        given().auth()
+                .oauth2(Tokens.client("siskop2mi-connector"))
+                .contentType("text/csv")
+                .body("source,sourceRecordId,nik,religion\nSISKOP2MI,x,3171011708450001,-\n")
+                .when()
+                .post("/api/workers/registrations/bulk")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-column"))
+                .body("errors[0].field", equalTo("religion"));
+    }
+
+    @Test
+    void shouldRefuseALargeSingleRegistrationWithAProblem() {
+        Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
+        body.put("fullName", "A".repeat(1_100_000));
+
+        TestWorkers.register(Tokens.client("siskop2mi-connector"), body)
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:body-too-large"));
+    }
+
+    @Test
+    void shouldRefuseBulkIntakeToOtherRoles() {
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .contentType("application/x-ndjson")
+                .body("")
+                .when()
+                .post("/api/workers/registrations/bulk")
+                .then()
+                .statusCode(403);
+    }
+
+    private static List<JsonNode> bulk(String type, String body) {
+        String answer = given().auth()
+                .oauth2(Tokens.client("siskop2mi-connector"))
+                .contentType(type)
+                .body(body)
+                .when()
+                .post("/api/workers/registrations/bulk")
+                .then()
+                .statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract()
+                .asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : answer.split("\n")) {
+            try {
+                lines.add(JSON.readTree(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lines;
+    }
+
+    private static String line(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
