@@ -39,10 +39,30 @@ public class MatchExclusion extends PanacheEntityBase {
         this.decidedAt = decidedAt;
     }
 
-    /** The workers a reviewer said this record is not. */
-    public static Uni<Set<UUID>> workersExcludedFor(UUID sourceRecordId) {
-        return MatchExclusion.<MatchExclusion>list("sourceRecordId", sourceRecordId)
-                .map(list -> list.stream().map(e -> e.workerId).collect(Collectors.toSet()));
+    /**
+     * What a reviewer ruled out for a record and its worker, both ways: the workers the record is not, and the
+     * records that are not its worker (a record unlinked from the worker must not pull the worker's other records
+     * after it either).
+     */
+    public static Uni<Exclusions> around(UUID sourceRecordId, UUID workerId) {
+        return MatchExclusion.<MatchExclusion>list("sourceRecordId = ?1 or workerId = ?2", sourceRecordId, workerId)
+                .map(list -> new Exclusions(
+                        list.stream()
+                                .filter(e -> e.sourceRecordId.equals(sourceRecordId))
+                                .map(e -> e.workerId)
+                                .collect(Collectors.toSet()),
+                        list.stream()
+                                .filter(e -> e.workerId.equals(workerId))
+                                .map(e -> e.sourceRecordId)
+                                .collect(Collectors.toSet())));
+    }
+
+    /** The workers a record is not, and the records its worker is not. */
+    public record Exclusions(Set<UUID> workers, Set<UUID> records) {
+
+        public boolean rulesOut(UUID candidateRecord, UUID candidateWorker) {
+            return workers.contains(candidateWorker) || records.contains(candidateRecord);
+        }
     }
 
     public static Uni<List<MatchExclusion>> find(UUID sourceRecordId, UUID workerId) {

@@ -7,6 +7,7 @@ import id.sinergi.identity.domain.LinkAction;
 import id.sinergi.identity.domain.LinkEvent;
 import id.sinergi.identity.domain.LinkKind;
 import id.sinergi.identity.domain.MatchExclusion;
+import id.sinergi.identity.domain.MatchExclusion.Exclusions;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.domain.WorkerStatus;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -119,7 +119,7 @@ public class MatchRuns {
         long[] keys = MatchEngine.keysOf(record);
         return index.lock(keys)
                 .flatMap(locked -> index.candidates(keys, record.id))
-                .flatMap(candidates -> MatchExclusion.workersExcludedFor(record.id)
+                .flatMap(candidates -> MatchExclusion.around(record.id, record.workerId)
                         .map(excluded -> decide(record, candidates, excluded)))
                 .flatMap(decision -> {
                     if (decision.matchClass() == MatchClass.MATCH && alone) {
@@ -139,10 +139,10 @@ public class MatchRuns {
     }
 
     /** Scores the record against every worker but its own and those a reviewer said it is not. */
-    private Decision<UUID> decide(SourceRecord record, List<SourceRecord> candidates, Set<UUID> excluded) {
+    private Decision<UUID> decide(SourceRecord record, List<SourceRecord> candidates, Exclusions excluded) {
         Map<UUID, List<MatchRecord>> byWorker = new LinkedHashMap<>();
         for (SourceRecord c : candidates) {
-            if (!c.workerId.equals(record.workerId) && !excluded.contains(c.workerId)) {
+            if (!c.workerId.equals(record.workerId) && !excluded.rulesOut(c.id, c.workerId)) {
                 byWorker.computeIfAbsent(c.workerId, w -> new ArrayList<>()).add(MatchEngine.recordOf(c));
             }
         }

@@ -50,20 +50,22 @@ public class ReviewService {
     @Inject
     AuditTrail audit;
 
+    /** A page of the queue, and how many questions are open in all. */
+    public record Queue(long open, List<Question> questions) {}
+
     /** Open questions, oldest first; each read is audited, as a reviewer sees both records in full. */
     @WithTransaction
-    public Uni<List<Question>> queue(int page, int size, AuditActor actor) {
+    public Uni<Queue> queue(int page, int size, AuditActor actor) {
         return MatchCandidate.<MatchCandidate>find("status = ?1 order by createdAt, id", CandidateStatus.OPEN)
                 .page(Page.of(page, size))
                 .list()
                 .flatMap(this::questions)
-                .call(questions -> audit.record(AuditEvent.of(audit.serviceName(), "review.queue.read", actor)
-                        .reason("page=" + page + " questions=" + questions.size())
+                .flatMap(questions ->
+                        MatchCandidate.count("status", CandidateStatus.OPEN).map(open -> new Queue(open, questions)))
+                .call(queue -> audit.record(AuditEvent.of(audit.serviceName(), "review.queue.read", actor)
+                        .reason("page=" + page + " questions="
+                                + queue.questions().size())
                         .build()));
-    }
-
-    public static Uni<Long> openCount() {
-        return MatchCandidate.count("status", CandidateStatus.OPEN);
     }
 
     private Uni<List<Question>> questions(List<MatchCandidate> candidates) {

@@ -61,12 +61,14 @@ public class ReviewResource {
     public Uni<QueueView> queue(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return reviews.queue(page, size, caller.actor()).flatMap(questions -> ReviewService.openCount()
-                .map(open -> new QueueView(
-                        open,
+        return reviews.queue(page, size, caller.actor())
+                .map(queue -> new QueueView(
+                        queue.open(),
                         page,
                         size,
-                        questions.stream().map(q -> QuestionView.of(q, json)).toList())));
+                        queue.questions().stream()
+                                .map(q -> QuestionView.of(q, json))
+                                .toList()));
     }
 
     @POST

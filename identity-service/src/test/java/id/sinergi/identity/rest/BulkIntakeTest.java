@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -98,7 +99,7 @@ class BulkIntakeTest {
         given().auth()
                 .oauth2(Tokens.client("siskop2mi-connector"))
                 .contentType("text/csv")
-                .body("source,sourceRecordId,nik,religion\nSISKOP2MI,x,3171011708450001,-\n")
+                .body("source,sourceRecordId,nik,religion\nSISKOP2MI,x,3171011708450001,-\n".getBytes(StandardCharsets.UTF_8))
                 .when()
                 .post("/api/workers/registrations/bulk")
                 .then()
@@ -123,7 +124,7 @@ class BulkIntakeTest {
         given().auth()
                 .oauth2(Tokens.user("security.auditor"))
                 .contentType("application/x-ndjson")
-                .body("")
+                .body(new byte[0])
                 .when()
                 .post("/api/workers/registrations/bulk")
                 .then()
@@ -134,7 +135,7 @@ class BulkIntakeTest {
         String answer = given().auth()
                 .oauth2(Tokens.client("siskop2mi-connector"))
                 .contentType(type)
-                .body(body)
+                .body(body.getBytes(StandardCharsets.UTF_8))
                 .when()
                 .post("/api/workers/registrations/bulk")
                 .then()

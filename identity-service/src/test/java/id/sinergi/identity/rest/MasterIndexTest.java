@@ -136,8 +136,10 @@ class MasterIndexTest {
     void shouldCloseTheRecordsOtherQuestionsWhenOneIsLinked() {
         String nik = TestWorkers.nik();
         String first = TestWorkers.registered(registration("SISKOP2MI", nik));
-        Map<String, Object> twin = registration("SISKOP2MI", TestWorkers.nik(TestWorkers.bornOf(nik), false));
+        // The same name and birth date under a NIK of another regency (Kabupaten Bogor): not the same person.
+        Map<String, Object> twin = registration("SISKOP2MI", "320101" + nik.substring(6, 12) + "0999");
         twin.put("fullName", TestWorkers.nameOf(nik));
+        twin.put("birthPlace", "Kabupaten Bogor");
         String second =
                 register(Tokens.client("siskop2mi-connector"), twin).extract().path("workerId");
         Map<String, Object> report = registration("PEDULI_WNI", nik);
@@ -277,11 +279,16 @@ class MasterIndexTest {
                 .body("settings.match-threshold", not(nullValue()));
     }
 
-    /** The NIK's person as a family member reports them: another name spelling, no documents. */
+    /**
+     * A record that gives the NIK's number but another person's name and birth date (a NIK typed into the wrong
+     * record, or one used by someone else): the shared identifier sends it to review.
+     */
     private static Map<String, Object> doubtfulRecordOf(String nik) {
         Map<String, Object> body = registration("PEDULI_WNI", nik);
-        body.put("fullName", "Yohanes Pardede");
-        body.put("birthDate", "1961-11-30");
+        String stranger = TestWorkers.nik();
+        body.put("fullName", TestWorkers.nameOf(stranger).replace("CONTOH", "PARDEDE"));
+        body.put("birthDate", TestWorkers.bornOf(stranger).minusYears(11).toString());
+        body.remove("passport");
         return body;
     }
 

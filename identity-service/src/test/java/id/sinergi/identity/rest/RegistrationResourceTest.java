@@ -134,8 +134,9 @@ class RegistrationResourceTest {
         String nik = TestWorkers.nik();
         String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
         Map<String, Object> peduliWni = registration("PEDULI_WNI", nik);
-        peduliWni.put("fullName", "Yohanes Pardede");
-        peduliWni.put("birthDate", "1961-11-30");
+        peduliWni.put("fullName", "Yohanes Pardede " + TestWorkers.nameOf(nik).substring(0, 8));
+        peduliWni.put("birthDate", TestWorkers.bornOf(nik).minusYears(9).toString());
+        peduliWni.remove("passport");
 
         String other = register(Tokens.user("consul.kl"), peduliWni)
                 .statusCode(201)
