@@ -1,6 +1,6 @@
 package id.sinergi.identity.passport;
 
-import id.sinergi.identity.domain.Sex;
+import id.sinergi.identity.matching.Sex;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,9 +74,11 @@ public final class PassportCheck {
     }
 
     private void checkExpiryDate(LocalDate expiry, Findings findings) {
+        // Sources do not always know the expiry (Peduli WNI users often leave it out): absent is no error.
         if (expiry == null) {
-            findings.add(PassportFindingCode.EXPIRY_DATE_MISSING, EXPIRY_DATE_PATH, "the expiry date is required");
-        } else if (expiry.isAfter(LocalDate.now(clock).plusYears(Td3Mrz.MAX_EXPIRY_YEARS_AHEAD))) {
+            return;
+        }
+        if (expiry.isAfter(LocalDate.now(clock).plusYears(Td3Mrz.MAX_EXPIRY_YEARS_AHEAD))) {
             findings.add(
                     PassportFindingCode.EXPIRY_DATE_TOO_FAR_AHEAD,
                     EXPIRY_DATE_PATH,

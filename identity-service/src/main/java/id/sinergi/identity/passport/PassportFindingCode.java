@@ -12,7 +12,6 @@ public enum PassportFindingCode {
     ISSUING_STATE_MISSING(Severity.REJECT),
     /** No code of ICAO or ISO 3166-1 alpha-3 (the specimen state only when specimens are allowed). */
     ISSUING_STATE_UNKNOWN(Severity.REJECT),
-    EXPIRY_DATE_MISSING(Severity.REJECT),
     /** More than {@value Td3Mrz#MAX_EXPIRY_YEARS_AHEAD} years ahead, which no passport runs. */
     EXPIRY_DATE_TOO_FAR_AHEAD(Severity.REJECT),
     /** The expiry date is past: the passport is on record, and the worker may need a new one. */

@@ -1,6 +1,6 @@
 package id.sinergi.identity.passport;
 
-import id.sinergi.identity.domain.Sex;
+import id.sinergi.identity.matching.Sex;
 import java.time.LocalDate;
 
 /**

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Request and response bodies of the worker API. */
 public final class WorkerDtos {
 
-    /** Shape of a passport number as both source systems record it. */
-    static final String PASSPORT_PATTERN = "[A-Z][0-9A-Z]{5,8}";
+    /** Shape of a passport number in ICAO 9303: up to 9 capital letters and digits (PassportCheck says more). */
+    static final String PASSPORT_PATTERN = "[A-Z0-9]{1,9}";
 
     private WorkerDtos() {}
 
@@ -68,7 +68,7 @@ public final class WorkerDtos {
     /** A passport as typed by the source, optionally with the two lines of its machine-readable zone (TD3). */
     @Schema(name = "PassportDetails")
     public record PassportDetails(
-            @NotNull @Pattern(regexp = PASSPORT_PATTERN) @Schema(example = "C1234567") String number,
+            @NotNull @Schema(description = "1 to 9 capital letters and digits", example = "C1234567") String number,
             @NotNull @Schema(description = "ICAO 9303 code of the issuing state", example = "IDN") String issuingState,
             @Schema(description = "Tanggal habis berlaku: the expiry date") LocalDate expiryDate,
             @Size(min = 2, max = 2) @Schema(description = "The two 44-character lines of the MRZ, as printed")

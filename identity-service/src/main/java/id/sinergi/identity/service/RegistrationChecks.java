@@ -1,13 +1,22 @@
 package id.sinergi.identity.service;
 
+import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.identity.domain.Nik;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.WorkerFlag;
+import id.sinergi.identity.passport.PassportCheck;
+import id.sinergi.identity.passport.PassportCheckResult;
+import id.sinergi.identity.passport.PassportFinding;
+import id.sinergi.identity.passport.PassportFindingCode;
+import id.sinergi.identity.passport.PassportInput;
+import id.sinergi.identity.passport.PersonFacts;
+import id.sinergi.identity.rest.WorkerDtos.PassportDetails;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,10 +30,12 @@ public final class RegistrationChecks {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final NikValidator nikValidator;
+    private final PassportCheck passportCheck;
     private final Clock clock;
 
-    public RegistrationChecks(NikValidator nikValidator, Clock clock) {
+    public RegistrationChecks(NikValidator nikValidator, PassportCheck passportCheck, Clock clock) {
         this.nikValidator = nikValidator;
+        this.passportCheck = passportCheck;
         this.clock = clock;
     }
 
@@ -57,7 +68,41 @@ public final class RegistrationChecks {
         if (decoded != null) {
             flags.addAll(decoded.flagsAgainst(request.birthDate(), request.sex()));
         }
+        if (request.passport() != null) {
+            flags.addAll(checkPassport(request));
+        }
         return new CheckedRecord(decoded, flags);
+    }
+
+    /**
+     * Refuses a passport that breaks a rule (its typed fields, its MRZ's check digits and layout, an MRZ that
+     * disagrees with the typed fields or the record), with the first finding as the problem type and every
+     * finding as an error; returns the flags of the findings that only mark the record (an MRZ spelling the name
+     * otherwise). An expired passport is flagged on the worker from the expiry date itself.
+     */
+    private Set<WorkerFlag> checkPassport(RegistrationRequest request) {
+        PassportDetails p = request.passport();
+        PassportCheckResult result = passportCheck.check(
+                new PassportInput(p.number(), p.issuingState(), p.expiryDate(), p.mrz()),
+                new PersonFacts(request.fullName(), request.birthDate(), request.sex()));
+        if (!result.isAccepted()) {
+            List<Problem.FieldError> errors = result.errors().stream()
+                    .map(f -> new Problem.FieldError(f.path(), slug(f.code()), f.message()))
+                    .toList();
+            PassportFinding first = result.errors().get(0);
+            throw ProblemException.badRequest(
+                    slug(first.code()), "Invalid passport", "The passport breaks a rule: " + first.message(), errors);
+        }
+        Set<WorkerFlag> flags = EnumSet.noneOf(WorkerFlag.class);
+        if (result.flags().stream().anyMatch(f -> f.code() == PassportFindingCode.MRZ_NAME_DIFFERS)) {
+            flags.add(WorkerFlag.MRZ_NAME_DIFFERS);
+        }
+        return flags;
+    }
+
+    /** A finding's problem type: its code in kebab case, e.g. mrz-bad-check-digit-birth-date. */
+    static String slug(PassportFindingCode code) {
+        return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether the code is an ISO 3166-1 alpha-2 code as Java knows them (including HK and TW). */

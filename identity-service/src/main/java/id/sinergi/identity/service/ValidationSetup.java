@@ -1,5 +1,7 @@
 package id.sinergi.identity.service;
 
+import id.sinergi.identity.passport.PassportCheck;
+import id.sinergi.identity.passport.StateCodes;
 import id.sinergi.identity.reference.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,6 +34,6 @@ public class ValidationSetup {
     @Produces
     @Singleton
     RegistrationChecks registrationChecks(NikValidator nikValidator, Clock clock) {
-        return new RegistrationChecks(nikValidator, clock);
+        return new RegistrationChecks(nikValidator, new PassportCheck(StateCodes.production(), clock), clock);
     }
 }

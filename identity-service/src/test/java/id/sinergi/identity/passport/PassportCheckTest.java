@@ -8,7 +8,7 @@ import static id.sinergi.identity.passport.TestZones.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import id.sinergi.identity.domain.Sex;
+import id.sinergi.identity.matching.Sex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,13 +101,11 @@ class PassportCheckTest {
     }
 
     @Test
-    void shouldRefuseMissingExpiryDate() {
+    void shouldAcceptAPassportWhoseExpiryIsNotKnown() {
         PassportCheckResult result = CHECK.check(new PassportInput("X0000001", "IDN", null, null), null);
 
-        assertThat(result.errors()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo(PassportFindingCode.EXPIRY_DATE_MISSING);
-            assertThat(f.path()).isEqualTo("passport.expiryDate");
-        });
+        assertThat(result.isAccepted()).isTrue();
+        assertThat(result.flags()).isEmpty();
     }
 
     @Test
@@ -144,7 +142,7 @@ class PassportCheckTest {
 
         PassportCheckResult result = CHECK.check(new PassportInput("X0000001", "IDN", null, expired), PERSON);
 
-        assertThat(codes(result.errors())).containsExactly(PassportFindingCode.EXPIRY_DATE_MISSING);
+        assertThat(result.errors()).isEmpty();
         assertThat(codes(result.flags())).containsExactly(PassportFindingCode.PASSPORT_EXPIRED);
     }
 

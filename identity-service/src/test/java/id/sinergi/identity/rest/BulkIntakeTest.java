@@ -99,7 +99,8 @@ class BulkIntakeTest {
         given().auth()
                 .oauth2(Tokens.client("siskop2mi-connector"))
                 .contentType("text/csv")
-                .body("source,sourceRecordId,nik,religion\nSISKOP2MI,x,3171011708450001,-\n".getBytes(StandardCharsets.UTF_8))
+                .body("source,sourceRecordId,nik,religion\nSISKOP2MI,x,3171011708450001,-\n"
+                        .getBytes(StandardCharsets.UTF_8))
                 .when()
                 .post("/api/workers/registrations/bulk")
                 .then()
