@@ -145,6 +145,7 @@ class MasterIndexTest {
         Map<String, Object> report = registration("PEDULI_WNI", nik);
         report.remove("nik");
         report.remove("passport");
+        report.remove("birthPlace");
         report.put("reportedBy", "PARENT");
         register(portal(), report).statusCode(201).body("inReview", equalTo(true));
         String recordKey = (String) report.get("sourceRecordId");
