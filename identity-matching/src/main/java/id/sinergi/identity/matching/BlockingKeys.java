@@ -1,25 +1,91 @@
 package id.sinergi.identity.matching;
 
+import id.sinergi.identity.matching.name.NameNormalizer;
+import id.sinergi.identity.matching.name.Phonetic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The blocking keys of a record: two records are compared only when they share one.
  *
- * <p>The readable keys contain personal data (NIK, passport, name codes); only their hashes are stored and they
- * must never be logged.
+ * <p>At most eight keys per record, each chosen so that a noise the sources produce leaves at least one of them
+ * intact, while each is narrow enough that among a million workers a record meets few others:
+ * <ul>
+ *   <li>{@code nik:} the whole NIK — the same person with the same NIK, whatever else differs;
+ *   <li>{@code nd:} the NIK without its serial (district and birth date) — a typo in the serial, and twins and
+ *       siblings, who must meet to be told apart;
+ *   <li>{@code nr:} the NIK's district with the declared birth date (day and month in either order) — a NIK typo in
+ *       its date or serial digits;
+ *   <li>{@code pp:} the passport number — a worker known abroad by passport only;
+ *   <li>{@code nt:} the sound code of the first and of the last name token, each with the birth date (day and month
+ *       in either order) — a typo in any other token, a dropped middle name, a swapped given and family name, a
+ *       day/month swap;
+ *   <li>{@code np:} the sound codes of the first and last token, sorted, with the birth year — a typo in the day or
+ *       the month;
+ *   <li>{@code nq:} the same codes with day and month — a typo in the year.
+ * </ul>
+ * The sound code ({@link Phonetic}) ignores vowels, so most typos and spelling variants keep it. The readable keys
+ * contain personal data (NIK, passport, name codes, birth date): only their hashes are stored, and neither is logged.
  */
 public final class BlockingKeys {
 
+    private static final int NIK_LENGTH = 16;
+    private static final int NIK_DISTRICT_END = 6;
+    private static final int NIK_SERIAL_START = 12;
+
     private BlockingKeys() {}
 
-    /** The readable keys of a record. */
+    /** The readable keys of a record, at most eight. */
     public static Set<String> of(MatchRecord r) {
         Set<String> keys = new LinkedHashSet<>();
+        String dayMonth = dayMonthEitherOrder(r.birthDate());
+        String date = r.birthDate().getYear() + "|" + dayMonth;
+        nikKeys(keys, IdentifierComparator.digits(r.nik()), date);
+        String passport = IdentifierComparator.alphanumeric(r.passportNumber());
+        if (!passport.isEmpty()) {
+            keys.add("pp:" + passport);
+        }
+        List<String> codes = nameCodes(r.fullName());
+        if (!codes.isEmpty()) {
+            codes.forEach(code -> keys.add("nt:" + code + "|" + date));
+            String pair = String.join("+", new TreeSet<>(codes));
+            keys.add("np:" + pair + "|" + r.birthDate().getYear());
+            keys.add("nq:" + pair + "|" + dayMonth);
+        }
         return keys;
+    }
+
+    private static void nikKeys(Set<String> keys, String nik, String date) {
+        if (nik.length() != NIK_LENGTH) {
+            return;
+        }
+        keys.add("nik:" + nik);
+        keys.add("nd:" + nik.substring(0, NIK_SERIAL_START));
+        keys.add("nr:" + nik.substring(0, NIK_DISTRICT_END) + "|" + date);
+    }
+
+    /** The sound codes of the first and the last token of the own name (one code for a single name). */
+    private static List<String> nameCodes(String fullName) {
+        List<String> tokens = NameNormalizer.normalize(fullName).tokens();
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        String first = Phonetic.code(tokens.get(0));
+        String last = Phonetic.code(tokens.get(tokens.size() - 1));
+        return first.equals(last) ? List.of(first) : List.of(first, last);
+    }
+
+    /** Day and month, smaller first, so that a record with the two swapped has the same key. */
+    private static String dayMonthEitherOrder(LocalDate date) {
+        int day = date.getDayOfMonth();
+        int month = date.getMonthValue();
+        return Math.min(day, month) + "-" + Math.max(day, month);
     }
 
     /** A stable 64-bit hash of a key: the first eight bytes of its SHA-256 digest, big-endian. */

@@ -58,7 +58,7 @@ public record MatchSettings(double matchThreshold, double reviewThreshold, Weigh
     /** The values tuned on the labelled evaluation data. */
     public static MatchSettings defaults() {
         Weights w = new Weights(
-                9, 7.5, 6, 4, 4, -10, // name
+                9, 8.5, 6, 4, 4, -10, // name
                 1, -1, // father's name
                 6, 3, 3, 3, -6, // birth date
                 1, -6, // sex
