@@ -109,9 +109,12 @@ final class PersonFactory {
                 tags);
     }
 
-    /** Same surname, birth date, district and father; another given name, the next NIK serial. */
+    /**
+     * Same surname, sex, birth date, district and father; another given name, the next NIK serial. Twins of one sex
+     * only: their NIKs then differ in the serial alone, the hardest negative there is.
+     */
     private Person twin(int id, Person base) {
-        Sex sex = random.nextBoolean() ? base.sex() : other(base.sex());
+        Sex sex = base.sex();
         List<String> given = differentGivenNames(base, sex);
         return new Person(
                 id,
@@ -334,10 +337,6 @@ final class PersonFactory {
 
     private <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));
-    }
-
-    private static Sex other(Sex sex) {
-        return sex == Sex.M ? Sex.F : Sex.M;
     }
 
     private static Map<String, Integer> destinations() {

@@ -7,7 +7,7 @@ public enum Rate {
     IN_BOTH("in-both", 0.60, "persons found in both exports"),
     ONLY_PEDULI("only-peduli", 0.15, "persons only in PEDULI_WNI (the rest are only in SISKOP2MI)"),
     RE_REGISTRATION("re-registration", 0.03, "persons registered twice in one export, with a new passport"),
-    TWINS("twins", 0.01, "persons who get a twin: same surname, birth date, place and district, other given name"),
+    TWINS("twins", 0.01, "persons who get a twin: same surname, sex, birth date, place and district, other given name"),
     RELATIVES("relatives", 0.02, "persons who get a relative with the same surname, birth date and birth place"),
     SINGLE_NAME("single-name", 0.20, "persons with one name only"),
     MUHAMMAD("muhammad", 0.15, "men whose name starts with Muhammad"),

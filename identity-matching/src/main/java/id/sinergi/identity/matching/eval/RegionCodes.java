@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The Kemendagri districts a synthetic NIK can start with, each with the regency or city that is its birth place. */
 public final class RegionCodes {
@@ -43,21 +41,21 @@ public final class RegionCodes {
 
     private final List<District> current;
     private final List<District> retired;
-    private final Set<String> codes;
+    private final Map<String, District> byCode;
     private final Map<String, List<District>> byRegency;
 
     private RegionCodes(List<District> current, List<District> retired) {
         this.current = List.copyOf(current);
         this.retired = List.copyOf(retired);
-        Set<String> all = new HashSet<>();
+        Map<String, District> codes = new HashMap<>();
         Map<String, List<District>> regencies = new HashMap<>();
         for (List<District> list : List.of(current, retired)) {
             for (District d : list) {
-                all.add(d.code());
+                codes.put(d.code(), d);
                 regencies.computeIfAbsent(d.regency(), k -> new ArrayList<>()).add(d);
             }
         }
-        this.codes = Set.copyOf(all);
+        this.byCode = Map.copyOf(codes);
         this.byRegency = regencies;
     }
 
@@ -84,7 +82,12 @@ public final class RegionCodes {
 
     /** Whether a NIK may start with these six digits (current or retired district). */
     public boolean isKnown(String sixDigits) {
-        return codes.contains(sixDigits);
+        return byCode.containsKey(sixDigits);
+    }
+
+    /** The district of six digits, or null when no edition lists it. */
+    public District district(String sixDigits) {
+        return byCode.get(sixDigits);
     }
 
     /** The districts of the regency or city named by four digits, current and retired. */
