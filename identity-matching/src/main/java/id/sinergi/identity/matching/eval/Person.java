@@ -9,6 +9,7 @@ import java.util.Set;
  * One synthetic person as the civil registry would know them, before any source writes them down.
  *
  * @param id the label written to {@code truth.csv}
+ * @param culture the naming tradition the names come from
  * @param givenNames given names in order, e.g. {@code [Muhammad, Rizki]}; one name only for a single-name person
  * @param familyName the last name shared with siblings, or null for a single-name person
  * @param fatherName the father's given name, written after bin/binti by some records
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 record Person(
         int id,
+        Names.Culture culture,
         Sex sex,
         List<String> givenNames,
         String familyName,

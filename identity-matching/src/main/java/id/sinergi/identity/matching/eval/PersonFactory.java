@@ -88,18 +88,20 @@ final class PersonFactory {
         LocalDate birthDate = birthDate();
         boolean retired = random.nextDouble() < settings.rate(Rate.RETIRED_DISTRICT);
         RegionCodes.District district = retired ? pick(regions.retired()) : pick(weightedPool);
-        boolean single = random.nextDouble() < settings.rate(Rate.SINGLE_NAME);
-        List<String> given = givenNames(sex, single);
-        String family = single ? null : familyFor(given);
+        Names.Culture culture = Names.cultureOf(district.province(), random);
+        boolean single = culture.singleNames() && random.nextDouble() < settings.rate(Rate.SINGLE_NAME);
+        List<String> given = givenNames(culture, sex, single);
+        boolean arabic = culture.arabicPrefixes();
         Set<Noise> tags = retired ? EnumSet.of(Noise.RETIRED_DISTRICT) : EnumSet.noneOf(Noise.class);
         return new Person(
                 id,
+                culture,
                 sex,
                 given,
-                family,
-                fatherName(),
-                title(sex, birthDate),
-                random.nextDouble() < settings.rate(Rate.WITH_FATHER),
+                single ? null : familyFor(culture, given),
+                fatherName(culture),
+                title(culture, sex, birthDate),
+                arabic && random.nextDouble() < settings.rate(Rate.WITH_FATHER),
                 birthDate,
                 district,
                 nik(district, birthDate, sex, false),
@@ -114,19 +116,18 @@ final class PersonFactory {
      * only: their NIKs then differ in the serial alone, the hardest negative there is.
      */
     private Person twin(int id, Person base) {
-        Sex sex = base.sex();
-        List<String> given = differentGivenNames(base, sex);
         return new Person(
                 id,
-                sex,
-                given,
+                base.culture(),
+                base.sex(),
+                differentGivenNames(base, base.sex()),
                 base.familyName(),
                 base.fatherName(),
                 null,
                 base.showsFather(),
                 base.birthDate(),
                 base.district(),
-                nik(base.district(), base.birthDate(), sex, true),
+                nik(base.district(), base.birthDate(), base.sex(), true),
                 passportIssuedAfter(LocalDate.of(2018, 1, 1)),
                 random.nextBoolean() ? base.destinationCountry() : destination(),
                 base.id(),
@@ -140,10 +141,11 @@ final class PersonFactory {
         RegionCodes.District district = nearby.get(random.nextInt(nearby.size()));
         return new Person(
                 id,
+                base.culture(),
                 sex,
                 differentGivenNames(base, sex),
                 base.familyName(),
-                fatherName(),
+                fatherName(base.culture()),
                 null,
                 false,
                 base.birthDate(),
@@ -168,6 +170,7 @@ final class PersonFactory {
         tags.addAll(p.tags());
         return new Person(
                 p.id(),
+                p.culture(),
                 p.sex(),
                 p.givenNames(),
                 p.familyName(),
@@ -190,49 +193,57 @@ final class PersonFactory {
         return first.plusDays(random.nextInt(first.lengthOfYear()));
     }
 
-    private List<String> givenNames(Sex sex, boolean single) {
-        List<String> pool = sex == Sex.M ? Names.MALE : Names.FEMALE;
+    private List<String> givenNames(Names.Culture culture, Sex sex, boolean single) {
+        List<String> pool = culture.given(sex);
+        if (culture == Names.Culture.BALINESE) {
+            String order = Names.pick(Names.BALINESE_ORDER, random);
+            return sex == Sex.M
+                    ? List.of("I", order, Names.pick(pool, random))
+                    : List.of("Ni", random.nextBoolean() ? "Luh" : order, Names.pick(pool, random));
+        }
         if (single) {
             String name;
             do {
                 name = Names.pick(pool, random);
-            } while (NOT_ALONE.contains(name) || name.contains(" "));
+            } while (NOT_ALONE.contains(name));
             return List.of(name);
         }
         List<String> given = new ArrayList<>();
-        double prefix = settings.rate(sex == Sex.M ? Rate.MUHAMMAD : Rate.SITI);
-        if (random.nextDouble() < prefix) {
+        if (culture.arabicPrefixes() && random.nextDouble() < settings.rate(sex == Sex.M ? Rate.MUHAMMAD : Rate.SITI)) {
             given.add(sex == Sex.M ? "Muhammad" : "Siti");
         }
         addDistinct(given, pool);
         if (random.nextDouble() < 0.25) {
             addDistinct(given, pool);
         }
-        return splitTokens(given);
+        return List.copyOf(given);
     }
 
-    /** A family name that is not already one of the given names. */
-    private String familyFor(List<String> given) {
+    /** A family name of the tradition that is not already one of the given names; none for Balinese names. */
+    private String familyFor(Names.Culture culture, List<String> given) {
+        if (culture.family().isEmpty()) {
+            return null;
+        }
         String family;
         do {
-            family = Names.pick(Names.FAMILY, random);
+            family = Names.pick(culture.family(), random);
         } while (given.contains(family));
         return family;
     }
 
-    /** Given names that share no name with the counterpart's, except a Muhammad or Siti prefix. */
+    /** Given names that share no name with the counterpart's, except common openings such as Siti or I Wayan. */
     private List<String> differentGivenNames(Person base, Sex sex) {
         boolean single = base.familyName() == null && base.givenNames().size() == 1;
         List<String> given;
         do {
-            given = givenNames(sex, single);
+            given = givenNames(base.culture(), sex, single);
         } while (sharesName(given, base.givenNames()));
         return given;
     }
 
     private static boolean sharesName(List<String> a, List<String> b) {
         for (String token : a) {
-            if (!token.equals("Muhammad") && !token.equals("Siti") && b.contains(token)) {
+            if (!Names.SHARED_PREFIXES.contains(token) && b.contains(token)) {
                 return true;
             }
         }
@@ -247,29 +258,20 @@ final class PersonFactory {
         given.add(name);
     }
 
-    /** "Ni Luh" is two tokens of one given name: a record writes it as two words. */
-    private static List<String> splitTokens(List<String> names) {
-        List<String> tokens = new ArrayList<>();
-        for (String name : names) {
-            tokens.addAll(List.of(name.split(" ")));
-        }
-        return List.copyOf(tokens);
-    }
-
-    private String fatherName() {
+    private String fatherName(Names.Culture culture) {
         String name;
         do {
-            name = Names.pick(Names.MALE, random);
+            name = Names.pick(culture.given(Sex.M), random);
         } while (NOT_ALONE.contains(name));
         return name;
     }
 
-    /** Hajj honorifics for older persons, a first degree for younger ones; most persons have neither. */
-    private String title(Sex sex, LocalDate birthDate) {
+    /** Hajj honorifics for older Muslims, otherwise a first degree; most persons have neither. */
+    private String title(Names.Culture culture, Sex sex, LocalDate birthDate) {
         if (random.nextDouble() >= settings.rate(Rate.TITLED)) {
             return null;
         }
-        if (birthDate.getYear() < 1990) {
+        if (culture.arabicPrefixes() && birthDate.getYear() < 1990) {
             return sex == Sex.M ? "H." : "Hj.";
         }
         return Names.pick(Names.DEGREES, random);

@@ -82,7 +82,8 @@ final class RecordMaker {
                 noise.add(title == null ? Noise.TITLE_ADDED : Noise.TITLE_DROPPED);
                 title = title == null ? newTitle(person) : null;
             }
-            if (chance(Rate.BIN_BINTI)) {
+            // bin/binti belongs to Muslim naming; Balinese, Batak or eastern records never write it.
+            if (person.culture().arabicPrefixes() && chance(Rate.BIN_BINTI)) {
                 noise.add(father ? Noise.BIN_BINTI_DROPPED : Noise.BIN_BINTI_ADDED);
                 father = !father;
             }
@@ -118,7 +119,7 @@ final class RecordMaker {
     }
 
     private String newTitle(Person person) {
-        if (random.nextBoolean()) {
+        if (person.culture().arabicPrefixes() && random.nextBoolean()) {
             return person.sex() == Sex.M ? "H." : "Hj.";
         }
         return Names.pick(Names.DEGREES, random);
