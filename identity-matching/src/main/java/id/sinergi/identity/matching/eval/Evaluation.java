@@ -23,6 +23,18 @@ import java.util.Map;
  * <p>Records are taken in order, the SISKOP2MI file first. Each one's candidates are the earlier records sharing a
  * blocking key hash (PostgreSQL's index in the service, a map here), grouped by the worker they were assigned to.
  * A MATCH joins that worker; anything else starts a new worker and sends every candidate worker to review.
+ *
+ * <p>From the repository root:
+ *
+ * <pre>
+ * mvn -B -o -q install -pl identity-matching
+ * mvn -B -o -q dependency:build-classpath -pl identity-matching -Dmdep.outputFile=target/classpath.txt \
+ *     -DincludeScope=runtime
+ * java -cp identity-matching/target/classes:$(cat identity-matching/target/classpath.txt) \
+ *     id.sinergi.identity.matching.eval.Evaluation --persons 20000 --out target/matching-eval
+ * </pre>
+ *
+ * See {@link Options#USAGE} for {@code --seed}, {@code --rate}, {@code --set} and {@code --in}.
  */
 public final class Evaluation {
 
@@ -93,58 +105,76 @@ public final class Evaluation {
             MatchSettings settings) {
         List<ExportRow> rows = new ArrayList<>(siskop);
         rows.addAll(peduli);
-        int n = rows.size();
         int[] personOf = persons(rows, truth);
-        MatchRecord[] records = new MatchRecord[n];
-        long[][] hashes = new long[n][];
-        int[] workerOf = new int[n];
-        MatchClass[] decisions = new MatchClass[n];
-        MatchScore[] linkScores = new MatchScore[n];
-        int[] candidates = new int[n];
-        List<Review> reviews = new ArrayList<>();
-        WorkerMatcher<Integer> matcher = new WorkerMatcher<>(new MatchScorer(settings));
-        Map<Long, List<Integer>> index = new HashMap<>();
-        int workers = 0;
+        Replay replay = new Replay(rows.size(), new WorkerMatcher<>(new MatchScorer(settings)));
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            records[i] = rows.get(i).toMatchRecord();
-            hashes[i] = BlockingKeys.hashes(records[i]);
+        for (int i = 0; i < rows.size(); i++) {
+            replay.match(i, rows.get(i).toMatchRecord());
+        }
+        long elapsed = System.nanoTime() - start;
+        List<PairMetrics.ReviewItem> items = replay.reviews.stream()
+                .map(r -> new PairMetrics.ReviewItem(r.record(), r.worker()))
+                .toList();
+        PairMetrics metrics = PairMetrics.compute(personOf, replay.workerOf, items, replay.candidates);
+        return new Run(
+                List.copyOf(rows),
+                replay.records,
+                replay.hashes,
+                personOf,
+                replay.workerOf,
+                replay.decisions,
+                replay.linkScores,
+                List.copyOf(replay.reviews),
+                replay.candidates,
+                metrics,
+                elapsed);
+    }
+
+    /** The state of one pass over the records: the blocking index and what was decided for each record so far. */
+    private static final class Replay {
+
+        private final WorkerMatcher<Integer> matcher;
+        private final MatchRecord[] records;
+        private final long[][] hashes;
+        private final int[] workerOf;
+        private final MatchClass[] decisions;
+        private final MatchScore[] linkScores;
+        private final int[] candidates;
+        private final List<Review> reviews = new ArrayList<>();
+        private final Map<Long, List<Integer>> index = new HashMap<>();
+        private int workers;
+
+        Replay(int n, WorkerMatcher<Integer> matcher) {
+            this.matcher = matcher;
+            this.records = new MatchRecord[n];
+            this.hashes = new long[n][];
+            this.workerOf = new int[n];
+            this.decisions = new MatchClass[n];
+            this.linkScores = new MatchScore[n];
+            this.candidates = new int[n];
+        }
+
+        /** Finds the record's candidates, decides, assigns a worker, then indexes the record for those after it. */
+        void match(int i, MatchRecord record) {
+            records[i] = record;
+            hashes[i] = BlockingKeys.hashes(record);
             int[] earlier = candidatesOf(hashes[i], index);
             candidates[i] = earlier.length;
             WorkerMatcher.Decision<Integer> decision = earlier.length == 0
                     ? new WorkerMatcher.Decision<>(MatchClass.NO_MATCH, null, List.of())
-                    : matcher.decide(records[i], byWorker(earlier, records, workerOf));
+                    : matcher.decide(record, byWorker(earlier, records, workerOf));
             decisions[i] = decision.matchClass();
             if (decision.matchClass() == MatchClass.MATCH) {
                 workerOf[i] = decision.linkTo();
                 linkScores[i] = scoreOf(decision);
             } else {
                 workerOf[i] = workers++;
-                for (WorkerMatcher.Candidate<Integer> c : decision.candidates()) {
-                    reviews.add(new Review(i, c.worker(), c.score()));
-                }
+                decision.candidates().forEach(c -> reviews.add(new Review(i, c.worker(), c.score())));
             }
             for (long h : hashes[i]) {
                 index.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
             }
         }
-        long elapsed = System.nanoTime() - start;
-        List<PairMetrics.ReviewItem> items = reviews.stream()
-                .map(r -> new PairMetrics.ReviewItem(r.record(), r.worker()))
-                .toList();
-        PairMetrics metrics = PairMetrics.compute(personOf, workerOf, items, candidates);
-        return new Run(
-                List.copyOf(rows),
-                records,
-                hashes,
-                personOf,
-                workerOf,
-                decisions,
-                linkScores,
-                reviews,
-                candidates,
-                metrics,
-                elapsed);
     }
 
     private static MatchScore scoreOf(WorkerMatcher.Decision<Integer> decision) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +44,10 @@ public final class EvaluationReport {
         double seconds = run.elapsedNanos() / 1e9;
         out.printf(
                 Locale.ROOT,
-                "%nMatching evaluation: %,d records (%,d SISKOP2MI, then %,d PEDULI_WNI) in %.1f s, %.2f ms/record%n",
+                "%nMatching evaluation: %,d records of %,d persons (%,d SISKOP2MI, then %,d PEDULI_WNI) matched in"
+                        + " %.1f s, %.2f ms/record%n",
                 m.records(),
+                Arrays.stream(run.personOf()).distinct().count(),
                 siskop,
                 m.records() - siskop,
                 seconds,
@@ -147,24 +150,33 @@ public final class EvaluationReport {
 
     private static List<String> misses(
             Evaluation.Run run, MatchScorer scorer, Map<ExportFiles.RecordKey, String> noise) {
-        List<String> entries = new ArrayList<>();
         Set<List<Integer>> offered = new HashSet<>();
         run.reviews().forEach(r -> offered.add(List.of(r.record(), r.worker())));
-        Map<Integer, List<Integer>> byPerson = membersByWorker(run.personOf());
-        for (List<Integer> records : byPerson.values()) {
+        List<String> entries = new ArrayList<>();
+        for (int[] pair : missedPairs(run)) {
+            int a = pair[0];
+            int b = pair[1];
+            boolean inReview =
+                    offered.contains(List.of(b, run.workerOf()[a])) || offered.contains(List.of(a, run.workerOf()[b]));
+            entries.add(miss(run, scorer, noise, a, b, inReview));
+        }
+        return entries;
+    }
+
+    /** Pairs of records of one person in two workers, the earlier record first, ordered by the later one. */
+    private static List<int[]> missedPairs(Evaluation.Run run) {
+        List<int[]> missed = new ArrayList<>();
+        for (List<Integer> records : membersByWorker(run.personOf()).values()) {
             for (int x = 0; x < records.size(); x++) {
                 for (int y = x + 1; y < records.size(); y++) {
-                    int a = records.get(x);
-                    int b = records.get(y);
-                    if (run.workerOf()[a] != run.workerOf()[b]) {
-                        boolean inReview = offered.contains(List.of(b, run.workerOf()[a]))
-                                || offered.contains(List.of(a, run.workerOf()[b]));
-                        entries.add(miss(run, scorer, noise, a, b, inReview));
+                    if (run.workerOf()[records.get(x)] != run.workerOf()[records.get(y)]) {
+                        missed.add(new int[] {records.get(x), records.get(y)});
                     }
                 }
             }
         }
-        return entries;
+        missed.sort((p, q) -> Integer.compare(p[1], q[1]));
+        return missed;
     }
 
     private static String miss(
@@ -192,25 +204,14 @@ public final class EvaluationReport {
     /** Misses counted by the noise labels of their records, to show which kind of noise costs most. */
     private static String missSummary(Evaluation.Run run, Map<ExportFiles.RecordKey, String> noise) {
         Map<String, Integer> counts = new TreeMap<>();
-        Map<Integer, List<Integer>> byPerson = membersByWorker(run.personOf());
-        for (List<Integer> records : byPerson.values()) {
-            for (int x = 0; x < records.size(); x++) {
-                for (int y = x + 1; y < records.size(); y++) {
-                    int a = records.get(x);
-                    int b = records.get(y);
-                    if (run.workerOf()[a] != run.workerOf()[b]) {
-                        for (String label : (labels(run, a, noise) + ";" + labels(run, b, noise)).split(";")) {
-                            if (!label.isBlank() && !label.equals("-")) {
-                                counts.merge(label, 1, Integer::sum);
-                            }
-                        }
-                    }
+        for (int[] pair : missedPairs(run)) {
+            for (String label : (labels(run, pair[0], noise) + ";" + labels(run, pair[1], noise)).split(";")) {
+                if (!label.isBlank() && !label.equals("-")) {
+                    counts.merge(label, 1, Integer::sum);
                 }
             }
         }
-        StringBuilder out = new StringBuilder("# missed pairs by noise label of either record: ");
-        out.append(counts).append("\n");
-        return out.toString();
+        return "# missed pairs by noise label of either record: " + counts + "\n";
     }
 
     private static String fields(MatchScore score, String matchClass) {
