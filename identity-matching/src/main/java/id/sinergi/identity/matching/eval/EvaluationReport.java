@@ -121,6 +121,10 @@ public final class EvaluationReport {
         }
     }
 
+    /**
+     * Every link into a worker that already held another person's record. A link made only because an earlier false
+     * link mixed the worker (the record's own person is there too) is labelled as such: fixing the first fixes it.
+     */
     private static List<String> falseLinks(Evaluation.Run run, Map<ExportFiles.RecordKey, String> noise) {
         Map<Integer, List<Integer>> members = membersByWorker(run.workerOf());
         List<String> entries = new ArrayList<>();
@@ -129,23 +133,37 @@ public final class EvaluationReport {
                 continue;
             }
             List<String> others = new ArrayList<>();
+            boolean ownPersonThere = false;
             for (int j : members.get(run.workerOf()[i])) {
                 if (j < i && run.personOf()[j] != run.personOf()[i]) {
                     others.add(describe(run, j, noise));
                 }
+                ownPersonThere |= j < i && run.personOf()[j] == run.personOf()[i];
             }
             if (!others.isEmpty()) {
-                StringBuilder entry = new StringBuilder();
-                entry.append("FALSE LINK ").append(describe(run, i, noise)).append('\n');
-                entry.append("  joined worker ")
-                        .append(run.workerOf()[i])
-                        .append(" holding ")
-                        .append(others);
-                entry.append('\n').append(fields(run.linkScores()[i], "MATCH"));
-                entries.add(entry.toString());
+                entries.add(falseLink(run, noise, i, others, ownPersonThere));
             }
         }
         return entries;
+    }
+
+    private static String falseLink(
+            Evaluation.Run run,
+            Map<ExportFiles.RecordKey, String> noise,
+            int record,
+            List<String> others,
+            boolean ownPersonThere) {
+        StringBuilder entry = new StringBuilder();
+        entry.append(ownPersonThere ? "FALSE LINK (worker already mixed) " : "FALSE LINK ")
+                .append(describe(run, record, noise))
+                .append('\n');
+        entry.append("  joined worker ")
+                .append(run.workerOf()[record])
+                .append(" holding ")
+                .append(others)
+                .append('\n');
+        entry.append(fields(run.linkScores()[record], "MATCH"));
+        return entry.toString();
     }
 
     private static List<String> misses(
