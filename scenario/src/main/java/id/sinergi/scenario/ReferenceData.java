@@ -37,7 +37,7 @@ public record ReferenceData(
     public record Destination(String countryIso2, int placements) {}
 
     public static ReferenceData load() {
-        Path identityRef = RepoPaths.root().resolve("identity-service/src/main/resources/reference");
+        Path identityRef = RepoPaths.root().resolve("identity-matching/src/main/resources/reference");
         Path caseRef = RepoPaths.root().resolve("case-service/src/main/resources/reference");
         List<String> districts = new ArrayList<>();
         for (Map<String, String> row : read(identityRef.resolve("kode_wilayah_prov_kab_kec.csv"))) {

@@ -35,6 +35,7 @@ public record MatchSettings(double matchThreshold, double reviewThreshold, Weigh
             double nameMissingToken,
             double nameInitial,
             double nameDisagree,
+            double nameTokenCount,
             double fatherNameAgree,
             double fatherNameDisagree,
             double birthDateAgree,
@@ -58,14 +59,14 @@ public record MatchSettings(double matchThreshold, double reviewThreshold, Weigh
     /** The values tuned on the labelled evaluation data. */
     public static MatchSettings defaults() {
         Weights w = new Weights(
-                9, 8.5, 6, 4, 4, -10, // name
+                9, 8.5, 6, 3, 4, -10, 1.5, // name
                 1, -1, // father's name
-                6, 3, 3, 3, -6, // birth date
+                6, 2, 2, 2, -6, // birth date
                 1, -6, // sex
-                2, 1, -1, // birth place
-                14, 6, 2, -12, // NIK
+                2, 1, -4, // birth place
+                14, 6, -5, -12, // NIK
                 12, 4, -1); // passport
-        return new MatchSettings(17, 9, w);
+        return new MatchSettings(14, 9, w);
     }
 
     /**

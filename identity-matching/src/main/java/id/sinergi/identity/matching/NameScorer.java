@@ -13,12 +13,16 @@ import java.util.List;
  * Turns a name comparison into the weight and explanation of the {@code name} field.
  *
  * <p>A close name starts from the agreement weight and loses, for each difference, the gap between the agreement
- * weight and that difference's weight. The father's name, when both sides give one, adds a small weight: people
+ * weight and that difference's weight. The weights are those of a name of two tokens; each token more (up to four)
+ * adds {@code nameTokenCount}, a single name loses it: many people share one name, few share three. The father's name, when both sides give one, adds a small weight: people
  * often leave it out, and siblings share it.
  */
 final class NameScorer {
 
     static final String FIELD = "name";
+
+    /** Beyond four tokens a name says no more: long names are long because of titles and patronymics. */
+    private static final int MAX_COUNTED_TOKENS = 4;
 
     private NameScorer() {}
 
@@ -34,6 +38,7 @@ final class NameScorer {
         }
         List<String> reasons = new ArrayList<>();
         double weight = ownName(incoming, known, c, w, reasons);
+        weight += tokenCount(c, w, reasons);
         weight += father(a, b, c, w, reasons);
         Agreement agreement = c.outcome() == Outcome.SAME ? Agreement.AGREE : Agreement.PARTIAL;
         return new FieldScore(FIELD, agreement, weight, String.join("; ", reasons));
@@ -59,6 +64,16 @@ final class NameScorer {
             reasons.add("the father's name stands in the other name");
         }
         return weight;
+    }
+
+    private static double tokenCount(NameComparison c, Weights w, List<String> reasons) {
+        int tokens = Math.min(c.pairedTokens(), MAX_COUNTED_TOKENS);
+        if (tokens == 1) {
+            reasons.add("a single name token");
+        } else if (tokens > 2) {
+            reasons.add(tokens + " name tokens");
+        }
+        return (tokens - 2) * w.nameTokenCount();
     }
 
     private static double father(NormalizedName a, NormalizedName b, NameComparison c, Weights w, List<String> why) {

@@ -38,10 +38,31 @@ class BlockingKeysTest {
     }
 
     @Test
-    void shouldMeetANikWithAWrongSerialDigit() {
-        MatchRecord other = new MatchRecord("3203014503900009", null, "Budi", LocalDate.of(1970, 1, 1), Sex.M, null);
+    void shouldMeetANikWithAWrongSerialDigitWhateverTheName() {
+        MatchRecord other = new MatchRecord("3203014503900009", null, "Budi", BORN, Sex.M, null);
 
         assertThat(meet(other, KNOWN)).isTrue();
+    }
+
+    @Test
+    void shouldMakeAtMostEightKeysForASingleName() {
+        MatchRecord single = new MatchRecord(NIK, "X1234567", "Sukarno", BORN, Sex.M, "Blitar");
+
+        assertThat(BlockingKeys.of(single)).hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void shouldMeetASingleNameWhoseSoundCodeATypoChanged() {
+        MatchRecord known = withoutIds("Lestari", BORN);
+
+        assertThat(meet(withoutIds("Letsari", BORN), known)).isTrue();
+        assertThat(meet(withoutIds("Lestaru", BORN), known)).isTrue();
+    }
+
+    @Test
+    void shouldMeetAWrongMonthDigit() {
+        assertThat(meet(withoutIds("Muhammad Rizki Pratama", LocalDate.of(1990, 8, 5)), KNOWN))
+                .isTrue();
     }
 
     @Test

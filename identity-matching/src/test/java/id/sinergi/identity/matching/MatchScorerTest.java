@@ -17,6 +17,10 @@ class MatchScorerTest {
         return new MatchRecord(nik, null, name, BORN, Sex.F, "Cianjur");
     }
 
+    private double nameWeight(String a, String b) {
+        return scorer.score(siti(null, a), siti(null, b)).field("name").weight();
+    }
+
     private MatchClass classify(MatchRecord a, MatchRecord b) {
         return scorer.classify(scorer.score(a, b));
     }
@@ -152,6 +156,22 @@ class MatchScorerTest {
 
         assertThat(exact).isGreaterThan(typo);
         assertThat(typo).isGreaterThan(typoAndMissing);
+    }
+
+    @Test
+    void shouldWeighASingleNameLessThanTwoTokensAndThreeTokensMore() {
+        double one = nameWeight("Aminah", "Aminah");
+        double two = nameWeight("Siti Aminah", "Siti Aminah");
+        double three = nameWeight("Siti Aminah Lestari", "Siti Aminah Lestari");
+
+        assertThat(one).isLessThan(two);
+        assertThat(two).isLessThan(three);
+    }
+
+    @Test
+    void shouldNotMatchATwinOfTheSameNameWhoseNikDiffersInTheSerial() {
+        assertThat(classify(siti(TWIN_NIK, "Siti Aminah"), siti(NIK, "Siti Aminah")))
+                .isNotEqualTo(MatchClass.MATCH);
     }
 
     @Test

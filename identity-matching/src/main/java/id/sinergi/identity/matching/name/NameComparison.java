@@ -4,6 +4,7 @@ package id.sinergi.identity.matching.name;
  * How two normalised names compare, counted per kind of difference so that the scorer can weigh and explain it.
  *
  * @param outcome SAME, CLOSE (only typos, initials, missing tokens or a different split), DIFFERENT or EMPTY
+ * @param pairedTokens tokens compared pairwise: the token count of the shorter name
  * @param typos token pairs that differ by a typo or a transposition
  * @param initials tokens written as an initial on one side
  * @param missingTokens tokens that one side has and the other lacks (dropped middle names)
@@ -13,6 +14,7 @@ package id.sinergi.identity.matching.name;
  */
 public record NameComparison(
         Outcome outcome,
+        int pairedTokens,
         int typos,
         int initials,
         int missingTokens,

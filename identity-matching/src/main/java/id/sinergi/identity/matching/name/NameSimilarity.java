@@ -27,7 +27,7 @@ public final class NameSimilarity {
     /** Compares two names; the father's names are compared separately by the caller. */
     public static NameComparison compare(NormalizedName a, NormalizedName b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return new NameComparison(Outcome.EMPTY, 0, 0, 0, false, false, 0);
+            return new NameComparison(Outcome.EMPTY, 0, 0, 0, 0, false, false, 0);
         }
         NameComparison own = compareTokens(a.tokens(), b.tokens(), false);
         if (own.outcome() == Outcome.SAME) {
@@ -51,10 +51,16 @@ public final class NameSimilarity {
         return 0.5 * Strings.jaroWinkler(a, b);
     }
 
+    /**
+     * One edit when the longer token has at least four letters (Iwan/Iwa, Dedi/Edi), a swap of two neighbours in a
+     * three-letter token (Eko/Keo), two edits between tokens of eight letters or more (a typo on top of a spelling
+     * variant). One substitution in a three-letter token is not a typo: Ali and Ani are two people.
+     */
     private static boolean isTypo(String a, String b) {
         int shorter = Math.min(a.length(), b.length());
+        int longer = Math.max(a.length(), b.length());
         int distance = Strings.editDistance(a, b);
-        return shorter >= 4 && distance == 1 || shorter >= 8 && distance == 2;
+        return distance == 1 && (longer >= 4 || Strings.adjacentTransposition(a, b)) || distance == 2 && shorter >= 8;
     }
 
     private static boolean isInitialOf(String initial, String token) {
@@ -113,7 +119,7 @@ public final class NameSimilarity {
         Outcome outcome = different > 0
                 ? Outcome.DIFFERENT
                 : typos + initials + missing == 0 && !fatherUsed ? Outcome.SAME : Outcome.CLOSE;
-        return new NameComparison(outcome, typos, initials, missing, false, fatherUsed, similarity);
+        return new NameComparison(outcome, assignment.length, typos, initials, missing, false, fatherUsed, similarity);
     }
 
     /** The names written without spaces in their given order: "NURHAYATI" against "NUR HAYATI". */
@@ -121,13 +127,14 @@ public final class NameSimilarity {
         if (a.size() == b.size()) {
             return null;
         }
+        int paired = Math.min(a.size(), b.size());
         String x = String.join("", a);
         String y = String.join("", b);
         if (x.equals(y)) {
-            return new NameComparison(Outcome.CLOSE, 0, 0, 0, true, fatherUsed, 1.0);
+            return new NameComparison(Outcome.CLOSE, paired, 0, 0, 0, true, fatherUsed, 1.0);
         }
         if (Math.min(x.length(), y.length()) >= 6 && Strings.editDistance(x, y) == 1) {
-            return new NameComparison(Outcome.CLOSE, 1, 0, 0, true, fatherUsed, TYPO);
+            return new NameComparison(Outcome.CLOSE, paired, 1, 0, 0, true, fatherUsed, TYPO);
         }
         return null;
     }

@@ -93,21 +93,20 @@ public final class Spelling {
     }
 
     /**
-     * Folds spellings that stand for the same sounds: the old spelling (oe, dj, tj, sj, and j for y in a word that
-     * is spelled the old way), ch and kh as h, dh, th and dz as d, t and z, sh and sy as s, q as k, v as f, a final y
-     * after a consonant as i, and doubled letters as one.
+     * Folds spellings that stand for the same sounds: the old spelling (oe for u, dj for j, tj for c, j for y), ch and
+     * kh as h, dh, th and dz as d, t and z, sh and sy as s, q as k, v as f, a final y after a consonant as i, and
+     * doubled letters as one.
+     *
+     * <p>Old and new spelling overlap: "TJ" is the old c (Tjahjadi/Cahyadi) but also t followed by the old y
+     * (Prasetjo/Prasetyo), and "J" is the new j (Joko) but the old y (Jusuf/Yusuf). Rather than guess which, the
+     * fold maps every reading to one form: c, tj and ty become "TY", and dj, j and y become "Y". Different names that
+     * this merges (Joko/Yoko) are rare; the same name spelled apart is common.
      */
     static String fold(String token) {
         String s = token.toUpperCase(Locale.ROOT);
-        boolean oldSpelling =
-                s.contains("OE") || s.contains("DJ") || s.contains("TJ") || s.contains("SJ") || s.contains("HJ");
-        s = s.replace("OE", "U").replace("DJ", "#").replace("TJ", "C").replace("SJ", "SY");
-        if (oldSpelling) {
-            // In the old spelling j was written for today's y, and nj for ny.
-            s = s.replace("J", "Y");
-        }
-        s = s.replace("#", "J");
+        s = s.replace("OE", "U").replace("DJ", "Y");
         s = s.replace("CHR", "KR").replace("CHL", "KL").replace("CH", "H").replace("KH", "H");
+        s = s.replace("TJ", "TY").replace("C", "TY").replace("J", "Y");
         s = s.replace("DH", "D").replace("TH", "T").replace("DZ", "Z");
         s = s.replace("SH", "S")
                 .replace("SY", "S")

@@ -133,9 +133,14 @@ class NameNormalizerTest {
     }
 
     @Test
-    void shouldReadJAsYOnlyInAWordSpelledTheOldWay() {
+    void shouldReadTheOldJAsY() {
         assertThat(tokens("Soerjadi")).isEqualTo(tokens("Suryadi"));
-        assertThat(tokens("Joko")).isNotEqualTo(tokens("Yoko"));
+        assertThat(tokens("Wahju")).isEqualTo(tokens("Wahyu"));
+    }
+
+    @Test
+    void shouldKeepTheNewJAsItIsSpelledInTheOldWay() {
+        assertThat(tokens("Djoko")).isEqualTo(tokens("Joko"));
     }
 
     @Test

@@ -64,6 +64,31 @@ class NameSimilarityTest {
     }
 
     @Test
+    void shouldCountALetterDroppedFromAFourLetterTokenAsATypo() {
+        assertThat(compare("Iwan Setiadi", "Iwa Setiadi").typos()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountTwoSwappedLettersOfAThreeLetterTokenAsATypo() {
+        assertThat(compare("Eko Wibowo", "Keo Wibowo").typos()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountTwoEditsInALongTokenAsATypo() {
+        assertThat(compare("Kurniawati", "Kurnaiwaty").outcome()).isEqualTo(Outcome.CLOSE);
+    }
+
+    @Test
+    void shouldNotCountTwoEditsInAShorterTokenAsATypo() {
+        assertThat(compare("Sunarti", "Susanti").outcome()).isEqualTo(Outcome.DIFFERENT);
+    }
+
+    @Test
+    void shouldCountThePairedTokens() {
+        assertThat(compare("Siti Aminah Lestari", "Siti Aminah").pairedTokens()).isEqualTo(2);
+    }
+
+    @Test
     void shouldFindDifferentGivenNamesWithTheSameFamilyNameDifferent() {
         assertThat(compare("Agus Santoso", "Budi Santoso").outcome()).isEqualTo(Outcome.DIFFERENT);
     }

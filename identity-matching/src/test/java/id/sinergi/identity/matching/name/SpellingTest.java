@@ -13,12 +13,22 @@ class SpellingTest {
 
     @Test
     void shouldReadDjAsJ() {
-        assertThat(Spelling.canonical("DJOJO")).isEqualTo("JOYO");
+        assertThat(Spelling.canonical("DJOJO")).isEqualTo(Spelling.canonical("JOYO"));
     }
 
     @Test
     void shouldReadTjAsC() {
         assertThat(Spelling.canonical("TJANDRA")).isEqualTo(Spelling.canonical("CANDRA"));
+    }
+
+    @Test
+    void shouldReadTjAlsoAsTFollowedByTheOldY() {
+        assertThat(Spelling.canonical("PRASETJO")).isEqualTo(Spelling.canonical("PRASETYO"));
+    }
+
+    @Test
+    void shouldReadJAsTheOldY() {
+        assertThat(Spelling.canonical("JUJUN")).isEqualTo(Spelling.canonical("YUYUN"));
     }
 
     @Test
