@@ -38,7 +38,9 @@ public final class WorkerMatcher<K> {
      * Scores the incoming record against each worker's records and decides.
      *
      * <p>A worker's score is its best record's score, since one good source record is enough evidence. Two workers
-     * at MATCH are ambiguous: nothing is linked and both go to review, because a false link is the worst failure.
+     * at MATCH are ambiguous: nothing is linked and both go to review, because a false link is the worst failure. A
+     * worker who shares a NIK or a passport number with the record goes to review however low the score: one
+     * number on two people is a typo in one system or an identity used by someone else, and a person must see it.
      */
     public Decision<K> decide(MatchRecord incoming, Map<K, List<MatchRecord>> recordsByWorker) {
         List<Candidate<K>> candidates = new ArrayList<>();
@@ -61,7 +63,23 @@ public final class WorkerMatcher<K> {
                 best = score;
             }
         }
-        return best == null ? null : new Candidate<>(worker, best, scorer.classify(best));
+        if (best == null) {
+            return null;
+        }
+        MatchClass matchClass = scorer.classify(best);
+        if (matchClass == MatchClass.NO_MATCH && sharesIdentifier(incoming, records)) {
+            matchClass = MatchClass.POSSIBLE_MATCH;
+        }
+        return new Candidate<>(worker, best, matchClass);
+    }
+
+    static boolean sharesIdentifier(MatchRecord incoming, List<MatchRecord> records) {
+        return records.stream()
+                .anyMatch(r -> same(incoming.nik(), r.nik()) || same(incoming.passportNumber(), r.passportNumber()));
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && !a.isBlank() && a.strip().equalsIgnoreCase(b == null ? "" : b.strip());
     }
 
     private static <K> Decision<K> decision(List<Candidate<K>> candidates) {

@@ -56,6 +56,27 @@ class WorkerMatcherTest {
     }
 
     @Test
+    void shouldSendAWorkerSharingTheNikToReviewHoweverDifferentTheRest() {
+        MatchRecord stranger = new MatchRecord(NIK, null, "Budi Santoso", LocalDate.of(1961, 11, 20), Sex.M, "Medan");
+
+        WorkerMatcher.Decision<Integer> d = matcher.decide(INCOMING, workers(1, List.of(stranger)));
+
+        assertThat(d.matchClass()).isEqualTo(MatchClass.POSSIBLE_MATCH);
+        assertThat(d.candidates()).extracting(WorkerMatcher.Candidate::worker).containsExactly(1);
+    }
+
+    @Test
+    void shouldSendAWorkerSharingThePassportNumberToReview() {
+        MatchRecord withPassport = new MatchRecord(null, "C1234567", "Siti Aminah", BORN, Sex.F, "Cianjur");
+        MatchRecord stranger =
+                new MatchRecord(null, "c1234567", "Budi Santoso", LocalDate.of(1961, 11, 20), Sex.M, "Medan");
+
+        WorkerMatcher.Decision<Integer> d = matcher.decide(withPassport, workers(1, List.of(stranger)));
+
+        assertThat(d.matchClass()).isEqualTo(MatchClass.POSSIBLE_MATCH);
+    }
+
+    @Test
     void shouldFindNoMatchAmongUnrelatedWorkers() {
         WorkerMatcher.Decision<Integer> d = matcher.decide(INCOMING, workers(1, List.of(OTHER)));
 
