@@ -66,7 +66,7 @@ public record MatchSettings(double matchThreshold, double reviewThreshold, Weigh
                 2, 1, -4, // birth place
                 14, 6, -5, -12, // NIK
                 12, 4, -1); // passport
-        return new MatchSettings(14, 9, w);
+        return new MatchSettings(14.5, 9, w);
     }
 
     /**

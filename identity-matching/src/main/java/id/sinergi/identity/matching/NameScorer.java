@@ -13,9 +13,10 @@ import java.util.List;
  * Turns a name comparison into the weight and explanation of the {@code name} field.
  *
  * <p>A close name starts from the agreement weight and loses, for each difference, the gap between the agreement
- * weight and that difference's weight. The weights are those of a name of two tokens; each token more (up to four)
- * adds {@code nameTokenCount}, a single name loses it: many people share one name, few share three. The father's name, when both sides give one, adds a small weight: people
- * often leave it out, and siblings share it.
+ * weight and that difference's weight. These weights are those of a name of two tokens; each token more (up to
+ * four) adds {@code nameTokenCount} and a single name loses it, since many people share one name and few share three.
+ * The father's name, when both sides give one, adds a small weight: people often leave it out, and siblings share
+ * it.
  */
 final class NameScorer {
 
@@ -34,7 +35,8 @@ final class NameScorer {
             return new FieldScore(FIELD, Agreement.MISSING, 0, "name missing on one side");
         }
         if (c.outcome() == Outcome.DIFFERENT) {
-            return new FieldScore(FIELD, Agreement.DISAGREE, w.nameDisagree(), "given names differ");
+            return new FieldScore(
+                    FIELD, Agreement.DISAGREE, w.nameDisagree(), "names differ: a token has no close match");
         }
         List<String> reasons = new ArrayList<>();
         double weight = ownName(incoming, known, c, w, reasons);
