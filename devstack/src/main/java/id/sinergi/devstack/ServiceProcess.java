@@ -121,6 +121,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the service's process, for measuring it (memory, say). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }
