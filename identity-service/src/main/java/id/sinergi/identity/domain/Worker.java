@@ -90,12 +90,22 @@ public class Worker extends PanacheEntityBase {
         return assurance != Assurance.NIK_VERIFIED;
     }
 
-    /** Active workers holding this NIK, or linked to a source record that gives it. */
+    /**
+     * Active workers holding this NIK, or linked to a source record that gives it: two indexed look-ups, then the
+     * workers by primary key.
+     */
     public static Uni<List<Worker>> withNik(String nik) {
-        return list(
-                "status = ?1 and (nik = ?2 or id in (select r.workerId from SourceRecord r where r.nik = ?2))"
-                        + " order by createdAt",
-                WorkerStatus.ACTIVE,
-                nik);
+        return Worker.<Worker>list("nik", nik)
+                .flatMap(holders -> SourceRecord.<SourceRecord>list("nik", nik).flatMap(records -> {
+                    List<UUID> ids = java.util.stream.Stream.concat(
+                                    holders.stream().map(w -> w.id),
+                                    records.stream().map(r -> r.workerId))
+                            .distinct()
+                            .toList();
+                    return ids.isEmpty()
+                            ? Uni.createFrom().item(List.<Worker>of())
+                            : Worker.<Worker>list(
+                                    "id in ?1 and status = ?2 order by createdAt", ids, WorkerStatus.ACTIVE);
+                }));
     }
 }

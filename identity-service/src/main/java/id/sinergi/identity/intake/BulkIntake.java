@@ -13,9 +13,12 @@ import id.sinergi.identity.service.Registrant;
 import id.sinergi.identity.service.Registration;
 import id.sinergi.identity.service.RegistrationOutcome;
 import id.sinergi.identity.service.RegistrationService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +27,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers the rows of a source export as they stream in, and streams back one result line per row, in row order,
- * then a summary line. Each row is one registration in a transaction of its own: stored whole or not at all, and a
- * resend of the same file finds every row UNCHANGED. A few rows are in flight at once; rows of one person still
- * wait for each other on the matcher's key locks.
+ * then a summary line. Rows are committed in batches (one transaction per batch, replayed row by row if it fails),
+ * so each row is stored whole or not at all, and a resend of the same file finds every row UNCHANGED. A few
+ * batches are in flight at once; rows of one person still wait for each other on the matcher's key locks.
  */
 @ApplicationScoped
 public class BulkIntake {
@@ -94,13 +99,21 @@ public class BulkIntake {
     @ConfigProperty(name = "sinergi.intake.concurrency", defaultValue = "4")
     int concurrency;
 
+    @ConfigProperty(name = "sinergi.intake.rows-per-transaction", defaultValue = "50")
+    int rowsPerTransaction;
+
     /** Runs on a worker thread: reads the rows, registers them, writes the results as it goes. */
     public void run(Iterator<Row> rows, Registrant registrant, OutputStream out) throws IOException {
         Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
-        Deque<CompletableFuture<RowResult>> inFlight = new ArrayDeque<>();
+        Deque<CompletableFuture<List<RowResult>>> inFlight = new ArrayDeque<>();
         Tally tally = new Tally();
+        List<Row> batch = new ArrayList<>(rowsPerTransaction);
         while (rows.hasNext()) {
-            inFlight.add(start(rows.next(), registrant, root));
+            batch.add(rows.next());
+            if (batch.size() == rowsPerTransaction || !rows.hasNext()) {
+                inFlight.add(startBatch(batch, registrant, root));
+                batch = new ArrayList<>(rowsPerTransaction);
+            }
             if (inFlight.size() >= concurrency) {
                 write(inFlight.poll().join(), tally, out);
             }
@@ -118,22 +131,83 @@ public class BulkIntake {
                 summary.rows(), summary.stored(), summary.rejected(), summary.inReview());
     }
 
-    /** Registers one row on a fresh, isolated Vert.x context of its own: its own session and transaction. */
-    private CompletableFuture<RowResult> start(Row row, Registrant registrant, Context root) {
-        if (row.problem() != null) {
-            return CompletableFuture.completedFuture(RowResult.rejected(row, row.problem()));
+    /**
+     * Registers a batch of rows in one transaction, on a fresh, isolated Vert.x context of its own (its own
+     * session). A row whose checks fail is rejected and the batch goes on; any other failure rolls the batch back,
+     * and its rows are registered again one by one, each in a transaction of its own, so that one bad row costs
+     * no other row its place.
+     */
+    private CompletableFuture<List<RowResult>> startBatch(List<Row> batch, Registrant registrant, Context root) {
+        List<Row> valid = batch.stream().filter(r -> r.problem() == null).toList();
+        if (valid.isEmpty()) {
+            return CompletableFuture.completedFuture(inOrder(batch, List.of()));
         }
-        CompletableFuture<RowResult> result = new CompletableFuture<>();
+        CompletableFuture<List<RowResult>> result = new CompletableFuture<>();
+        onFreshContext(
+                        root,
+                        () -> Panache.withTransaction(() -> Multi.createFrom()
+                                .iterable(valid)
+                                .onItem()
+                                .transformToUniAndConcatenate(row -> registrations
+                                        .registerWithin(row.request(), registrant)
+                                        .map(r -> RowResult.stored(row, r))
+                                        .onFailure(ProblemException.class)
+                                        .recoverWithItem(
+                                                f -> RowResult.rejected(row, ((ProblemException) f).problem())))
+                                .collect()
+                                .asList()))
+                .whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        result.complete(inOrder(batch, stored));
+                        return;
+                    }
+                    Log.infof(
+                            "event=bulk-batch-replayed rows=%d cause=%s",
+                            valid.size(), failure.getClass().getSimpleName());
+                    List<CompletableFuture<RowResult>> one = valid.stream()
+                            .map(row -> startOne(row, registrant, root))
+                            .toList();
+                    CompletableFuture.allOf(one.toArray(CompletableFuture[]::new))
+                            .thenRun(() -> result.complete(inOrder(
+                                    batch,
+                                    one.stream().map(CompletableFuture::join).toList())));
+                });
+        return result;
+    }
+
+    /** The batch's results in row order: the rows rejected before registration, and the others' results. */
+    private static List<RowResult> inOrder(List<Row> batch, List<RowResult> registered) {
+        Map<Long, RowResult> byRow = new java.util.HashMap<>();
+        registered.forEach(r -> byRow.put(r.row(), r));
+        return batch.stream()
+                .map(row -> row.problem() != null ? RowResult.rejected(row, row.problem()) : byRow.get(row.number()))
+                .toList();
+    }
+
+    /** Registers one row in a transaction of its own, with the registration's own retry. */
+    private CompletableFuture<RowResult> startOne(Row row, Registrant registrant, Context root) {
+        return onFreshContext(
+                        root,
+                        () -> registrations.register(row.request(), registrant).map(r -> RowResult.stored(row, r)))
+                .handle((stored, failure) -> failure == null ? stored : failed(row, unwrap(failure)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+    }
+
+    /** Subscribes on a new duplicated context, marked safe for Hibernate Reactive: a session of its own. */
+    private static <T> CompletableFuture<T> onFreshContext(Context root, java.util.function.Supplier<Uni<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(root);
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
             try {
-                registrations
-                        .register(row.request(), registrant)
-                        .subscribe()
-                        .with(r -> result.complete(RowResult.stored(row, r)), f -> result.complete(failed(row, f)));
+                work.get().subscribe().with(result::complete, result::completeExceptionally);
             } catch (RuntimeException e) {
-                result.complete(failed(row, e));
+                result.completeExceptionally(e);
             }
         });
         return result;
@@ -158,13 +232,13 @@ public class BulkIntake {
                         .with("errorId", errorId));
     }
 
-    private void write(RowResult result, Tally tally, OutputStream out) throws IOException {
-        tally.add(result);
-        out.write(json.writeValueAsString(result).getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-        if (tally.rows % 100 == 0) {
-            out.flush();
+    private void write(List<RowResult> results, Tally tally, OutputStream out) throws IOException {
+        for (RowResult result : results) {
+            tally.add(result);
+            out.write(json.writeValueAsString(result).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
         }
+        out.flush();
     }
 
     private void recordSummary(Summary summary, Registrant registrant, Context root) {

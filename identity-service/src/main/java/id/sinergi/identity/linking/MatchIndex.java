@@ -39,26 +39,41 @@ public class MatchIndex {
                 .replaceWithVoid();
     }
 
-    /** Stored records other than {@code self} that share at least one key. */
+    /**
+     * Stored records other than {@code self} that share at least one key. Two look-ups, each on a primary key
+     * (the keys' index, then the records'), so the plan never depends on table statistics being fresh: a join
+     * planned on stale statistics scans every record, and turns an intake quadratic.
+     */
     public Uni<List<SourceRecord>> candidates(long[] keyHashes, UUID self) {
         if (keyHashes.length == 0) {
             return Uni.createFrom().item(List.of());
         }
         List<Long> keys = Arrays.stream(keyHashes).boxed().toList();
-        return SourceRecord.find(
-                        "id in (select k.sourceRecordId from MatchKey k where k.keyHash in ?1) and id <> ?2",
-                        keys,
-                        self)
-                .page(0, MAX_CANDIDATE_RECORDS)
-                .list();
+        return MatchKey.<MatchKey>find("keyHash in ?1 and sourceRecordId <> ?2", keys, self)
+                .page(0, MAX_CANDIDATE_RECORDS * 2)
+                .list()
+                .flatMap(found -> {
+                    List<UUID> ids = found.stream()
+                            .map(k -> k.sourceRecordId)
+                            .distinct()
+                            .limit(MAX_CANDIDATE_RECORDS)
+                            .toList();
+                    return ids.isEmpty()
+                            ? Uni.createFrom().item(List.<SourceRecord>of())
+                            : SourceRecord.<SourceRecord>list("id in ?1", ids);
+                });
     }
 
-    /** Replaces the record's keys with these. */
-    public Uni<Void> store(UUID sourceRecordId, long[] keyHashes) {
-        return MatchKey.delete("sourceRecordId", sourceRecordId)
-                .flatMap(deleted -> MatchKey.persist(Arrays.stream(keyHashes)
+    /** Stores the keys of a record the index has not seen. */
+    public Uni<Void> add(UUID sourceRecordId, long[] keyHashes) {
+        return MatchKey.persist(Arrays.stream(keyHashes)
                         .mapToObj(k -> new MatchKey(k, sourceRecordId))
-                        .toList()))
+                        .toList())
                 .replaceWithVoid();
+    }
+
+    /** Replaces a known record's keys with these. */
+    public Uni<Void> replace(UUID sourceRecordId, long[] keyHashes) {
+        return MatchKey.delete("sourceRecordId", sourceRecordId).flatMap(deleted -> add(sourceRecordId, keyHashes));
     }
 }

@@ -89,6 +89,22 @@ public class RegistrationService {
                 });
     }
 
+    /**
+     * Registers inside the caller's open transaction, without the retry: for bulk intake, which commits many rows
+     * at once and replays them one by one when the transaction fails. A problem found by the checks fails the
+     * returned Uni before the row has written anything, so the transaction can go on with the next row.
+     */
+    public Uni<Registration> registerWithin(RegistrationRequest request, Registrant registrant) {
+        try {
+            registrant.requireFeeds(request.source());
+            CheckedRecord checked = checks.check(request);
+            checkPlacement(request.placement());
+            return within(request, checked, ContentHash.of(request), registrant.actor());
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
     private static void checkPlacement(PlacementDetails placement) {
         if (placement != null
                 && placement.departureDate() != null
@@ -101,7 +117,12 @@ public class RegistrationService {
 
     private Uni<Registration> attempt(
             RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
-        return Panache.withTransaction(() -> SourceRecord.findByKey(request.source(), request.sourceRecordId())
+        return Panache.withTransaction(() -> within(request, checked, hash, actor));
+    }
+
+    private Uni<Registration> within(
+            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
+        return SourceRecord.findByKey(request.source(), request.sourceRecordId())
                 .flatMap(known -> known == null
                         ? registerNew(request, checked, hash, actor)
                         : registerKnown(known, request, checked, hash))
@@ -117,7 +138,7 @@ public class RegistrationService {
                         result.inReview(),
                         result.workerId(),
                         result.sourceRecordId(),
-                        request.source())));
+                        request.source()));
     }
 
     /**
@@ -141,7 +162,7 @@ public class RegistrationService {
                 .flatMap(decision -> decision.matchClass() == MatchClass.MATCH
                         ? linkAutomatically(record, decision, actor)
                         : foundWorker(record, decision, actor))
-                .call(registration -> index.store(record.id, keys));
+                .call(registration -> index.add(record.id, keys));
     }
 
     static Map<UUID, List<MatchRecord>> byWorker(List<SourceRecord> candidates) {
@@ -216,7 +237,7 @@ public class RegistrationService {
         Instant now = linker.now();
         copyContent(request, checked, hash, now, known);
         long[] keys = MatchEngine.keysOf(known);
-        return index.store(known.id, keys)
+        return index.replace(known.id, keys)
                 .flatMap(stored -> linker.rebuild(known.workerId))
                 .map(w -> registration(w, known, RegistrationOutcome.UPDATED, null, false));
     }

@@ -55,6 +55,7 @@ public final class IdentityBenchmark {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<long[]> memory = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> rejections = new java.util.TreeMap<>();
 
     private IdentityBenchmark() {}
 
@@ -97,7 +98,7 @@ public final class IdentityBenchmark {
             TokenClient tokens = new TokenClient(keycloak.realmUrl());
             Intake intake = intake(identity, tokens, seedRows, chunk);
             Latency latency = probe(identity, tokens, probeRows);
-            return report(workers, seedRows.size(), intake, latency, exports);
+            return report(workers, seedRows.size(), intake, latency, rejections);
         }
     }
 
@@ -172,6 +173,12 @@ public final class IdentityBenchmark {
             throw new IllegalStateException("bulk intake answered HTTP " + response.statusCode());
         }
         String text = response.body().strip();
+        for (String line : text.split("\n")) {
+            JsonNode result = json.readTree(line);
+            if (result.has("problem")) {
+                rejections.merge(result.path("problem").path("type").asText(), 1L, Long::sum);
+            }
+        }
         String last = text.substring(text.lastIndexOf('\n') + 1);
         return json.readTree(last).path("summary");
     }
@@ -224,7 +231,7 @@ public final class IdentityBenchmark {
     }
 
     private static String report(
-            int persons, int seeded, Intake intake, Latency latency, LabelledExports.Result exports) {
+            int persons, int seeded, Intake intake, Latency latency, Map<String, Long> rejections) {
         StringBuilder out = new StringBuilder();
         out.append("## identity-service benchmark\n\n");
         out.append(String.format(
@@ -261,7 +268,12 @@ public final class IdentityBenchmark {
                 latency.percentile(95),
                 latency.percentile(99),
                 latency.percentile(100)));
-        out.append("| probe outcomes | ").append(latency.outcomes()).append(" |\n");
+        out.append("| rows the intake rejected, by problem | ")
+                .append(rejections)
+                .append(" |\n");
+        out.append("| probe outcomes (HTTP status, match) | ")
+                .append(latency.outcomes())
+                .append(" |\n");
         return out.toString();
     }
 
