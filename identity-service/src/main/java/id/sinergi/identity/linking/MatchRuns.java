@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Re-matching under the current rules, a page of workers at a time (after a rule change, or to catch links that
  * records arriving later made possible). Only automatic decisions are revisited, and only forward: a record that
- * founded its worker alone joins the worker it now matches; any other match becomes a review question. Manual
+ * founded its worker alone joins the older worker it now matches; any other match becomes a review question. Manual
  * links are never moved, pairs a reviewer rejected are never proposed again, and no automatic link is undone
  * (undoing one is a reviewer's unlink).
  */
@@ -123,8 +123,7 @@ public class MatchRuns {
                         .map(excluded -> decide(record, candidates, excluded)))
                 .flatMap(decision -> {
                     if (decision.matchClass() == MatchClass.MATCH && alone) {
-                        linked.incrementAndGet();
-                        return linkAlone(record, decision, actor);
+                        return joinIfOlder(record, decision, actor, linked);
                     }
                     List<Candidate<UUID>> questions = decision.candidates();
                     opened.addAndGet(questions.size());
@@ -147,6 +146,24 @@ public class MatchRuns {
             }
         }
         return engine.matcher().decide(MatchEngine.recordOf(record), byWorker);
+    }
+
+    /**
+     * The newer of two matching workers joins the older, so that the survivor does not depend on the order a run
+     * meets them in; when the match is the newer one, nothing happens now: the run meets it too, and links it then.
+     */
+    private Uni<Void> joinIfOlder(
+            SourceRecord record, Decision<UUID> decision, AuditActor actor, AtomicInteger linked) {
+        return Worker.<Worker>findById(record.workerId)
+                .flatMap(own -> Worker.<Worker>findById(decision.linkTo()).flatMap(target -> {
+                    boolean targetIsOlder = target.createdAt.isBefore(own.createdAt)
+                            || (target.createdAt.equals(own.createdAt) && target.id.compareTo(own.id) < 0);
+                    if (!targetIsOlder) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    linked.incrementAndGet();
+                    return linkAlone(record, decision, actor);
+                }));
     }
 
     private Uni<Void> linkAlone(SourceRecord record, Decision<UUID> decision, AuditActor actor) {

@@ -224,6 +224,25 @@ class MasterIndexTest {
     }
 
     @Test
+    void shouldLinkAnUpdatedLoneRecordOnARerun() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+        Map<String, Object> late = passportOnly(nik);
+        String typedBirthDate = (String) late.get("birthDate");
+        late.put("birthDate", TestWorkers.bornOf(nik).minusYears(23).toString());
+        late.put("fullName", TestWorkers.nameOf(nik).replace("CONTOH", "SIREGAR"));
+        String alone = register(portal(), late).statusCode(201).extract().path("workerId");
+        late.put("birthDate", typedBirthDate);
+        late.put("fullName", TestWorkers.nameOf(nik));
+        register(portal(), late).statusCode(200).body("outcome", equalTo("UPDATED"));
+
+        rerunAll();
+
+        read("pwni.hq", alone).statusCode(200).body("id", equalTo(workerId));
+        history(workerId).body("events.action", hasItem("AUTO_LINKED"));
+    }
+
+    @Test
     void shouldMergeTwoWorkersAndReadTheMergedOneAsTheSurvivor() {
         String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String merged = TestWorkers.registered(passportOnly(TestWorkers.nik()));
