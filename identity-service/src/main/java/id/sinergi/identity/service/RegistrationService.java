@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 /**
  * Registers source records: matches each new one against the index and links it, founds a worker with it, or
@@ -99,7 +100,7 @@ public class RegistrationService {
             registrant.requireFeeds(request.source());
             CheckedRecord checked = checks.check(request);
             checkPlacement(request.placement());
-            return within(request, checked, ContentHash.of(request), registrant.actor());
+            return within(request, checked, ContentHash.of(request), registrant.actor(), false);
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
@@ -117,11 +118,12 @@ public class RegistrationService {
 
     private Uni<Registration> attempt(
             RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
-        return Panache.withTransaction(() -> within(request, checked, hash, actor));
+        return Panache.withTransaction(() -> within(request, checked, hash, actor, true));
     }
 
+    /** @param logEach whether to log the registration at INFO (single ones), or at DEBUG (rows of a bulk intake) */
     private Uni<Registration> within(
-            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
+            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor, boolean logEach) {
         return SourceRecord.findByKey(request.source(), request.sourceRecordId())
                 .flatMap(known -> known == null
                         ? registerNew(request, checked, hash, actor)
@@ -131,7 +133,8 @@ public class RegistrationService {
                         .resource("source-record", result.sourceRecordId())
                         .reason(result.outcome().name() + (result.match() == null ? "" : " match=" + result.match()))
                         .build()))
-                .invoke(result -> Log.infof(
+                .invoke(result -> Log.logf(
+                        logEach ? Logger.Level.INFO : Logger.Level.DEBUG,
                         "event=worker-registered outcome=%s match=%s inReview=%s worker=%s sourceRecord=%s source=%s",
                         result.outcome(),
                         result.match(),
