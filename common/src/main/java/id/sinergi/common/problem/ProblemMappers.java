@@ -21,9 +21,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,6 +39,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * naming the subject (a Keycloak id) and the path, never the token.
  */
 public class ProblemMappers {
+
+    private static final Set<Class<?>> INTEGRAL = Set.of(
+            Integer.class,
+            int.class,
+            Long.class,
+            long.class,
+            Short.class,
+            short.class,
+            Byte.class,
+            byte.class,
+            BigInteger.class);
 
     @Inject
     UriInfo uriInfo;
@@ -312,28 +328,42 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String describe(Class<?> type) {
+    /**
+     * What a value of the target type looks like, in fixed words a client understands: never the name of a Java
+     * type, which says nothing to a client and tells an attacker how the service is built.
+     */
+    static String describe(Class<?> type) {
         if (type == null) {
-            return "the expected type";
+            return "a value of the expected kind";
         }
         if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            StringBuilder sb = new StringBuilder("one of ");
-            for (int i = 0; i < constants.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(constants[i]);
-            }
-            return sb.toString();
+            return "one of the allowed values";
         }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "a timestamp (ISO 8601 with offset)";
-            case "UUID" -> "a UUID";
-            case "Integer", "int", "Long", "long" -> "an integer";
-            case "Boolean", "boolean" -> "true or false";
-            case "List", "Set" -> "an array";
-            case "String" -> "a string";
-            default -> "a " + kebab(type.getSimpleName()).replace('-', ' ');
-        };
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a timestamp (ISO 8601 with offset)";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (INTEGRAL.contains(type)) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a JSON object";
     }
 
     private static String kebab(String camel) {
