@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -245,12 +246,23 @@ public class ProblemMappers {
     }
 
     private void logDenial(int status, String reason) {
-        String subject = identity == null || identity.isAnonymous()
-                ? "-"
-                : identity.getPrincipal().getName();
         Log.infof(
                 "event=security-denial status=%d reason=%s subject=%s roles=%s path=%s",
-                status, reason, subject, identity == null ? "[]" : identity.getRoles(), safePath());
+                status, reason, subjectOf(identity), identity == null ? "[]" : identity.getRoles(), safePath());
+    }
+
+    /**
+     * The caller's Keycloak id ({@code sub}) for logs, or {@code -}: never the user name, which is personal data,
+     * and never a principal name that OIDC may take from {@code preferred_username}.
+     */
+    static String subjectOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return "-";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return "-";
     }
 
     private static Response respond(Problem problem) {
