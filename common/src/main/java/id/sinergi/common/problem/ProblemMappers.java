@@ -173,6 +173,18 @@ public class ProblemMappers {
         if (status >= 500) {
             return internalError(e);
         }
+        Response json = jsonCause(e);
+        if (json != null) {
+            return json;
+        }
+        if (status == 404 && e.getCause() != null) {
+            return invalidParameter();
+        }
+        return httpStatus(e.getResponse());
+    }
+
+    /** The JSON problem a body reader's failure carries as its cause, or null when none does. */
+    private Response jsonCause(WebApplicationException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonMappingException jme) {
                 return jsonMapping(jme);
@@ -184,16 +196,24 @@ public class ProblemMappers {
                 return jsonProcessing(jpe);
             }
         }
-        if (status == 404 && e.getCause() != null) {
-            return respond(new Problem(
-                    "invalid-parameter",
-                    "Invalid parameter",
-                    400,
-                    "A path or query parameter has a value of the wrong type",
-                    path(),
-                    null));
-        }
-        Response.StatusType info = e.getResponse().getStatusInfo();
+        return null;
+    }
+
+    /** A 404 with a cause: JAX-RS could not convert a path or query parameter to its declared type. */
+    private Response invalidParameter() {
+        return respond(new Problem(
+                "invalid-parameter",
+                "Invalid parameter",
+                400,
+                "A path or query parameter has a value of the wrong type",
+                path(),
+                null));
+    }
+
+    /** Any other 4xx JAX-RS answered by itself (404, 405, 406, 415 …), with its headers such as Allow. */
+    private Response httpStatus(Response original) {
+        int status = original.getStatus();
+        Response.StatusType info = original.getStatusInfo();
         Problem problem = new Problem(
                 "http-" + status,
                 info.getReasonPhrase(),
@@ -203,13 +223,18 @@ public class ProblemMappers {
                 null);
         Response.ResponseBuilder builder =
                 Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        e.getResponse().getHeaders().forEach((name, values) -> {
+        copyHeaders(original, builder);
+        return builder.build();
+    }
+
+    /** Keeps the original answer's headers except those describing its body, which the problem replaces. */
+    private static void copyHeaders(Response original, Response.ResponseBuilder builder) {
+        original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
                     && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return builder.build();
     }
 
     @ServerExceptionMapper
