@@ -249,6 +249,7 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
                 .body("errors[0].field", equalTo("limit"));
         given().auth()
                 .oauth2(Tokens.user("pwni.hq"))
@@ -257,6 +258,7 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
                 .body("errors[0].field", equalTo("status"));
         given().auth()
                 .oauth2(Tokens.user("pwni.hq"))
@@ -265,6 +267,7 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
                 .body("errors[0].field", equalTo("workerId"));
     }
 

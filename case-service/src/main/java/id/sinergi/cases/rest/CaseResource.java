@@ -89,7 +89,10 @@ public class CaseResource {
             description = "A consular officer sees the cases of their own mission only; asking for another"
                     + " mission gives an empty list.")
     @APIResponse(responseCode = "200", description = "The matching cases")
-    @APIResponse(responseCode = "400", description = "Invalid filter")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid-parameter: status or workerId cannot be read; validation: limit is not 1 to 200;"
+                    + " errors[].field names the parameter")
     public Uni<List<CaseView>> list(
             @QueryParam("missionId") @Parameter(example = "KBRI-KUALALUMPUR") String missionId,
             @QueryParam("status") @Parameter(description = "REPORTED, IN_PROGRESS, RESOLVED or CLOSED") String status,
@@ -139,7 +142,7 @@ public class CaseResource {
             return CaseStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(
-                    "invalid-query-parameter", "status", "must be one of " + Arrays.toString(CaseStatus.values()));
+                    "invalid-parameter", "status", "must be one of " + Arrays.toString(CaseStatus.values()));
         }
     }
 
@@ -150,7 +153,7 @@ public class CaseResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("invalid-query-parameter", name, "must be a UUID");
+            throw ProblemException.invalidField("invalid-parameter", name, "must be a UUID");
         }
     }
 }
