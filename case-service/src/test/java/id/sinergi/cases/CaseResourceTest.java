@@ -272,6 +272,24 @@ class CaseResourceTest {
     }
 
     @Test
+    void shouldFindNoResourceAtAPathSegmentThatIsNoCaseId() {
+        Cases.read("pwni.hq", "summary")
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+        Cases.move("pwni.hq", "summary", "IN_PROGRESS")
+                .statusCode(404)
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+    }
+
+    @Test
+    void shouldReadACaseNamedByItsIdInCapitals() {
+        String caseId = Cases.reported("consul.kl", KL);
+
+        Cases.read("consul.kl", caseId.toUpperCase()).statusCode(200).body("id", equalTo(caseId));
+    }
+
+    @Test
     void shouldAuditReportReadAndListWithTheWorker() {
         Workers.Worker worker = Workers.register();
         String caseId = Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), KL))

@@ -8,6 +8,7 @@ import id.sinergi.cases.rest.CaseDtos.TransitionRequest;
 import id.sinergi.cases.service.CaseFilter;
 import id.sinergi.cases.service.CaseService;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -104,7 +105,7 @@ public class CaseResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "Read one case", description = "A case of another mission is answered as missing.")
     @APIResponse(
@@ -117,7 +118,7 @@ public class CaseResource {
     }
 
     @POST
-    @Path("/{id}/transitions")
+    @Path("/" + PathTemplates.UUID_ID + "/transitions")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Move a case one step along its workflow",
