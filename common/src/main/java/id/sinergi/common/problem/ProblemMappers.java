@@ -210,7 +210,7 @@ public class ProblemMappers {
                 null));
     }
 
-    /** Any other 4xx JAX-RS answered by itself (404, 405, 406, 415 …), with its headers such as Allow. */
+    /** Any other 4xx JAX-RS answered by itself (404, 405, 406, 415 …), keeping the headers it set. */
     private Response httpStatus(Response original) {
         int status = original.getStatus();
         Response.StatusType info = original.getStatusInfo();
