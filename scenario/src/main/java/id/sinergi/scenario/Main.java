@@ -63,16 +63,9 @@ public final class Main {
         try {
             PostgresServer postgres = PostgresServer.localOrEmbedded(runDir);
             keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
-            suite = Suite.start(
-                    Suite.SERVICES,
-                    PORTS,
-                    postgres,
-                    keycloak.realmUrl(),
-                    "sinergi_",
-                    true,
-                    Map.of(),
-                    runDir.resolve("apps"),
-                    runDir.resolve("logs"));
+            Suite.Options options = Suite.Options.of("sinergi_", runDir.resolve("logs"))
+                    .runningCopiesIn(runDir.resolve("apps"));
+            suite = Suite.start(Suite.SERVICES, PORTS, postgres, keycloak.realmUrl(), options);
 
             ReferenceData reference = ReferenceData.load();
             ExportGenerator.Exports exports = new ExportGenerator(reference, seed).generate(workers);

@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p>Init args: {@code database}, the test database's name (e.g. {@code sinergi_identity_test});
  * {@code services}, a comma-separated list of services to run beside the one under test (e.g.
- * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>}.
+ * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>};
+ * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
+ * services it calls (without it, the URLs of all that run beside it).
  *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
@@ -32,12 +34,14 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     private static String realmUrl;
 
     private String database = "sinergi_test";
+    private String service;
     private List<String> services = List.of();
     private Suite suite;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        service = initArgs.get("service");
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
@@ -55,22 +59,19 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.password", db.password());
         config.put("quarkus.oidc.auth-server-url", realmUrl());
         if (!services.isEmpty()) {
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            services.forEach(s -> ports.put(s, Processes.freePort()));
-            suite = Suite.start(
-                    services,
-                    ports,
-                    postgres,
-                    realmUrl(),
-                    database + "_",
-                    true,
-                    Map.of("sinergi.audit.relay-interval", "off"),
-                    null,
-                    workDir().resolve("services"));
-            ports.forEach(
-                    (name, port) -> config.put("quarkus.rest-client." + name + ".url", "http://127.0.0.1:" + port));
+            config.putAll(startServices(postgres));
         }
         return config;
+    }
+
+    /** Starts the services beside the one under test; gives the URLs the one under test calls them at. */
+    private Map<String, String> startServices(PostgresServer postgres) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        services.forEach(s -> ports.put(s, Processes.freePort()));
+        Suite.Options options = Suite.Options.of(database + "_", workDir().resolve("services"))
+                .withConfig(Map.of("sinergi.audit.relay-interval", "off"));
+        suite = Suite.start(services, ports, postgres, realmUrl(), options);
+        return service == null ? Suite.urlsOf(ports.keySet(), ports) : Suite.clientUrls(service, ports);
     }
 
     /** The realm URL of the test Keycloak, starting it on first use. */
