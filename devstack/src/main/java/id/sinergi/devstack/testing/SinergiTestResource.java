@@ -5,6 +5,9 @@ import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
+import io.restassured.filter.log.LogDetail;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +26,9 @@ import java.util.Map;
  * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>};
  * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
  * services it calls (without it, the URLs of all that run beside it).
+ *
+ * <p>RestAssured logs the request and response of every failed check, with the {@code Authorization} header
+ * blacklisted so that no token reaches the test output.
  *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
@@ -50,6 +56,7 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        logFailedChecks();
         PostgresServer postgres = PostgresServer.localOrEmbedded(workDir());
         PostgresServer.Database db = postgres.database(database);
         Map<String, String> config = new HashMap<>();
@@ -72,6 +79,14 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
                 .withConfig(Map.of("sinergi.audit.relay-interval", "off"));
         suite = Suite.start(services, ports, postgres, realmUrl(), options);
         return service == null ? Suite.urlsOf(ports.keySet(), ports) : Suite.clientUrls(service, ports);
+    }
+
+    /** Request and response of a failed RestAssured check in the test output, never the bearer token. */
+    static void logFailedChecks() {
+        RestAssured.config = RestAssured.config()
+                .logConfig(LogConfig.logConfig()
+                        .enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.ALL)
+                        .blacklistHeader("Authorization"));
     }
 
     /** The realm URL of the test Keycloak, starting it on first use. */
