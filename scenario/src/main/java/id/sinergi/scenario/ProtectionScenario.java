@@ -325,7 +325,7 @@ public final class ProtectionScenario {
     private void checkOtherMission(String caseId) {
         Answer otherMission = api.get(urls.cases() + "/api/cases/" + caseId, tokens.user("consul.hk"));
         report.check(
-                "an officer of another mission cannot see the case (404)",
+                "an officer of another mission cannot see the case",
                 otherMission.status() == 404,
                 "HTTP " + otherMission.status());
     }
