@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.config.LogConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,33 +19,50 @@ import org.junit.jupiter.api.Test;
 @ConsentTestResource
 class FailedCheckLoggingTest {
 
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    /** The test resource's configuration, printing into {@link #out} instead of the console. */
+    private RestAssuredConfig capturing() {
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return RestAssured.config()
+                .logConfig(RestAssured.config().getLogConfig().defaultStream(stream));
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Throwable expectOkFrom(RequestSpecification request) {
+        return catchThrowable(
+                () -> request.when().get("/api/consents/active").then().statusCode(200));
+    }
+
     @Test
-    void shouldPrintAFailedExchangeWithoutTheBearerToken() {
+    void shouldPrintAFailedExchangeWithTheAuthorizationHeaderBlacklisted() {
         String token = Tokens.user("p2mi.officer");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogConfig log = RestAssured.config().getLogConfig().defaultStream(new PrintStream(out, true));
 
-        Throwable failure =
-                catchThrowable(() -> given().config(RestAssured.config().logConfig(log))
-                        .auth()
-                        .oauth2(token)
-                        .when()
-                        .get("/api/consents/active")
-                        .then()
-                        .statusCode(200));
+        Throwable failure = expectOkFrom(given().config(capturing()).header("Authorization", "Bearer " + token));
 
-        String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(failure).isInstanceOf(AssertionError.class);
-        assertThat(printed).contains("/api/consents/active").contains("404").contains("Authorization");
-        assertThat(printed).doesNotContain(token);
+        assertThat(printed())
+                .contains("GET", "/api/consents/active", "404", "urn:sinergi:problem:http-404")
+                .contains("Authorization=[ BLACKLISTED ]")
+                .doesNotContain(token);
+    }
+
+    @Test
+    void shouldPrintNoTokenGivenThroughOauth2() {
+        String token = Tokens.user("p2mi.officer");
+
+        Throwable failure = expectOkFrom(given().config(capturing()).auth().oauth2(token));
+
+        assertThat(failure).isInstanceOf(AssertionError.class);
+        assertThat(printed()).contains("/api/consents/active").doesNotContain(token);
     }
 
     @Test
     void shouldPrintNothingWhenEveryCheckHolds() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogConfig log = RestAssured.config().getLogConfig().defaultStream(new PrintStream(out, true));
-
-        given().config(RestAssured.config().logConfig(log))
+        given().config(capturing())
                 .auth()
                 .oauth2(Tokens.user("p2mi.officer"))
                 .when()
@@ -52,6 +70,6 @@ class FailedCheckLoggingTest {
                 .then()
                 .statusCode(404);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(printed()).isEmpty();
     }
 }

@@ -6,8 +6,8 @@ import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
+import io.restassured.config.FailureConfig;
 import io.restassured.config.LogConfig;
-import io.restassured.filter.log.LogDetail;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,8 +27,8 @@ import java.util.Map;
  * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
  * services it calls (without it, the URLs of all that run beside it).
  *
- * <p>RestAssured logs the request and response of every failed check, with the {@code Authorization} header
- * blacklisted so that no token reaches the test output.
+ * <p>RestAssured prints the request and response of every failed check ({@link FailedCheckPrinter}), with the
+ * {@code Authorization} header blacklisted so that no token reaches the test output.
  *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
@@ -65,6 +65,8 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.datasource.password", db.password());
         config.put("quarkus.oidc.auth-server-url", realmUrl());
+        // Quarkus' own logging of failed checks resets RestAssured's LogConfig and prints the token in clear.
+        config.put("quarkus.test.rest-assured.enable-logging-on-failure", "false");
         if (!services.isEmpty()) {
             config.putAll(startServices(postgres));
         }
@@ -82,11 +84,15 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Request and response of a failed RestAssured check in the test output, never the bearer token. */
-    static void logFailedChecks() {
+    static synchronized void logFailedChecks() {
+        if (RestAssured.filters().stream().anyMatch(FailedCheckPrinter.class::isInstance)) {
+            return;
+        }
+        FailedCheckPrinter printer = new FailedCheckPrinter();
+        RestAssured.filters(printer);
         RestAssured.config = RestAssured.config()
-                .logConfig(LogConfig.logConfig()
-                        .enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.ALL)
-                        .blacklistHeader("Authorization"));
+                .logConfig(LogConfig.logConfig().blacklistHeader("Authorization"))
+                .failureConfig(FailureConfig.failureConfig().failureListeners(printer));
     }
 
     /** The realm URL of the test Keycloak, starting it on first use. */
