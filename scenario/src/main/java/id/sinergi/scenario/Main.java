@@ -89,12 +89,15 @@ public final class Main {
 
     /** Starts everything, runs the scenario, keeps the suite up unless {@code --once}; the exit code. */
     private static int run(Options options, Path runDir) throws InterruptedException {
-        PostgresServer postgres;
         try {
-            postgres = PostgresServer.localOrEmbedded(runDir);
+            return runOn(PostgresServer.localOrEmbedded(runDir), options, runDir);
         } catch (RuntimeException e) {
             return cannotRun(e);
         }
+    }
+
+    /** Keycloak and the services live as long as this method: leaving it stops them, in reverse order. */
+    private static int runOn(PostgresServer postgres, Options options, Path runDir) throws InterruptedException {
         try (KeycloakServer keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
                 Suite suite = startSuite(postgres, keycloak, runDir)) {
             ProtectionScenario.ScenarioReport report = runScenario(suite, keycloak, options, runDir);
@@ -106,8 +109,6 @@ public final class Main {
                 keepRunning(suite, keycloak);
             }
             return report.allHeld() ? 0 : 1;
-        } catch (RuntimeException e) {
-            return cannotRun(e);
         }
     }
 
