@@ -367,6 +367,18 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void shouldAnswerMethodNotAllowedForAReadOfTheBatchIntake() {
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/audit-events/batch")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-405"));
+    }
+
+    @Test
     void shouldRejectBadFiltersNamingTheParameter() {
         query(Map.of("outcome", "MAYBE"))
                 .statusCode(400)

@@ -249,6 +249,7 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
                 .body("errors[0].field", equalTo("limit"));
         given().auth()
                 .oauth2(Tokens.user("pwni.hq"))
@@ -257,6 +258,7 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
                 .body("errors[0].field", equalTo("status"));
         given().auth()
                 .oauth2(Tokens.user("pwni.hq"))
@@ -265,7 +267,26 @@ class CaseResourceTest {
                 .get("/api/cases")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
                 .body("errors[0].field", equalTo("workerId"));
+    }
+
+    @Test
+    void shouldFindNoResourceAtAPathSegmentThatIsNoCaseId() {
+        Cases.read("pwni.hq", "summary")
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+        Cases.move("pwni.hq", "summary", "IN_PROGRESS")
+                .statusCode(404)
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+    }
+
+    @Test
+    void shouldReadACaseNamedByItsIdInCapitals() {
+        String caseId = Cases.reported("consul.kl", KL);
+
+        Cases.read("consul.kl", caseId.toUpperCase()).statusCode(200).body("id", equalTo(caseId));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
         scope = TestResourceScope.GLOBAL,
         initArgs = {
             @ResourceArg(name = "database", value = "sinergi_case_test"),
-            @ResourceArg(name = "services", value = "consent-service,identity-service")
+            @ResourceArg(name = "services", value = "consent-service,identity-service"),
+            @ResourceArg(name = "service", value = "case-service")
         })
 public @interface CaseTestResource {}

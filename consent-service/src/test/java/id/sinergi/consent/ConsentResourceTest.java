@@ -381,6 +381,27 @@ class ConsentResourceTest {
     }
 
     @Test
+    void shouldFindNoResourceAtAPathSegmentThatIsNoGrantId() {
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .when()
+                .get("/api/consents/active")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "worker withdrew consent at the LTSA"))
+                .when()
+                .post("/api/consents/active/revocation")
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
+    }
+
+    @Test
     void shouldRefuseReadingOneGrantWithoutTokenOrWithWrongRole() {
         String grantId = grant(UUID.randomUUID());
 

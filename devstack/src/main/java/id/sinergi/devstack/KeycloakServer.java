@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -73,37 +73,11 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException("port " + port + " is taken: stop what listens there or choose another");
         }
         try {
-            Path imports = home.resolve("data/import");
-            Files.createDirectories(imports);
-            Files.copy(
-                    RepoPaths.realmFile(), imports.resolve("sinergi-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = new ArrayList<>(List.of(
-                    home.resolve("bin/kc.sh").toString(),
-                    "start-dev",
-                    "--http-host=127.0.0.1",
-                    "--http-port=" + port,
-                    "--hostname=http://127.0.0.1:" + port,
-                    "--db=dev-mem",
-                    "--import-realm",
-                    "--cache=local",
-                    "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO"));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("JAVA_HOME", JavaHomes.forKeycloak().toString());
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            importRealm();
             LOG.info("starting Keycloak on " + baseUrl() + " (log: " + log + ")");
-            process = builder.start();
+            process = processBuilder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "keycloak-stop-" + port));
-            Processes.await(
-                    "Keycloak",
-                    process,
-                    Duration.ofSeconds(180),
-                    log.toString(),
-                    () -> Processes.answers200(realmUrl() + "/.well-known/openid-configuration"));
+            awaitRealm();
             LOG.info("Keycloak is ready at " + realmUrl());
         } catch (IOException e) {
             close();
@@ -112,6 +86,47 @@ public final class KeycloakServer implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Puts the project's realm file where {@code --import-realm} reads it, replacing an older copy. */
+    private void importRealm() throws IOException {
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Files.copy(RepoPaths.realmFile(), imports.resolve("sinergi-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@code kc.sh start-dev} on 127.0.0.1 with an in-memory database, on a JDK Keycloak accepts. */
+    private ProcessBuilder processBuilder() {
+        List<String> command = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hostname=http://127.0.0.1:" + port,
+                "--db=dev-mem",
+                "--import-realm",
+                "--cache=local",
+                "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", JavaHomes.forKeycloak().toString());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        return builder;
+    }
+
+    /** Waits until the realm publishes its OpenID configuration, which comes after the import. */
+    private void awaitRealm() {
+        Processes.await(
+                "Keycloak",
+                process,
+                Duration.ofSeconds(180),
+                log.toString(),
+                () -> Processes.answers200(realmUrl() + "/.well-known/openid-configuration"));
     }
 
     @Override

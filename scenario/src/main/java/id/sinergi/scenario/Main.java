@@ -8,9 +8,11 @@ import id.sinergi.devstack.ServiceProcess;
 import id.sinergi.devstack.Suite;
 import id.sinergi.devstack.TokenClient;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,17 +26,22 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    static final Map<String, Integer> PORTS =
-            Map.of("identity-service", 8081, "case-service", 8082, "consent-service", 8083, "audit-service", 8084);
     static final int KEYCLOAK_PORT = 8180;
 
-    private Main() {}
+    /** The services' fixed ports: the one place that names them, for the suite and for the check before it. */
+    static final Map<String, Integer> PORTS =
+            Map.of("identity-service", 8081, "case-service", 8082, "consent-service", 8083, "audit-service", 8084);
 
-    public static void main(String[] args) throws InterruptedException {
-        boolean once = false;
-        int workers = 300;
-        long seed = 20261203L;
-        try {
+    private static final String USAGE = "usage: sinergi run [--once] [--workers N (20..100000)] [--seed N]";
+
+    /** What the command line asks for. */
+    record Options(boolean once, int workers, long seed) {
+
+        /** Reads {@code --once}, {@code --workers N} and {@code --seed N}; throws on anything else. */
+        static Options parse(String[] args) {
+            boolean once = false;
+            int workers = 300;
+            long seed = 20261203L;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--once" -> once = true;
@@ -46,69 +53,103 @@ public final class Main {
             if (workers < 20 || workers > 100_000) {
                 throw new IllegalArgumentException("--workers " + workers);
             }
-        } catch (RuntimeException e) {
-            System.err.println("usage: sinergi run [--once] [--workers N (20..100000)] [--seed N]");
-            System.exit(2);
+            return new Options(once, workers, seed);
         }
-        for (int port : List.of(KEYCLOAK_PORT, 8081, 8082, 8083, 8084)) {
+    }
+
+    private Main() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options = optionsOrExit(args);
+        exitIfPortsTaken();
+        System.exit(run(options, RepoPaths.root().resolve("scenario/target/run")));
+    }
+
+    private static Options optionsOrExit(String[] args) {
+        try {
+            return Options.parse(args);
+        } catch (RuntimeException e) {
+            System.err.println(USAGE);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /** Exits with 2 before anything starts when a port of the suite is taken, most likely by a running suite. */
+    private static void exitIfPortsTaken() {
+        List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT));
+        ports.addAll(new TreeSet<>(PORTS.values()));
+        for (int port : ports) {
             if (Processes.listening(port)) {
                 System.err.println("port " + port + " on 127.0.0.1 is taken: is the suite already running?");
                 System.exit(2);
             }
         }
-        Path runDir = RepoPaths.root().resolve("scenario/target/run");
-        int exit = 1;
-        KeycloakServer keycloak = null;
-        Suite suite = null;
+    }
+
+    /** Starts everything, runs the scenario, keeps the suite up unless {@code --once}; the exit code. */
+    private static int run(Options options, Path runDir) throws InterruptedException {
         try {
-            PostgresServer postgres = PostgresServer.localOrEmbedded(runDir);
-            keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
-            suite = Suite.start(
-                    Suite.SERVICES,
-                    PORTS,
-                    postgres,
-                    keycloak.realmUrl(),
-                    "sinergi_",
-                    true,
-                    Map.of(),
-                    runDir.resolve("apps"),
-                    runDir.resolve("logs"));
+            return runOn(PostgresServer.localOrEmbedded(runDir), options, runDir);
+        } catch (RuntimeException e) {
+            return cannotRun(e);
+        }
+    }
 
-            ReferenceData reference = ReferenceData.load();
-            ExportGenerator.Exports exports = new ExportGenerator(reference, seed).generate(workers);
-            List<Path> files = ExportGenerator.write(exports, runDir.resolve("exports"));
-            System.out.println("Exports written: " + files + " (truth.json beside them)");
-
-            ProtectionScenario.Endpoints urls = new ProtectionScenario.Endpoints(
-                    suite.service("identity-service").baseUrl(),
-                    suite.service("case-service").baseUrl(),
-                    suite.service("consent-service").baseUrl(),
-                    suite.service("audit-service").baseUrl());
-            ProtectionScenario.ScenarioReport report =
-                    new ProtectionScenario(urls, new TokenClient(keycloak.realmUrl()), reference, seed).run(exports);
-            System.out.println(report.render());
+    /** Keycloak and the services live as long as this method: leaving it stops them, in reverse order. */
+    private static int runOn(PostgresServer postgres, Options options, Path runDir) throws InterruptedException {
+        try (KeycloakServer keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
+                Suite suite = startSuite(postgres, keycloak, runDir)) {
+            ProtectionScenario.ScenarioReport report = runScenario(suite, keycloak, options, runDir);
             System.out.println("Suite: " + postgres.describe() + "; logs in " + runDir.resolve("logs"));
-            exit = report.allHeld() ? 0 : 1;
             if (!report.allHeld()) {
                 System.out.println("Some checks FAILED: " + report.failures());
             }
-            if (!once) {
-                printAddresses(suite, keycloak);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping the suite...")));
-                new CountDownLatch(1).await();
+            if (!options.once()) {
+                keepRunning(suite, keycloak);
             }
-        } catch (RuntimeException e) {
-            System.err.println("The scenario could not run: " + e.getMessage());
-            exit = 1;
-        } finally {
-            if (suite != null) {
-                suite.close();
-            }
-            if (keycloak != null) {
-                keycloak.close();
-            }
+            return report.allHeld() ? 0 : 1;
         }
-        System.exit(exit);
+    }
+
+    private static int cannotRun(RuntimeException e) {
+        System.err.println("The scenario could not run: " + e.getMessage());
+        return 1;
+    }
+
+    private static Suite startSuite(PostgresServer postgres, KeycloakServer keycloak, Path runDir) {
+        Suite.Options options =
+                Suite.Options.of("sinergi_", runDir.resolve("logs")).runningCopiesIn(runDir.resolve("apps"));
+        return Suite.start(Suite.SERVICES, PORTS, postgres, keycloak.realmUrl(), options);
+    }
+
+    /** Generates and writes the exports, runs the scenario on them and prints its summary. */
+    private static ProtectionScenario.ScenarioReport runScenario(
+            Suite suite, KeycloakServer keycloak, Options options, Path runDir) {
+        ReferenceData reference = ReferenceData.load();
+        ExportGenerator.Exports exports = new ExportGenerator(reference, options.seed()).generate(options.workers());
+        List<Path> files = ExportGenerator.write(exports, runDir.resolve("exports"));
+        System.out.println("Exports written: " + files + " (truth.json beside them)");
+        TokenClient tokens = new TokenClient(keycloak.realmUrl());
+        ProtectionScenario.ScenarioReport report =
+                new ProtectionScenario(endpoints(suite), tokens, reference, options.seed()).run(exports);
+        System.out.println(report.render());
+        return report;
+    }
+
+    private static ProtectionScenario.Endpoints endpoints(Suite suite) {
+        return new ProtectionScenario.Endpoints(
+                suite.service("identity-service").baseUrl(),
+                suite.service("case-service").baseUrl(),
+                suite.service("consent-service").baseUrl(),
+                suite.service("audit-service").baseUrl());
+    }
+
+    /** Prints where everything answers and waits for Ctrl-C; the try-with-resources then stops the suite. */
+    private static void keepRunning(Suite suite, KeycloakServer keycloak) throws InterruptedException {
+        printAddresses(suite, keycloak);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping the suite...")));
+        new CountDownLatch(1).await();
     }
 
     private static void printAddresses(Suite suite, KeycloakServer keycloak) {

@@ -73,17 +73,28 @@ public final class ProtectionScenario {
         String peduli = tokens.client("peduli-wni-portal", TokenClient.localSecret("peduli-wni-portal"));
         Map<Integer, String> siskoWorker = new HashMap<>();
         Map<Integer, String> peduliWorker = new HashMap<>();
-        int unexpected = 0;
-        for (Row row : exports.sisko()) {
-            unexpected += register(registration("SISKOP2MI", row.values()), sisko, row, siskoWorker);
-        }
-        for (Row row : exports.peduli()) {
-            unexpected += register(registration("PEDULI_WNI", row.values()), peduli, row, peduliWorker);
-        }
+        int unexpected = registerAll("SISKOP2MI", exports.sisko(), sisko, siskoWorker)
+                + registerAll("PEDULI_WNI", exports.peduli(), peduli, peduliWorker);
         report.check(
                 "every valid row is stored and every invalid row is rejected with 400",
                 unexpected == 0,
                 unexpected + " rows answered otherwise");
+        checkLinks(exports, siskoWorker, peduliWorker);
+        workerOfPerson.putAll(peduliWorker);
+        workerOfPerson.putAll(siskoWorker);
+        checkResendChangesNothing(exports, sisko);
+    }
+
+    /** Sends every row of one source; how many were answered otherwise than the row calls for. */
+    private int registerAll(String source, List<Row> rows, String token, Map<Integer, String> workers) {
+        int unexpected = 0;
+        for (Row row : rows) {
+            unexpected += register(registration(source, row.values()), token, row, workers);
+        }
+        return unexpected;
+    }
+
+    private void checkLinks(Exports exports, Map<Integer, String> siskoWorker, Map<Integer, String> peduliWorker) {
         long linked = peduliWorker.entrySet().stream()
                 .filter(e -> e.getValue().equals(siskoWorker.get(e.getKey())))
                 .count();
@@ -92,9 +103,10 @@ public final class ProtectionScenario {
                 "every worker in both exports is linked into one worker",
                 linked == exports.expectedCrossSourceLinks(),
                 linked + " linked, " + exports.expectedCrossSourceLinks() + " expected");
-        workerOfPerson.putAll(peduliWorker);
-        workerOfPerson.putAll(siskoWorker);
+    }
 
+    /** Sends ten SiskoP2MI rows a second time: each must come back UNCHANGED. */
+    private void checkResendChangesNothing(Exports exports, String sisko) {
         int unchanged = 0;
         List<Row> resend = exports.sisko().stream()
                 .filter(r -> r.personKey() != null)
@@ -277,34 +289,44 @@ public final class ProtectionScenario {
         String caseA = walkIn(consul, workerA);
         walkIn(consul, workerB);
 
-        Answer permitted = readPlacement(consul, workerA);
+        checkPlacementReads(consul, workerA, workerB);
+        checkRevocation(consul, workerA, grantOfPerson.get(consenting.get().key()));
+        checkOtherMission(caseA);
+    }
+
+    private void checkPlacementReads(String consul, String consentingWorker, String refusingWorker) {
+        Answer permitted = readPlacement(consul, consentingWorker);
         report.check(
                 "the officer reads a consenting worker's placement",
                 permitted.status() == 200,
                 "HTTP " + permitted.status());
-        Answer denied = readPlacement(consul, workerB);
+        Answer denied = readPlacement(consul, refusingWorker);
         report.check(
                 "the officer is refused a non-consenting worker's placement",
                 denied.status() == 403 && "consent-denied".equals(denied.problemSlug()),
                 "HTTP " + denied.status() + " " + denied.problemSlug() + " "
                         + denied.body().path("reason").asText(""));
+    }
 
+    /** Revokes the worker's grant; the officer's next read of that worker's placement must be refused. */
+    private void checkRevocation(String consul, String workerId, String grantId) {
         Answer revoked = api.post(
-                urls.consent() + "/api/consents/"
-                        + grantOfPerson.get(consenting.get().key()) + "/revocation",
+                urls.consent() + "/api/consents/" + grantId + "/revocation",
                 tokens.user("p2mi.officer"),
                 Map.of("reason", "worker withdrew consent through the Crisis Center"));
-        Answer afterRevocation = readPlacement(consul, workerA);
+        Answer afterRevocation = readPlacement(consul, workerId);
         report.check(
                 "after the revocation the next read is refused",
                 revoked.status() == 200 && afterRevocation.status() == 403,
                 "revocation HTTP " + revoked.status() + ", then HTTP " + afterRevocation.status() + " "
                         + afterRevocation.problemSlug() + " "
                         + afterRevocation.body().path("reason").asText(""));
+    }
 
-        Answer otherMission = api.get(urls.cases() + "/api/cases/" + caseA, tokens.user("consul.hk"));
+    private void checkOtherMission(String caseId) {
+        Answer otherMission = api.get(urls.cases() + "/api/cases/" + caseId, tokens.user("consul.hk"));
         report.check(
-                "an officer of another mission cannot see the case (404)",
+                "an officer of another mission cannot see the case",
                 otherMission.status() == 404,
                 "HTTP " + otherMission.status());
     }

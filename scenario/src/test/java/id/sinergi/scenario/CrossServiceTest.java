@@ -43,16 +43,9 @@ class CrossServiceTest {
         keycloak = KeycloakServer.start(WORK, Processes.freePort());
         Map<String, Integer> ports = new LinkedHashMap<>();
         Suite.SERVICES.forEach(s -> ports.put(s, Processes.freePort()));
-        suite = Suite.start(
-                Suite.SERVICES,
-                ports,
-                postgres,
-                keycloak.realmUrl(),
-                "sinergi_it_",
-                true,
-                Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"),
-                null,
-                WORK.resolve("services"));
+        Suite.Options options = Suite.Options.of("sinergi_it_", WORK.resolve("services"))
+                .withConfig(Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"));
+        suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), options);
         tokens = new TokenClient(keycloak.realmUrl());
         urls = new ProtectionScenario.Endpoints(
                 suite.service("identity-service").baseUrl(),

@@ -20,6 +20,15 @@ import java.util.UUID;
 @Table(name = "audit_outbox")
 public class AuditOutboxEntry extends PanacheEntityBase {
 
+    /** How {@code last_error} of an entry the relay set aside begins: its payload is no audit event. */
+    static final String UNREADABLE = "unreadable";
+
+    /** SQL condition of the entries set aside as unreadable: the health check counts them. */
+    static final String SET_ASIDE = "last_error LIKE '" + UNREADABLE + "%'";
+
+    /** SQL condition of the entries still to deliver: the relay sends them. */
+    static final String NOT_SET_ASIDE = "(last_error IS NULL OR last_error NOT LIKE '" + UNREADABLE + "%')";
+
     /** Delivery order: the order in which the service recorded its events. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,9 +47,11 @@ public class AuditOutboxEntry extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** Delivery attempts that failed for this entry itself; today only the one that set it aside. */
     @Column(nullable = false)
     public int attempts;
 
+    /** Why this entry is not delivered; {@link #UNREADABLE} and where parsing broke when it was set aside. */
     @Column(name = "last_error", length = 500)
     public String lastError;
 }

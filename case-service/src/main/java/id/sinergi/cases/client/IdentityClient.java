@@ -29,31 +29,22 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * <p>A circuit breaker opens after half of ten calls failed to get any answer in time (connection refused, timeout)
  * and lets one call through again after five seconds; while it is open, calls fail at once instead of tying up
  * requests. Error answers (4xx, 5xx) do not trip it: they are answers. There are no retries: each call is an audited
- * read, and a retry could record it twice.
+ * read, and a retry could record it twice. The policy is declared once for the interface; each method still has
+ * a breaker of its own.
  */
 @RegisterRestClient(configKey = "identity-service")
+@Timeout(3000)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
 @Path("/api/workers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface IdentityClient {
 
     @GET
-    @Timeout(3000)
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            skipOn = WebApplicationException.class)
     @Path("/{id}")
     Uni<WorkerRef> worker(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id);
 
     @POST
-    @Timeout(3000)
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            skipOn = WebApplicationException.class)
     @Path("/search")
     Uni<Matches> search(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, NikSearch search);
 

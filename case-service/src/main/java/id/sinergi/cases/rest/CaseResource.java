@@ -8,6 +8,7 @@ import id.sinergi.cases.rest.CaseDtos.TransitionRequest;
 import id.sinergi.cases.service.CaseFilter;
 import id.sinergi.cases.service.CaseService;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -89,7 +90,10 @@ public class CaseResource {
             description = "A consular officer sees the cases of their own mission only; asking for another"
                     + " mission gives an empty list.")
     @APIResponse(responseCode = "200", description = "The matching cases")
-    @APIResponse(responseCode = "400", description = "Invalid filter")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid-parameter: status or workerId cannot be read; validation: limit is not 1 to 200;"
+                    + " errors[].field names the parameter")
     public Uni<List<CaseView>> list(
             @QueryParam("missionId") @Parameter(example = "KBRI-KUALALUMPUR") String missionId,
             @QueryParam("status") @Parameter(description = "REPORTED, IN_PROGRESS, RESOLVED or CLOSED") String status,
@@ -101,7 +105,7 @@ public class CaseResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "Read one case", description = "A case of another mission is answered as missing.")
     @APIResponse(
@@ -114,7 +118,7 @@ public class CaseResource {
     }
 
     @POST
-    @Path("/{id}/transitions")
+    @Path("/" + PathTemplates.UUID_ID + "/transitions")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Move a case one step along its workflow",
@@ -139,7 +143,7 @@ public class CaseResource {
             return CaseStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(
-                    "invalid-query-parameter", "status", "must be one of " + Arrays.toString(CaseStatus.values()));
+                    "invalid-parameter", "status", "must be one of " + Arrays.toString(CaseStatus.values()));
         }
     }
 
@@ -150,7 +154,7 @@ public class CaseResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("invalid-query-parameter", name, "must be a UUID");
+            throw ProblemException.invalidField("invalid-parameter", name, "must be a UUID");
         }
     }
 }

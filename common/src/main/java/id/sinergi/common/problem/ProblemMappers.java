@@ -21,11 +21,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -35,6 +40,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * naming the subject (a Keycloak id) and the path, never the token.
  */
 public class ProblemMappers {
+
+    private static final Set<Class<?>> INTEGRAL = Set.of(
+            Integer.class,
+            int.class,
+            Long.class,
+            long.class,
+            Short.class,
+            short.class,
+            Byte.class,
+            byte.class,
+            BigInteger.class);
 
     @Inject
     UriInfo uriInfo;
@@ -172,6 +188,18 @@ public class ProblemMappers {
         if (status >= 500) {
             return internalError(e);
         }
+        Response json = jsonCause(e);
+        if (json != null) {
+            return json;
+        }
+        if (status == 404 && e.getCause() != null) {
+            return invalidParameter();
+        }
+        return httpStatus(e.getResponse());
+    }
+
+    /** The JSON problem a body reader's failure carries as its cause, or null when none does. */
+    private Response jsonCause(WebApplicationException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonMappingException jme) {
                 return jsonMapping(jme);
@@ -183,16 +211,24 @@ public class ProblemMappers {
                 return jsonProcessing(jpe);
             }
         }
-        if (status == 404 && e.getCause() != null) {
-            return respond(new Problem(
-                    "invalid-parameter",
-                    "Invalid parameter",
-                    400,
-                    "A path or query parameter has a value of the wrong type",
-                    path(),
-                    null));
-        }
-        Response.StatusType info = e.getResponse().getStatusInfo();
+        return null;
+    }
+
+    /** A 404 with a cause: JAX-RS could not convert a path or query parameter to its declared type. */
+    private Response invalidParameter() {
+        return respond(new Problem(
+                "invalid-parameter",
+                "Invalid parameter",
+                400,
+                "A path or query parameter has a value of the wrong type",
+                path(),
+                null));
+    }
+
+    /** Any other 4xx JAX-RS answered by itself (404, 405, 406, 415 …), keeping the headers it set. */
+    private Response httpStatus(Response original) {
+        int status = original.getStatus();
+        Response.StatusType info = original.getStatusInfo();
         Problem problem = new Problem(
                 "http-" + status,
                 info.getReasonPhrase(),
@@ -202,13 +238,18 @@ public class ProblemMappers {
                 null);
         Response.ResponseBuilder builder =
                 Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        e.getResponse().getHeaders().forEach((name, values) -> {
+        copyHeaders(original, builder);
+        return builder.build();
+    }
+
+    /** Keeps the original answer's headers except those describing its body, which the problem replaces. */
+    private static void copyHeaders(Response original, Response.ResponseBuilder builder) {
+        original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
                     && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -245,12 +286,23 @@ public class ProblemMappers {
     }
 
     private void logDenial(int status, String reason) {
-        String subject = identity == null || identity.isAnonymous()
-                ? "-"
-                : identity.getPrincipal().getName();
         Log.infof(
                 "event=security-denial status=%d reason=%s subject=%s roles=%s path=%s",
-                status, reason, subject, identity == null ? "[]" : identity.getRoles(), safePath());
+                status, reason, subjectOf(identity), identity == null ? "[]" : identity.getRoles(), safePath());
+    }
+
+    /**
+     * The caller's Keycloak id ({@code sub}) for logs, or {@code -}: never the user name, which is personal data,
+     * and never a principal name that OIDC may take from {@code preferred_username}.
+     */
+    static String subjectOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return "-";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return "-";
     }
 
     private static Response respond(Problem problem) {
@@ -328,28 +380,42 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String describe(Class<?> type) {
+    /**
+     * What a value of the target type looks like, in fixed words a client understands: never the name of a Java
+     * type, which says nothing to a client and tells an attacker how the service is built.
+     */
+    static String describe(Class<?> type) {
         if (type == null) {
-            return "the expected type";
+            return "a value of the expected kind";
         }
         if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            StringBuilder sb = new StringBuilder("one of ");
-            for (int i = 0; i < constants.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(constants[i]);
-            }
-            return sb.toString();
+            return "one of the allowed values";
         }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "a timestamp (ISO 8601 with offset)";
-            case "UUID" -> "a UUID";
-            case "Integer", "int", "Long", "long" -> "an integer";
-            case "Boolean", "boolean" -> "true or false";
-            case "List", "Set" -> "an array";
-            case "String" -> "a string";
-            default -> "a " + kebab(type.getSimpleName()).replace('-', ' ');
-        };
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a timestamp (ISO 8601 with offset)";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (INTEGRAL.contains(type)) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a JSON object";
     }
 
     private static String kebab(String camel) {

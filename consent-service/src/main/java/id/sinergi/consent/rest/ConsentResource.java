@@ -1,5 +1,6 @@
 package id.sinergi.consent.rest;
 
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
@@ -62,7 +63,7 @@ public class ConsentResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "Read one consent grant")
     @APIResponse(responseCode = "200", description = "The grant")
@@ -83,7 +84,7 @@ public class ConsentResource {
 
     /** Open to every role that may record grants: withdrawing consent must be as easy as giving it (UU 27/2022). */
     @POST
-    @Path("/{id}/revocation")
+    @Path("/" + PathTemplates.UUID_ID + "/revocation")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
     @Operation(summary = "Revoke a grant; decisions deny from the next call on")
     @APIResponse(responseCode = "200", description = "Revoked")

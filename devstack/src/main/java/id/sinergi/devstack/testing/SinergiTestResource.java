@@ -5,6 +5,9 @@ import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.config.FailureConfig;
+import io.restassured.config.LogConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +23,12 @@ import java.util.Map;
  *
  * <p>Init args: {@code database}, the test database's name (e.g. {@code sinergi_identity_test});
  * {@code services}, a comma-separated list of services to run beside the one under test (e.g.
- * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>}.
+ * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>};
+ * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
+ * services it calls (without it, the URLs of all that run beside it).
+ *
+ * <p>RestAssured prints the request and response of every failed check ({@link FailedCheckPrinter}), with the
+ * {@code Authorization} header blacklisted so that no token reaches the test output.
  *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
@@ -32,12 +40,14 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     private static String realmUrl;
 
     private String database = "sinergi_test";
+    private String service;
     private List<String> services = List.of();
     private Suite suite;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        service = initArgs.get("service");
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
@@ -46,6 +56,7 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        logFailedChecks();
         PostgresServer postgres = PostgresServer.localOrEmbedded(workDir());
         PostgresServer.Database db = postgres.database(database);
         Map<String, String> config = new HashMap<>();
@@ -54,23 +65,34 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.datasource.password", db.password());
         config.put("quarkus.oidc.auth-server-url", realmUrl());
+        // Quarkus' own logging of failed checks resets RestAssured's LogConfig and prints the token in clear.
+        config.put("quarkus.test.rest-assured.enable-logging-on-failure", "false");
         if (!services.isEmpty()) {
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            services.forEach(s -> ports.put(s, Processes.freePort()));
-            suite = Suite.start(
-                    services,
-                    ports,
-                    postgres,
-                    realmUrl(),
-                    database + "_",
-                    true,
-                    Map.of("sinergi.audit.relay-interval", "off"),
-                    null,
-                    workDir().resolve("services"));
-            ports.forEach(
-                    (name, port) -> config.put("quarkus.rest-client." + name + ".url", "http://127.0.0.1:" + port));
+            config.putAll(startServices(postgres));
         }
         return config;
+    }
+
+    /** Starts the services beside the one under test; gives the URLs the one under test calls them at. */
+    private Map<String, String> startServices(PostgresServer postgres) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        services.forEach(s -> ports.put(s, Processes.freePort()));
+        Suite.Options options = Suite.Options.of(database + "_", workDir().resolve("services"))
+                .withConfig(Map.of("sinergi.audit.relay-interval", "off"));
+        suite = Suite.start(services, ports, postgres, realmUrl(), options);
+        return service == null ? Suite.urlsOf(ports.keySet(), ports) : Suite.clientUrls(service, ports);
+    }
+
+    /** Request and response of a failed RestAssured check in the test output, never the bearer token. */
+    static synchronized void logFailedChecks() {
+        if (RestAssured.filters().stream().anyMatch(FailedCheckPrinter.class::isInstance)) {
+            return;
+        }
+        FailedCheckPrinter printer = new FailedCheckPrinter();
+        RestAssured.filters(printer);
+        RestAssured.config = RestAssured.config()
+                .logConfig(LogConfig.logConfig().blacklistHeader("Authorization"))
+                .failureConfig(FailureConfig.failureConfig().failureListeners(printer));
     }
 
     /** The realm URL of the test Keycloak, starting it on first use. */
