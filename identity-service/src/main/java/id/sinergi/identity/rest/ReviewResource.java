@@ -1,6 +1,7 @@
 package id.sinergi.identity.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.linking.ReviewService;
@@ -72,7 +73,7 @@ public class ReviewResource {
     }
 
     @POST
-    @Path("/" + PathIds.ID + "/decision")
+    @Path("/" + PathTemplates.UUID_ID + "/decision")
     @Operation(
             summary = "Decide a review question: link or not-link",
             description = "LINK moves the record to the worker and closes the record's other open questions (a"

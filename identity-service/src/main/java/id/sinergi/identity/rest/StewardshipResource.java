@@ -1,6 +1,7 @@
 package id.sinergi.identity.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.domain.SourceRecord;
@@ -55,7 +56,7 @@ public class StewardshipResource {
     ObjectMapper json;
 
     @POST
-    @Path("/" + PathIds.ID + "/unlink")
+    @Path("/" + PathTemplates.UUID_ID + "/unlink")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Take a source record off a worker",
@@ -77,7 +78,7 @@ public class StewardshipResource {
     }
 
     @POST
-    @Path("/" + PathIds.ID + "/merge")
+    @Path("/" + PathTemplates.UUID_ID + "/merge")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Merge another worker into this one",
@@ -98,7 +99,7 @@ public class StewardshipResource {
     }
 
     @POST
-    @Path("/" + PathIds.ID + "/promotion")
+    @Path("/" + PathTemplates.UUID_ID + "/promotion")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Promote a provisional worker to NIK-verified",
@@ -124,7 +125,7 @@ public class StewardshipResource {
     }
 
     @GET
-    @Path("/" + PathIds.ID + "/history")
+    @Path("/" + PathTemplates.UUID_ID + "/history")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "Read a worker's link history: every automatic and manual decision, oldest first")
     @APIResponse(

@@ -1,5 +1,6 @@
 package id.sinergi.identity.rest;
 
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.rest.WorkerDtos.Match;
@@ -43,7 +44,7 @@ public class WorkerResource {
     Caller caller;
 
     @GET
-    @Path("/" + PathIds.ID)
+    @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "Read a worker with their identifiers, flags and source records")
     @APIResponse(
@@ -76,7 +77,7 @@ public class WorkerResource {
     }
 
     @GET
-    @Path("/" + PathIds.ID + "/placement")
+    @Path("/" + PathTemplates.UUID_ID + "/placement")
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Read a worker's placement for a declared purpose",

@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
         scope = TestResourceScope.GLOBAL,
         initArgs = {
             @ResourceArg(name = "database", value = "sinergi_identity_test"),
+            @ResourceArg(name = "service", value = "identity-service"),
             @ResourceArg(name = "services", value = "consent-service")
         })
 public @interface IdentityTestResource {}
