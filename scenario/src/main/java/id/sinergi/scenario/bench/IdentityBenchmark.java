@@ -42,7 +42,9 @@ import java.util.logging.Logger;
  * and the audit event). Starts its own PostgreSQL database, Keycloak and identity-service on free ports, and stops
  * them again.
  *
- * <p>Usage: {@code ./sinergi bench identity [--workers N] [--probes N] [--chunk N] [--seed S]}.
+ * <p>Usage: {@code ./sinergi bench identity [--workers N] [--probes N] [--chunk N] [--seed S]
+ * [--service key=value,key=value]}; {@code --service} passes configuration to identity-service, e.g.
+ * {@code sinergi.intake.concurrency=6}.
  */
 public final class IdentityBenchmark {
 
@@ -56,6 +58,7 @@ public final class IdentityBenchmark {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<long[]> memory = new CopyOnWriteArrayList<>();
     private final Map<String, Long> rejections = new java.util.TreeMap<>();
+    private final Map<String, String> serviceConfig = new LinkedHashMap<>();
 
     private IdentityBenchmark() {}
 
@@ -67,7 +70,15 @@ public final class IdentityBenchmark {
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(GeneratorSettings.DEFAULT_SEED)));
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
-        String report = new IdentityBenchmark().run(workers, probes, chunk, seed, runDir);
+        Map<String, String> serviceConfig = new LinkedHashMap<>();
+        for (String pair : options.getOrDefault("service", "").split(",")) {
+            if (pair.contains("=")) {
+                serviceConfig.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        IdentityBenchmark bench = new IdentityBenchmark();
+        bench.serviceConfig.putAll(serviceConfig);
+        String report = bench.run(workers, probes, chunk, seed, runDir);
         Files.writeString(runDir.resolve("identity-benchmark.md"), report);
         System.out.println(report);
         System.exit(0);
@@ -98,7 +109,7 @@ public final class IdentityBenchmark {
             TokenClient tokens = new TokenClient(keycloak.realmUrl());
             Intake intake = intake(identity, tokens, seedRows, chunk);
             Latency latency = probe(identity, tokens, probeRows);
-            return report(workers, seedRows.size(), intake, latency, rejections);
+            return report(workers, seedRows.size(), intake, latency, rejections, serviceConfig);
         }
     }
 
@@ -111,7 +122,7 @@ public final class IdentityBenchmark {
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         // No audit-service here: the events wait in the outbox, written in each registration's transaction.
         config.put("sinergi.audit.relay-interval", "off");
-        config.put("quarkus.log.category.\"id.sinergi.identity\".level", "WARN");
+        config.putAll(serviceConfig);
         Map<String, String> secrets = Map.of(
                 "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("identity-service"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password());
@@ -231,7 +242,12 @@ public final class IdentityBenchmark {
     }
 
     private static String report(
-            int persons, int seeded, Intake intake, Latency latency, Map<String, Long> rejections) {
+            int persons,
+            int seeded,
+            Intake intake,
+            Latency latency,
+            Map<String, Long> rejections,
+            Map<String, String> serviceConfig) {
         StringBuilder out = new StringBuilder();
         out.append("## identity-service benchmark\n\n");
         out.append(String.format(
@@ -241,6 +257,11 @@ public final class IdentityBenchmark {
                 persons,
                 seeded,
                 latency.millis().length));
+        if (!serviceConfig.isEmpty()) {
+            out.append("Service configuration beside its defaults: ")
+                    .append(serviceConfig)
+                    .append("\n\n");
+        }
         out.append("| measure | value |\n| --- | --- |\n");
         out.append(String.format(
                 Locale.ROOT,

@@ -50,7 +50,9 @@ final class RecordMaker {
         LocalDate birthDate = repeat ? birthDate(person.birthDate(), noise) : person.birthDate();
         String birthPlace = birthPlace(person, peduli, repeat, noise);
         String nik = nik(person, peduli, repeat, noise);
-        Person.Passport passport = passport(person, peduli, repeat, sameSource, noise);
+        // A record needs a NIK or a passport (identity-service refuses one with neither): a Peduli WNI record
+        // without a NIK always has its passport.
+        Person.Passport passport = passport(person, peduli && nik != null, repeat, sameSource, noise);
         // SISKOP2MI always holds a passport: a placement needs one, and departure follows its issue.
         ExportRow.Placement placement = peduli ? null : placements.next(person, passport.issued());
         String phase = peduli ? peduliPhase() : Placements.phase(placement, EXPORT_DATE);
@@ -231,8 +233,8 @@ final class RecordMaker {
     }
 
     private Person.Passport passport(
-            Person person, boolean peduli, boolean repeat, boolean sameSource, Set<Noise> noise) {
-        if (peduli && chance(Rate.PEDULI_PASSPORT_MISSING)) {
+            Person person, boolean mayOmit, boolean repeat, boolean sameSource, Set<Noise> noise) {
+        if (mayOmit && chance(Rate.PEDULI_PASSPORT_MISSING)) {
             noise.add(Noise.PASSPORT_MISSING);
             return null;
         }
