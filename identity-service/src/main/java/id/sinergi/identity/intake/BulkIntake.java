@@ -96,10 +96,10 @@ public class BulkIntake {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "sinergi.intake.concurrency", defaultValue = "4")
+    @ConfigProperty(name = "sinergi.intake.concurrency", defaultValue = "8")
     int concurrency;
 
-    @ConfigProperty(name = "sinergi.intake.rows-per-transaction", defaultValue = "50")
+    @ConfigProperty(name = "sinergi.intake.rows-per-transaction", defaultValue = "25")
     int rowsPerTransaction;
 
     /** Runs on a worker thread: reads the rows, registers them, writes the results as it goes. */
@@ -152,8 +152,8 @@ public class BulkIntake {
                                         .registerWithin(row.request(), registrant)
                                         .map(r -> RowResult.stored(row, r))
                                         .onFailure(ProblemException.class)
-                                        .recoverWithItem(
-                                                f -> RowResult.rejected(row, ((ProblemException) f).problem())))
+                                        .recoverWithItem(f -> RowResult.rejected(row, ((ProblemException) f).problem()))
+                                        .call(BulkIntake::flushAndForget))
                                 .collect()
                                 .asList()))
                 .whenComplete((stored, failure) -> {
@@ -173,6 +173,14 @@ public class BulkIntake {
                                     one.stream().map(CompletableFuture::join).toList())));
                 });
         return result;
+    }
+
+    /**
+     * Writes the row's changes and empties the session: the batch's later rows find them in the database, and
+     * every flush checks one row's entities, not all the batch's.
+     */
+    private static Uni<Void> flushAndForget(RowResult ignored) {
+        return Panache.getSession().flatMap(session -> session.flush().invoke(session::clear));
     }
 
     /** The batch's results in row order: the rows rejected before registration, and the others' results. */
