@@ -5,6 +5,7 @@ import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.identity.domain.SourceRecord;
+import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.linking.Stewardship;
 import id.sinergi.identity.rest.LinkingDtos.HistoryView;
 import id.sinergi.identity.rest.LinkingDtos.LinkEventView;
@@ -94,8 +95,7 @@ public class StewardshipResource {
     public Uni<WorkerView> merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest request) {
         return stewardship
                 .merge(id, request.workerId(), request.reason(), caller.actor())
-                .flatMap(
-                        w -> SourceRecord.forWorker(w.id).map(records -> WorkerView.of(new WorkerDetails(w, records))));
+                .flatMap(StewardshipResource::viewOf);
     }
 
     @POST
@@ -120,8 +120,7 @@ public class StewardshipResource {
     public Uni<WorkerView> promote(@PathParam("id") UUID id, @NotNull @Valid PromotionRequest request) {
         return stewardship
                 .promote(id, request.nik(), request.reason(), caller.actor())
-                .flatMap(
-                        w -> SourceRecord.forWorker(w.id).map(records -> WorkerView.of(new WorkerDetails(w, records))));
+                .flatMap(StewardshipResource::viewOf);
     }
 
     @GET
@@ -180,5 +179,10 @@ public class StewardshipResource {
                 .flagged(flag, page, size, caller.actor())
                 .map(list -> new WorkerListView(
                         page, size, list.stream().map(WorkerSummary::of).toList()));
+    }
+
+    /** The worker as a steward's step left it, with the records now linked to them. */
+    private static Uni<WorkerView> viewOf(Worker worker) {
+        return SourceRecord.forWorker(worker.id).map(records -> WorkerView.of(new WorkerDetails(worker, records)));
     }
 }
