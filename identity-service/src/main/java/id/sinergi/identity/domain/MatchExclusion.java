@@ -9,7 +9,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -63,10 +62,6 @@ public class MatchExclusion extends PanacheEntityBase {
         public boolean rulesOut(UUID candidateRecord, UUID candidateWorker) {
             return workers.contains(candidateWorker) || records.contains(candidateRecord);
         }
-    }
-
-    public static Uni<List<MatchExclusion>> find(UUID sourceRecordId, UUID workerId) {
-        return list("sourceRecordId = ?1 and workerId = ?2", sourceRecordId, workerId);
     }
 
     /** The composite identifier Jakarta Persistence needs for the two-column key. */

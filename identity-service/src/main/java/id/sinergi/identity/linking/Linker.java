@@ -10,7 +10,6 @@ import id.sinergi.identity.domain.MatchCandidate;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.domain.WorkerStatus;
-import id.sinergi.identity.matching.MatchClass;
 import id.sinergi.identity.matching.WorkerMatcher.Candidate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -116,7 +115,7 @@ public class Linker {
     }
 
     /** Closes every open question of the record, as answered by another decision. */
-    public Uni<Void> closeOpenQuestions(List<MatchCandidate> open, String actor, String reason) {
+    public void closeOpenQuestions(List<MatchCandidate> open, String actor, String reason) {
         Instant now = now();
         for (MatchCandidate q : open) {
             q.status = CandidateStatus.CLOSED;
@@ -124,12 +123,6 @@ public class Linker {
             q.decidedBy = actor;
             q.decisionReason = reason;
         }
-        return Uni.createFrom().voidItem();
-    }
-
-    /** Whether a decision's class sends the record to review. */
-    public static boolean needsReview(MatchClass matchClass) {
-        return matchClass == MatchClass.POSSIBLE_MATCH;
     }
 
     public LocalDate today() {

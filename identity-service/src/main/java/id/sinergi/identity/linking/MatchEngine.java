@@ -41,13 +41,12 @@ public class MatchEngine {
 
     @Inject
     public MatchEngine(Config config, ObjectMapper json) {
-        this.settings = MatchSettings.defaults().with(overrides(config));
+        Map<String, String> overrides = overrides(config);
+        this.settings = MatchSettings.defaults().with(overrides);
         this.matcher = new WorkerMatcher<>(new MatchScorer(settings));
         this.rulesVersion = versionOf(settings.asProperties());
         this.json = json;
-        Log.infof(
-                "event=matching-rules version=%s overrides=%s",
-                rulesVersion, overrides(config).keySet());
+        Log.infof("event=matching-rules version=%s overrides=%s", rulesVersion, overrides.keySet());
     }
 
     private static Map<String, String> overrides(Config config) {

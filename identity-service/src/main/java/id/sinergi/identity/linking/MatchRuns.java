@@ -56,7 +56,7 @@ public class MatchRuns {
     @Inject
     AuditTrail audit;
 
-    /** Re-matches the records of up to {@code limit} live workers with ids after {@code after} (null: from the start). */
+    /** Re-matches the records of up to {@code limit} live workers with ids after {@code after} (null: the first). */
     public Uni<RunPage> run(UUID after, int limit, AuditActor actor) {
         AtomicInteger records = new AtomicInteger();
         AtomicInteger linked = new AtomicInteger();

@@ -37,7 +37,7 @@ public class Moves {
         record.workerId = targetId;
         return Panache.flush()
                 .flatMap(f -> MatchCandidate.openForRecord(record.id))
-                .call(open -> closeAll(open, actor, "record linked to worker " + targetId))
+                .invoke(open -> closeAll(open, actor, "record linked to worker " + targetId))
                 .flatMap(closed -> SourceRecord.forWorker(fromId))
                 .flatMap(left -> left.isEmpty()
                         ? retire(fromId, targetId, actor, "its last record was linked to worker " + targetId)
@@ -72,12 +72,12 @@ public class Moves {
                 })
                 .call(w -> merged.persist())
                 .call(w -> MatchCandidate.openForWorker(fromId)
-                        .flatMap(open -> closeAll(open, actor, "worker merged into " + targetId)));
+                        .invoke(open -> closeAll(open, actor, "worker merged into " + targetId)));
     }
 
-    private Uni<Void> closeAll(List<MatchCandidate> open, AuditActor actor, String reason) {
+    private void closeAll(List<MatchCandidate> open, AuditActor actor, String reason) {
         // A question decided in this transaction may still read OPEN in the database; its own status counts.
-        return linker.closeOpenQuestions(
+        linker.closeOpenQuestions(
                 open.stream().filter(q -> q.status == CandidateStatus.OPEN).toList(), actor.username(), reason);
     }
 }

@@ -275,7 +275,8 @@ public final class IdentityBenchmark {
         if (rss.length > 0) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| service RSS during intake | first %d MiB, median %d MiB, max %d MiB, last %d MiB (%d samples) |%n",
+                    "| service RSS during intake | first %d MiB, median %d MiB, max %d MiB, last %d MiB"
+                            + " (%d samples) |%n",
                     rss[0] / 1024,
                     median(rss) / 1024,
                     java.util.Arrays.stream(rss).max().orElse(0) / 1024,
