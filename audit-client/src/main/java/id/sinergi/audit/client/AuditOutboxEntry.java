@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,9 +30,14 @@ public class AuditOutboxEntry extends PanacheEntityBase {
     /** SQL condition of the entries still to deliver: the relay sends them. */
     static final String NOT_SET_ASIDE = "(last_error IS NULL OR last_error NOT LIKE '" + UNREADABLE + "%')";
 
-    /** Delivery order: the order in which the service recorded its events. */
+    /**
+     * Delivery order: the order in which the service recorded its events. Taken from the identity column's
+     * sequence 50 at a time (each service's migration sets its increment to 50), so that a transaction writing many
+     * events inserts them in one batch instead of one round trip each.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_outbox_seq")
+    @SequenceGenerator(name = "audit_outbox_seq", sequenceName = "audit_outbox_seq_seq", allocationSize = 50)
     public Long seq;
 
     @Column(name = "event_id", nullable = false, unique = true)

@@ -61,7 +61,7 @@ public class LinkEvent extends PanacheEntityBase {
     /** A new event, dated now by the caller's clock. */
     public static LinkEvent of(LinkAction action, UUID workerId, UUID sourceRecordId, String actor, Instant at) {
         LinkEvent event = new LinkEvent();
-        event.id = UUID.randomUUID();
+        event.id = Ids.next();
         event.action = action;
         event.workerId = workerId;
         event.sourceRecordId = sourceRecordId;

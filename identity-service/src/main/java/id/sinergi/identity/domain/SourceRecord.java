@@ -127,6 +127,11 @@ public class SourceRecord extends PanacheEntityBase {
                 .firstResult();
     }
 
+    /** The stored records of this source among these ids. */
+    public static Uni<List<SourceRecord>> findByKeys(Source source, List<String> sourceRecordIds) {
+        return list("source = ?1 and sourceRecordId in ?2", source, sourceRecordIds);
+    }
+
     public static Uni<List<SourceRecord>> forWorker(UUID workerId) {
         return list("workerId = ?1 order by receivedAt, id", workerId);
     }

@@ -9,6 +9,7 @@ import id.sinergi.common.problem.ProblemException;
 import id.sinergi.identity.domain.Assurance;
 import id.sinergi.identity.intake.BulkRows.Row;
 import id.sinergi.identity.matching.MatchClass;
+import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import id.sinergi.identity.service.Registrant;
 import id.sinergi.identity.service.Registration;
 import id.sinergi.identity.service.RegistrationOutcome;
@@ -17,7 +18,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -30,9 +30,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,11 +110,21 @@ public class BulkIntake {
         Deque<CompletableFuture<List<RowResult>>> inFlight = new ArrayDeque<>();
         Tally tally = new Tally();
         List<Row> batch = new ArrayList<>(rowsPerTransaction);
+        Set<String> inBatch = new HashSet<>();
         while (rows.hasNext()) {
-            batch.add(rows.next());
+            Row row = rows.next();
+            if (!inBatch.add(recordKey(row))) {
+                // The same source record twice: the second must find the first stored, so it opens a new batch.
+                inFlight.add(startBatch(batch, registrant, root));
+                batch = new ArrayList<>(rowsPerTransaction);
+                inBatch.clear();
+                inBatch.add(recordKey(row));
+            }
+            batch.add(row);
             if (batch.size() == rowsPerTransaction || !rows.hasNext()) {
                 inFlight.add(startBatch(batch, registrant, root));
                 batch = new ArrayList<>(rowsPerTransaction);
+                inBatch.clear();
             }
             if (inFlight.size() >= concurrency) {
                 write(inFlight.poll().join(), tally, out);
@@ -143,19 +155,24 @@ public class BulkIntake {
             return CompletableFuture.completedFuture(inOrder(batch, List.of()));
         }
         CompletableFuture<List<RowResult>> result = new CompletableFuture<>();
+        List<RegistrationRequest> requests = valid.stream().map(Row::request).toList();
         onFreshContext(
                         root,
-                        () -> Panache.withTransaction(() -> Multi.createFrom()
-                                .iterable(valid)
-                                .onItem()
-                                .transformToUniAndConcatenate(row -> registrations
-                                        .registerWithin(row.request(), registrant)
-                                        .map(r -> RowResult.stored(row, r))
-                                        .onFailure(ProblemException.class)
-                                        .recoverWithItem(f -> RowResult.rejected(row, ((ProblemException) f).problem()))
-                                        .call(BulkIntake::flushAndForget))
-                                .collect()
-                                .asList()))
+                        () -> Panache.withTransaction(() -> registrations
+                                .registerWithin(requests, registrant)
+                                .map(results -> {
+                                    List<RowResult> stored = new ArrayList<>(valid.size());
+                                    for (int i = 0; i < valid.size(); i++) {
+                                        RegistrationService.Result r = results.get(i);
+                                        stored.add(
+                                                r.problem() == null
+                                                        ? RowResult.stored(valid.get(i), r.registration())
+                                                        : RowResult.rejected(
+                                                                valid.get(i),
+                                                                r.problem().problem()));
+                                    }
+                                    return stored;
+                                })))
                 .whenComplete((stored, failure) -> {
                     if (failure == null) {
                         result.complete(inOrder(batch, stored));
@@ -175,14 +192,6 @@ public class BulkIntake {
         return result;
     }
 
-    /**
-     * Writes the row's changes and empties the session: the batch's later rows find them in the database, and
-     * every flush checks one row's entities, not all the batch's.
-     */
-    private static Uni<Void> flushAndForget(RowResult ignored) {
-        return Panache.getSession().flatMap(session -> session.flush().invoke(session::clear));
-    }
-
     /** The batch's results in row order: the rows rejected before registration, and the others' results. */
     private static List<RowResult> inOrder(List<Row> batch, List<RowResult> registered) {
         Map<Long, RowResult> byRow = new java.util.HashMap<>();
@@ -198,6 +207,13 @@ public class BulkIntake {
                         root,
                         () -> registrations.register(row.request(), registrant).map(r -> RowResult.stored(row, r)))
                 .handle((stored, failure) -> failure == null ? stored : failed(row, unwrap(failure)));
+    }
+
+    /** Which source record the row names; rows rejected before parsing a request name none. */
+    private static String recordKey(Row row) {
+        return row.request() == null
+                ? "row-" + row.number()
+                : row.request().source() + "|" + row.request().sourceRecordId();
     }
 
     private static Throwable unwrap(Throwable failure) {

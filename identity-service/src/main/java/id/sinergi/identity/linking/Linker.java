@@ -3,6 +3,7 @@ package id.sinergi.identity.linking;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.identity.domain.Assurance;
 import id.sinergi.identity.domain.CandidateStatus;
+import id.sinergi.identity.domain.Ids;
 import id.sinergi.identity.domain.LinkAction;
 import id.sinergi.identity.domain.LinkEvent;
 import id.sinergi.identity.domain.LinkKind;
@@ -40,17 +41,22 @@ public class Linker {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A new worker founded by the record, provisional unless the record gives a NIK. */
+    /** A new worker founded by the record, provisional unless the record gives a NIK; persisted. */
     public Uni<Worker> found(SourceRecord record, Instant now) {
+        return founded(record, now).persist();
+    }
+
+    /** A new worker founded by the record, not yet persisted: the record now names it. */
+    public Worker founded(SourceRecord record, Instant now) {
         Worker worker = new Worker();
-        worker.id = UUID.randomUUID();
+        worker.id = Ids.next();
         worker.nik = record.nik;
         worker.assurance = assuranceOf(record);
         worker.createdAt = now;
         WorkerAssembly.apply(worker, List.of(record), today(), now);
         record.workerId = worker.id;
         record.linkKind = LinkKind.NEW;
-        return worker.persist();
+        return worker;
     }
 
     static Assurance assuranceOf(SourceRecord record) {
@@ -100,18 +106,26 @@ public class Linker {
             if (open > 0) {
                 return Uni.createFrom().voidItem();
             }
-            MatchCandidate question = new MatchCandidate();
-            question.id = UUID.randomUUID();
-            question.sourceRecordId = record.id;
-            question.workerId = candidate.worker();
-            question.score = candidate.score().total();
-            question.explanation = engine.explain(candidate.score().fields());
-            question.rulesVersion = engine.rulesVersion();
-            question.status = CandidateStatus.OPEN;
-            question.createdAt = now();
-            LinkEvent event = scored(LinkAction.REVIEW_OPENED, candidate.worker(), record, candidate, actor);
-            return question.persist().flatMap(q -> event.persist()).replaceWithVoid();
+            Question q = question(record, candidate, actor);
+            return q.question().persist().flatMap(saved -> q.opened().persist()).replaceWithVoid();
         });
+    }
+
+    /** A review question and the event that opened it, not yet persisted. */
+    public record Question(MatchCandidate question, LinkEvent opened) {}
+
+    /** A new review question for the record and the candidate worker, with the event that opens it. */
+    public Question question(SourceRecord record, Candidate<UUID> candidate, String actor) {
+        MatchCandidate question = new MatchCandidate();
+        question.id = Ids.next();
+        question.sourceRecordId = record.id;
+        question.workerId = candidate.worker();
+        question.score = candidate.score().total();
+        question.explanation = engine.explain(candidate.score().fields());
+        question.rulesVersion = engine.rulesVersion();
+        question.status = CandidateStatus.OPEN;
+        question.createdAt = now();
+        return new Question(question, scored(LinkAction.REVIEW_OPENED, candidate.worker(), record, candidate, actor));
     }
 
     /** Closes every open question of the record, as answered by another decision. */

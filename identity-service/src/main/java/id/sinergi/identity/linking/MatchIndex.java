@@ -5,8 +5,12 @@ import id.sinergi.identity.domain.SourceRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,7 +22,7 @@ import java.util.stream.Collectors;
 public class MatchIndex {
 
     /** More candidate records than this means the keys are not selective; the nearest ones still get scored. */
-    static final int MAX_CANDIDATE_RECORDS = 500;
+    public static final int MAX_CANDIDATE_RECORDS = 500;
 
     /**
      * Takes a transaction-scoped advisory lock per key, in ascending order so that two transactions never wait on
@@ -63,17 +67,59 @@ public class MatchIndex {
                     return ids.length == 0
                             ? Uni.createFrom().item(List.<SourceRecord>of())
                             : session.find(SourceRecord.class, ids).map(records -> records.stream()
-                                    .filter(java.util.Objects::nonNull)
+                                    .filter(Objects::nonNull)
                                     .toList());
+                }));
+    }
+
+    /**
+     * The stored records under each of these keys, at most {@link #MAX_CANDIDATE_RECORDS} + 1 per key: the
+     * candidates of a whole batch of new records in two statements (key rows, then the records by id).
+     */
+    public Uni<Map<Long, List<SourceRecord>>> recordsByKey(long[] keyHashes) {
+        if (keyHashes.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String keys = Arrays.stream(keyHashes).mapToObj(Long::toString).collect(Collectors.joining(","));
+        String sql = "select k.h, m.source_record_id from unnest(array[" + keys + "]::bigint[]) as k(h)"
+                + " cross join lateral (select source_record_id from match_key where key_hash = k.h limit "
+                + (MAX_CANDIDATE_RECORDS + 1) + ") m";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
+                .getResultList()
+                .flatMap(rows -> {
+                    Object[] ids = rows.stream().map(row -> row[1]).distinct().toArray();
+                    if (ids.length == 0) {
+                        return Uni.createFrom().item(Map.<Long, List<SourceRecord>>of());
+                    }
+                    return session.find(SourceRecord.class, ids).map(records -> {
+                        Map<UUID, SourceRecord> byId = new HashMap<>();
+                        records.stream().filter(Objects::nonNull).forEach(r -> byId.put(r.id, r));
+                        Map<Long, List<SourceRecord>> byKey = new HashMap<>();
+                        for (Object[] row : rows) {
+                            SourceRecord r = byId.get((UUID) row[1]);
+                            if (r != null) {
+                                byKey.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                                        .add(r);
+                            }
+                        }
+                        return byKey;
+                    });
                 }));
     }
 
     /** Stores the keys of a record the index has not seen. */
     public Uni<Void> add(UUID sourceRecordId, long[] keyHashes) {
-        return MatchKey.persist(Arrays.stream(keyHashes)
-                        .mapToObj(k -> new MatchKey(k, sourceRecordId))
-                        .toList())
-                .replaceWithVoid();
+        if (keyHashes.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return MatchKey.persist(entries(sourceRecordId, keyHashes)).replaceWithVoid();
+    }
+
+    /** The index rows of a record's keys, to persist. */
+    public static List<MatchKey> entries(UUID sourceRecordId, long[] keyHashes) {
+        return Arrays.stream(keyHashes)
+                .mapToObj(k -> new MatchKey(k, sourceRecordId))
+                .toList();
     }
 
     /** Replaces a known record's keys with these. */

@@ -5,9 +5,8 @@ import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
-import id.sinergi.identity.domain.LinkAction;
-import id.sinergi.identity.domain.LinkEvent;
-import id.sinergi.identity.domain.LinkKind;
+import id.sinergi.identity.domain.Ids;
+import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.linking.Linker;
@@ -15,8 +14,6 @@ import id.sinergi.identity.linking.MatchEngine;
 import id.sinergi.identity.linking.MatchIndex;
 import id.sinergi.identity.matching.MatchClass;
 import id.sinergi.identity.matching.MatchRecord;
-import id.sinergi.identity.matching.WorkerMatcher.Candidate;
-import id.sinergi.identity.matching.WorkerMatcher.Decision;
 import id.sinergi.identity.rest.WorkerDtos.PassportDetails;
 import id.sinergi.identity.rest.WorkerDtos.PlacementDetails;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
@@ -30,6 +27,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ public class RegistrationService {
     @Inject
     Linker linker;
 
+    @Inject
+    NewRecords newRecords;
+
     /**
      * Checks and stores the record. Two registrations of one person wait for each other on the locks of their
      * blocking keys; two of one source record meet at its unique key, or at a worker's version. The loser retries
@@ -75,35 +79,66 @@ public class RegistrationService {
 
     /** Registers on behalf of a registrant taken from the request earlier (a bulk intake outlives its scope). */
     public Uni<Registration> register(RegistrationRequest request, Registrant registrant) {
-        registrant.requireFeeds(request.source());
-        CheckedRecord checked = checks.check(request);
-        checkPlacement(request.placement());
+        List<Checked> one = List.of(checked(request, registrant));
         AuditActor actor = registrant.actor();
-        String hash = ContentHash.of(request);
-        return attempt(request, checked, hash, actor)
-                .onFailure(RegistrationService::isRace)
-                .recoverWithUni(failure -> {
-                    Log.infof(
-                            "event=registration-retry source=%s cause=%s",
-                            request.source(), failure.getClass().getSimpleName());
-                    return attempt(request, checked, hash, actor);
-                });
+        return attempt(one, actor).onFailure(RegistrationService::isRace).recoverWithUni(failure -> {
+            Log.infof(
+                    "event=registration-retry source=%s cause=%s",
+                    request.source(), failure.getClass().getSimpleName());
+            return attempt(one, actor);
+        });
+    }
+
+    private Uni<Registration> attempt(List<Checked> one, AuditActor actor) {
+        return Panache.withTransaction(() -> registerChecked(one, actor, true))
+                .map(results -> results.get(0).orThrow());
+    }
+
+    /** A registration, or the problem that rejected the row before it wrote anything. */
+    public record Result(Registration registration, ProblemException problem) {
+
+        Registration orThrow() {
+            if (problem != null) {
+                throw problem;
+            }
+            return registration;
+        }
     }
 
     /**
-     * Registers inside the caller's open transaction, without the retry: for bulk intake, which commits many rows
-     * at once and replays them one by one when the transaction fails. A problem found by the checks fails the
-     * returned Uni before the row has written anything, so the transaction can go on with the next row.
+     * Registers a batch of rows inside the caller's open transaction, without the retry: for bulk intake, which
+     * commits many rows at once and replays them one by one when the transaction fails. A row rejected by the
+     * checks writes nothing, and the others go on; one result per request, in order.
      */
-    public Uni<Registration> registerWithin(RegistrationRequest request, Registrant registrant) {
-        try {
-            registrant.requireFeeds(request.source());
-            CheckedRecord checked = checks.check(request);
-            checkPlacement(request.placement());
-            return within(request, checked, ContentHash.of(request), registrant.actor(), false);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+    public Uni<List<Result>> registerWithin(List<RegistrationRequest> requests, Registrant registrant) {
+        List<Checked> checked = new ArrayList<>(requests.size());
+        Map<Integer, ProblemException> rejected = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                checked.add(checked(requests.get(i), registrant));
+            } catch (ProblemException e) {
+                rejected.put(i, e);
+            }
         }
+        return registerChecked(checked, registrant.actor(), false).map(results -> {
+            List<Result> all = new ArrayList<>(requests.size());
+            Iterator<Result> next = results.iterator();
+            for (int i = 0; i < requests.size(); i++) {
+                ProblemException problem = rejected.get(i);
+                all.add(problem != null ? new Result(null, problem) : next.next());
+            }
+            return all;
+        });
+    }
+
+    /** A request that passed the checks, with what they found and its content hash. */
+    private record Checked(RegistrationRequest request, CheckedRecord record, String hash) {}
+
+    private Checked checked(RegistrationRequest request, Registrant registrant) {
+        registrant.requireFeeds(request.source());
+        CheckedRecord record = checks.check(request);
+        checkPlacement(request.placement());
+        return new Checked(request, record, ContentHash.of(request));
     }
 
     private static void checkPlacement(PlacementDetails placement) {
@@ -116,56 +151,117 @@ public class RegistrationService {
         }
     }
 
-    private Uni<Registration> attempt(
-            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
-        return Panache.withTransaction(() -> within(request, checked, hash, actor, true));
-    }
-
-    /** @param logEach whether to log the registration at INFO (single ones), or at DEBUG (rows of a bulk intake) */
-    private Uni<Registration> within(
-            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor, boolean logEach) {
-        return SourceRecord.findByKey(request.source(), request.sourceRecordId())
-                .flatMap(known -> known == null
-                        ? registerNew(request, checked, hash, actor)
-                        : registerKnown(known, request, checked, hash))
-                .call(result -> audit.record(AuditEvent.of(audit.serviceName(), "worker.register", actor)
-                        .worker(result.workerId())
-                        .resource("source-record", result.sourceRecordId())
-                        .reason(result.outcome().name() + (result.match() == null ? "" : " match=" + result.match()))
-                        .build()))
-                .invoke(result -> Log.logf(
-                        logEach ? Logger.Level.INFO : Logger.Level.DEBUG,
-                        "event=worker-registered outcome=%s match=%s inReview=%s worker=%s sourceRecord=%s source=%s",
-                        result.outcome(),
-                        result.match(),
-                        result.inReview(),
-                        result.workerId(),
-                        result.sourceRecordId(),
-                        request.source()));
-    }
-
     /**
-     * Matches a record the index has not seen: under the locks of its blocking keys, scores it against the
-     * records that share a key, then links it (MATCH), or founds a worker with it and puts the close candidates in
-     * the review queue (POSSIBLE_MATCH), or founds a worker (NO_MATCH).
+     * Registers checked rows in the open transaction: the known ones one by one (a resend or a change), then the
+     * new ones as one batch through the matcher, then an audit event per registration.
+     *
+     * @param logEach whether to log each registration at INFO (single ones), or at DEBUG (rows of a bulk intake)
      */
-    private Uni<Registration> registerNew(
-            RegistrationRequest request, CheckedRecord checked, String hash, AuditActor actor) {
+    private Uni<List<Result>> registerChecked(List<Checked> rows, AuditActor actor, boolean logEach) {
+        return known(rows).flatMap(known -> {
+            Map<Checked, Result> results = new IdentityHashMap<>();
+            List<Checked> fresh = rows.stream()
+                    .filter(row -> !known.containsKey(keyOf(row.request())))
+                    .toList();
+            Uni<Void> updates = Multi.createFrom()
+                    .iterable(rows)
+                    .select()
+                    .where(row -> known.containsKey(keyOf(row.request())))
+                    .onItem()
+                    .transformToUniAndConcatenate(row -> registerKnown(known.get(keyOf(row.request())), row)
+                            .map(r -> new Result(r, null))
+                            .onFailure(ProblemException.class)
+                            .recoverWithItem(f -> new Result(null, (ProblemException) f))
+                            .invoke(result -> results.put(row, result)))
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
+            return updates.flatMap(done -> registerNew(fresh, actor))
+                    .invoke(created -> {
+                        for (int i = 0; i < fresh.size(); i++) {
+                            results.put(fresh.get(i), new Result(created.get(i), null));
+                        }
+                    })
+                    .flatMap(created -> {
+                        List<Result> inOrder = rows.stream().map(results::get).toList();
+                        return audit(rows, inOrder, actor, logEach).replaceWith(inOrder);
+                    });
+        });
+    }
+
+    /** The stored records among the rows, by source and source record id, in one query per source. */
+    private static Uni<Map<String, SourceRecord>> known(List<Checked> rows) {
+        Map<Source, List<String>> ids = new EnumMap<>(Source.class);
+        rows.forEach(row -> ids.computeIfAbsent(row.request().source(), s -> new ArrayList<>())
+                .add(row.request().sourceRecordId()));
+        Map<String, SourceRecord> found = new HashMap<>();
+        return Multi.createFrom()
+                .iterable(ids.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(e -> SourceRecord.findByKeys(e.getKey(), e.getValue()))
+                .invoke(records -> records.forEach(r -> found.put(keyOf(r.source, r.sourceRecordId), r)))
+                .collect()
+                .last()
+                .replaceWith(found);
+    }
+
+    private static String keyOf(RegistrationRequest request) {
+        return keyOf(request.source(), request.sourceRecordId());
+    }
+
+    private static String keyOf(Source source, String sourceRecordId) {
+        return source.name() + '|' + sourceRecordId;
+    }
+
+    /** An audit event for each registration, in the same transaction, and a log line. */
+    private Uni<Void> audit(List<Checked> rows, List<Result> results, AuditActor actor, boolean logEach) {
+        return Multi.createFrom()
+                .range(0, rows.size())
+                .select()
+                .where(i -> results.get(i).registration() != null)
+                .onItem()
+                .transformToUniAndConcatenate(i -> {
+                    Registration result = results.get(i).registration();
+                    Log.logf(
+                            logEach ? Logger.Level.INFO : Logger.Level.DEBUG,
+                            "event=worker-registered outcome=%s match=%s inReview=%s worker=%s sourceRecord=%s"
+                                    + " source=%s",
+                            result.outcome(),
+                            result.match(),
+                            result.inReview(),
+                            result.workerId(),
+                            result.sourceRecordId(),
+                            rows.get(i).request().source());
+                    return audit.record(AuditEvent.of(audit.serviceName(), "worker.register", actor)
+                            .worker(result.workerId())
+                            .resource("source-record", result.sourceRecordId())
+                            .reason(result.outcome().name()
+                                    + (result.match() == null ? "" : " match=" + result.match()))
+                            .build());
+                })
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /** Matches the records the index has not seen and links each, founds a worker with it, or queues it for review. */
+    private Uni<List<Registration>> registerNew(List<Checked> rows, AuditActor actor) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         Instant now = linker.now();
-        SourceRecord record = new SourceRecord();
-        record.id = UUID.randomUUID();
-        record.source = request.source();
-        record.sourceRecordId = request.sourceRecordId();
-        record.receivedAt = now;
-        copyContent(request, checked, hash, now, record);
-        long[] keys = MatchEngine.keysOf(record);
-        return index.lock(keys)
-                .flatMap(locked -> index.candidates(keys, record.id))
-                .map(candidates -> engine.matcher().decide(MatchEngine.recordOf(record), byWorker(candidates)))
-                .flatMap(decision -> decision.matchClass() == MatchClass.MATCH
-                        ? linkAutomatically(record, decision, actor)
-                        : foundWorker(record, decision, actor))
-                .call(registration -> index.add(record.id, keys));
+        List<SourceRecord> records = rows.stream()
+                .map(row -> {
+                    SourceRecord record = new SourceRecord();
+                    record.id = Ids.next();
+                    record.source = row.request().source();
+                    record.sourceRecordId = row.request().sourceRecordId();
+                    record.receivedAt = now;
+                    copyContent(row.request(), row.record(), row.hash(), now, record);
+                    return record;
+                })
+                .toList();
+        return newRecords.register(records, actor.username());
     }
 
     static Map<UUID, List<MatchRecord>> byWorker(List<SourceRecord> candidates) {
@@ -174,43 +270,6 @@ public class RegistrationService {
             byWorker.computeIfAbsent(c.workerId, w -> new ArrayList<>()).add(MatchEngine.recordOf(c));
         }
         return byWorker;
-    }
-
-    private Uni<Registration> linkAutomatically(SourceRecord record, Decision<UUID> decision, AuditActor actor) {
-        Candidate<UUID> match = decision.candidates().stream()
-                .filter(c -> c.worker().equals(decision.linkTo()))
-                .findFirst()
-                .orElseThrow();
-        record.workerId = match.worker();
-        record.linkKind = LinkKind.AUTO;
-        LinkEvent event = linker.scored(LinkAction.AUTO_LINKED, match.worker(), record, match, actor.username());
-        return record.persist()
-                .flatMap(saved -> event.persist())
-                .flatMap(saved -> linker.rebuild(match.worker()))
-                .map(w -> registration(w, record, RegistrationOutcome.LINKED, MatchClass.MATCH, false));
-    }
-
-    private Uni<Registration> foundWorker(SourceRecord record, Decision<UUID> decision, AuditActor actor) {
-        Instant now = record.receivedAt;
-        LinkEvent created = LinkEvent.of(LinkAction.CREATED, null, record.id, actor.username(), now);
-        created.matchClass = decision.matchClass().name();
-        created.rulesVersion = engine.rulesVersion();
-        return linker.found(record, now)
-                .invoke(w -> created.workerId = w.id)
-                .call(w -> record.persist())
-                .call(w -> created.persist())
-                .call(w -> Multi.createFrom()
-                        .iterable(decision.candidates())
-                        .onItem()
-                        .transformToUniAndConcatenate(c -> linker.openReview(record, c, actor.username()))
-                        .collect()
-                        .last())
-                .map(w -> registration(
-                        w,
-                        record,
-                        RegistrationOutcome.CREATED,
-                        decision.matchClass(),
-                        !decision.candidates().isEmpty()));
     }
 
     private static Registration registration(
@@ -223,8 +282,9 @@ public class RegistrationService {
      * worker's view, and keeps the link (a reviewer, or a re-run, decides whether it should move). A record that
      * had a NIK cannot be given another one: that would make it another person's record.
      */
-    private Uni<Registration> registerKnown(
-            SourceRecord known, RegistrationRequest request, CheckedRecord checked, String hash) {
+    private Uni<Registration> registerKnown(SourceRecord known, Checked row) {
+        RegistrationRequest request = row.request();
+        String hash = row.hash();
         if (known.nik != null && !known.nik.equals(request.nik())) {
             Log.infof("event=source-record-conflict sourceRecord=%s source=%s", known.id, known.source);
             throw ProblemException.conflict(
@@ -238,7 +298,7 @@ public class RegistrationService {
                     .map(w -> registration(w, known, RegistrationOutcome.UNCHANGED, null, false));
         }
         Instant now = linker.now();
-        copyContent(request, checked, hash, now, known);
+        copyContent(request, row.record(), hash, now, known);
         long[] keys = MatchEngine.keysOf(known);
         return index.replace(known.id, keys)
                 .flatMap(stored -> linker.rebuild(known.workerId))

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,75 @@ class BulkIntakeTest {
                 .containsExactly("UNCHANGED", "", "", "UNCHANGED", "");
         assertThat(count("SELECT count(*) FROM source_record")).isEqualTo(afterFirst);
     }
+
+    @Test
+    void shouldMatchRowsOfOnePersonInOneFileAsSeparateRequestsWould() throws Exception {
+        String nik = TestWorkers.nik();
+        Map<String, Object> first = registration("SISKOP2MI", nik);
+        Map<String, Object> again = registration("SISKOP2MI", nik);
+        again.put("fullName", TestWorkers.nameOf(nik).toUpperCase(Locale.ROOT));
+        String knownNik = TestWorkers.nik();
+        String knownWorker = TestWorkers.registered(registration("SISKOP2MI", knownNik));
+        String file =
+                String.join("\n", line(first), line(again), line(first), line(registration("SISKOP2MI", knownNik)), "");
+
+        List<JsonNode> results = bulk("application/x-ndjson", file);
+
+        assertThat(results.subList(0, 4))
+                .extracting(n -> n.path("outcome").asText())
+                .containsExactly("CREATED", "LINKED", "UNCHANGED", "LINKED");
+        String worker = results.get(0).path("workerId").asText();
+        assertThat(results.get(1).path("workerId").asText()).isEqualTo(worker);
+        assertThat(results.get(2).path("workerId").asText()).isEqualTo(worker);
+        assertThat(results.get(3).path("workerId").asText()).isEqualTo(knownWorker);
+        assertThat(count("SELECT count(*) FROM source_record WHERE worker_id = '" + worker + "'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM source_record WHERE worker_id = '" + knownWorker + "'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM link_event WHERE worker_id = '" + knownWorker
+                        + "' AND action = 'AUTO_LINKED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplayAFailedBatchRowByRowSoThatOneBadRowCostsNoOtherRowItsPlace() throws Exception {
+        Map<String, Object> refused = registration("SISKOP2MI", TestWorkers.nik());
+        refused.put("placement", Map.of("employerName", REFUSED_EMPLOYER));
+        Map<String, Object> before = registration("SISKOP2MI", TestWorkers.nik());
+        Map<String, Object> after = registration("SISKOP2MI", TestWorkers.nik());
+        String file = String.join("\n", line(before), line(refused), line(after), "");
+        long records = count("SELECT count(*) FROM source_record");
+        long workers = count("SELECT count(*) FROM worker");
+        List<JsonNode> results;
+        execute(REFUSE_TRIGGER);
+        try {
+            results = bulk("application/x-ndjson", file);
+        } finally {
+            execute("DROP TRIGGER test_refuse_employer ON source_record; DROP FUNCTION test_refuse_employer()");
+        }
+
+        assertThat(results.subList(0, 3))
+                .extracting(n -> n.path("status").asText())
+                .containsExactly("STORED", "REJECTED", "STORED");
+        assertThat(results.get(1).path("problem").path("type").asText())
+                .isEqualTo("urn:sinergi:problem:internal-error");
+        assertThat(results.get(1).path("problem").path("errorId").asText()).isNotEmpty();
+        assertThat(results.get(1).toString()).doesNotContain("refused by a test trigger");
+        assertThat(count("SELECT count(*) FROM source_record")).isEqualTo(records + 2);
+        assertThat(count("SELECT count(*) FROM worker")).isEqualTo(workers + 2);
+        assertThat(count("SELECT count(*) FROM source_record WHERE source_record_id = '" + refused.get("sourceRecordId")
+                        + "'"))
+                .isZero();
+    }
+
+    /** A database failure inside a batch, on the one row that names this employer. */
+    private static final String REFUSED_EMPLOYER = "Refused By Test Trigger";
+
+    private static final String REFUSE_TRIGGER = "CREATE FUNCTION test_refuse_employer() RETURNS trigger AS $$"
+            + " BEGIN IF NEW.employer_name = '" + REFUSED_EMPLOYER + "' THEN"
+            + " RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
+            + " CREATE TRIGGER test_refuse_employer BEFORE INSERT ON source_record"
+            + " FOR EACH ROW EXECUTE FUNCTION test_refuse_employer()";
 
     @Test
     void shouldReadACsvExportWithFlatColumns() throws Exception {
@@ -160,6 +230,13 @@ class BulkIntakeTest {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 

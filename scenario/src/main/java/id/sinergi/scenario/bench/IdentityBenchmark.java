@@ -43,8 +43,10 @@ import java.util.logging.Logger;
  * them again.
  *
  * <p>Usage: {@code ./sinergi bench identity [--workers N] [--probes N] [--chunk N] [--seed S]
- * [--service key=value,key=value]}; {@code --service} passes configuration to identity-service, e.g.
- * {@code sinergi.intake.concurrency=6}.
+ * [--postgres embedded|local] [--service key=value,key=value]}; {@code --service} passes configuration to
+ * identity-service, e.g. {@code sinergi.intake.concurrency=6}. The database server is by default an embedded
+ * PostgreSQL of the benchmark's own, configured as a database server for this data set would be
+ * ({@link #SERVER_SETTINGS}); {@code --postgres local} uses the server on 127.0.0.1:5432 as it is configured.
  */
 public final class IdentityBenchmark {
 
@@ -59,6 +61,19 @@ public final class IdentityBenchmark {
     private final List<long[]> memory = new CopyOnWriteArrayList<>();
     private final Map<String, Long> rejections = new java.util.TreeMap<>();
     private final Map<String, String> serviceConfig = new LinkedHashMap<>();
+
+    /**
+     * The embedded server's settings beside PostgreSQL's defaults: memory for the working set of a million
+     * workers (about 2 GB of tables and indexes), and checkpoints far enough apart that the blocking keys' index,
+     * whose inserts land on random pages, is not written out whole at every one. Commits stay synchronous.
+     */
+    static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "shared_buffers", "4GB",
+            "effective_cache_size", "12GB",
+            "max_wal_size", "16GB",
+            "checkpoint_timeout", "30min",
+            "wal_compression", "on",
+            "work_mem", "16MB");
 
     private IdentityBenchmark() {}
 
@@ -76,9 +91,13 @@ public final class IdentityBenchmark {
                 serviceConfig.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
+        String server = options.getOrDefault("postgres", "embedded");
+        if (!server.equals("embedded") && !server.equals("local")) {
+            throw new IllegalArgumentException("--postgres is embedded or local, not " + server);
+        }
         IdentityBenchmark bench = new IdentityBenchmark();
         bench.serviceConfig.putAll(serviceConfig);
-        String report = bench.run(workers, probes, chunk, seed, runDir);
+        String report = bench.run(workers, probes, chunk, seed, server.equals("embedded"), runDir);
         Files.writeString(runDir.resolve("identity-benchmark.md"), report);
         System.out.println(report);
         System.exit(0);
@@ -95,7 +114,7 @@ public final class IdentityBenchmark {
         return options;
     }
 
-    private String run(int workers, int probes, int chunk, long seed, Path runDir) throws Exception {
+    private String run(int workers, int probes, int chunk, long seed, boolean embedded, Path runDir) throws Exception {
         LOG.info("generating " + workers + " labelled persons (seed " + seed + ")");
         LabelledExports.Result exports = LabelledExports.generate(
                 GeneratorSettings.defaults().withPersons(workers).withSeed(seed));
@@ -103,13 +122,18 @@ public final class IdentityBenchmark {
                 exports.siskop2mi().stream().map(LabelledRow::row).toList();
         List<ExportRow> probeRows =
                 exports.peduliWni().stream().map(LabelledRow::row).limit(probes).toList();
-        try (PostgresServer postgres = PostgresServer.localOrEmbedded(runDir);
+        try (PostgresServer postgres = embedded
+                        ? PostgresServer.embedded(runDir, SERVER_SETTINGS)
+                        : PostgresServer.localOrEmbedded(runDir);
                 KeycloakServer keycloak = KeycloakServer.start(runDir, Processes.freePort());
                 ServiceProcess identity = startIdentity(postgres, keycloak, runDir)) {
             TokenClient tokens = new TokenClient(keycloak.realmUrl());
             Intake intake = intake(identity, tokens, seedRows, chunk);
             Latency latency = probe(identity, tokens, probeRows);
-            return report(workers, seedRows.size(), intake, latency, rejections, serviceConfig);
+            String server = embedded
+                    ? "embedded PostgreSQL with " + new java.util.TreeMap<>(SERVER_SETTINGS)
+                    : postgres.describe() + " as configured";
+            return report(workers, seedRows.size(), intake, latency, rejections, serviceConfig, server);
         }
     }
 
@@ -130,7 +154,8 @@ public final class IdentityBenchmark {
     }
 
     /** What the bulk intake did: rows, time, and memory samples of the service (seconds, resident KiB). */
-    private record Intake(long rows, long stored, long rejected, double seconds, List<long[]> memory) {}
+    private record Intake(
+            long rows, long stored, long rejected, double seconds, List<long[]> memory, List<String> chunks) {}
 
     private Intake intake(ServiceProcess identity, TokenClient tokens, List<ExportRow> rows, int chunk)
             throws Exception {
@@ -143,6 +168,7 @@ public final class IdentityBenchmark {
                 TimeUnit.SECONDS);
         long stored = 0;
         long rejected = 0;
+        List<String> chunks = new ArrayList<>();
         try {
             for (int from = 0; from < rows.size(); from += chunk) {
                 List<ExportRow> part = rows.subList(from, Math.min(rows.size(), from + chunk));
@@ -152,19 +178,21 @@ public final class IdentityBenchmark {
                 stored += summary.path("stored").asLong();
                 rejected += summary.path("rejected").asLong();
                 double seconds = (System.nanoTime() - partStart) / 1e9;
-                LOG.info(String.format(
+                String line = String.format(
                         Locale.ROOT,
-                        "bulk %d-%d: %.0f rows/s, service RSS %d MiB",
+                        "rows %d-%d: %.0f records/s, service RSS %d MiB",
                         from,
                         from + part.size(),
                         part.size() / seconds,
-                        rssKib(identity.pid()) / 1024));
+                        rssKib(identity.pid()) / 1024);
+                chunks.add(line);
+                LOG.info(line);
             }
         } finally {
             sampler.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Intake(rows.size(), stored, rejected, seconds, new ArrayList<>(memory));
+        return new Intake(rows.size(), stored, rejected, seconds, new ArrayList<>(memory), chunks);
     }
 
     private JsonNode sendBulk(ServiceProcess identity, String token, List<ExportRow> part) throws Exception {
@@ -247,7 +275,8 @@ public final class IdentityBenchmark {
             Intake intake,
             Latency latency,
             Map<String, Long> rejections,
-            Map<String, String> serviceConfig) {
+            Map<String, String> serviceConfig,
+            String server) {
         StringBuilder out = new StringBuilder();
         out.append("## identity-service benchmark\n\n");
         out.append(String.format(
@@ -257,6 +286,7 @@ public final class IdentityBenchmark {
                 persons,
                 seeded,
                 latency.millis().length));
+        out.append("Database server: ").append(server).append(".\n\n");
         if (!serviceConfig.isEmpty()) {
             out.append("Service configuration beside its defaults: ")
                     .append(serviceConfig)
@@ -296,6 +326,8 @@ public final class IdentityBenchmark {
         out.append("| probe outcomes (HTTP status, match) | ")
                 .append(latency.outcomes())
                 .append(" |\n");
+        out.append("\nIntake per file sent:\n\n");
+        intake.chunks().forEach(c -> out.append("- ").append(c).append('\n'));
         return out.toString();
     }
 
