@@ -87,7 +87,13 @@ public class MatchEngine {
     }
 
     public static MatchRecord recordOf(SourceRecord r) {
-        return new MatchRecord(r.nik, r.passportNumber, r.fullName, r.birthDate, r.sex, r.birthPlace);
+        return recordOf(r, null);
+    }
+
+    /** The record as the matcher sees it, with its worker's NIK where the record has none (set by promotion). */
+    public static MatchRecord recordOf(SourceRecord r, String workerNik) {
+        String nik = r.nik != null ? r.nik : workerNik;
+        return new MatchRecord(nik, r.passportNumber, r.fullName, r.birthDate, r.sex, r.birthPlace);
     }
 
     public static long[] keysOf(SourceRecord r) {

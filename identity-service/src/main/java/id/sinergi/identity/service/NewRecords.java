@@ -14,6 +14,7 @@ import id.sinergi.identity.linking.MatchEngine;
 import id.sinergi.identity.linking.MatchIndex;
 import id.sinergi.identity.linking.WorkerAssembly;
 import id.sinergi.identity.matching.MatchClass;
+import id.sinergi.identity.matching.MatchRecord;
 import id.sinergi.identity.matching.WorkerMatcher.Candidate;
 import id.sinergi.identity.matching.WorkerMatcher.Decision;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -60,24 +62,30 @@ class NewRecords {
     Uni<List<Registration>> register(List<SourceRecord> records, String actor) {
         Batch batch = new Batch(records);
         long[] keys = batch.allKeys();
-        return index.lock(keys).flatMap(locked -> index.recordsByKey(keys)).flatMap(stored -> {
-            List<Stored> results = new ArrayList<>(records.size());
-            for (SourceRecord record : records) {
-                results.add(decide(record, batch, stored, actor));
-            }
-            return linkedWorkers(batch).flatMap(workers -> {
-                rebuild(batch, workers);
-                return persist(batch).map(persisted -> results.stream()
-                        .map(r -> registration(r, workers))
-                        .toList());
-            });
+        return index.lock(keys)
+                .flatMap(locked -> index.recordsByKey(keys))
+                .call(stored -> promotedHolders(records).invoke(promoted -> batch.promoted = promoted))
+                .flatMap(stored -> matchAndStore(records, batch, stored, actor));
+    }
+
+    private Uni<List<Registration>> matchAndStore(
+            List<SourceRecord> records, Batch batch, Map<Long, List<SourceRecord>> stored, String actor) {
+        List<Stored> results = new ArrayList<>(records.size());
+        for (SourceRecord record : records) {
+            results.add(decide(record, batch, stored, actor));
+        }
+        return linkedWorkers(batch).flatMap(workers -> {
+            rebuild(batch, workers);
+            return persist(batch)
+                    .map(persisted ->
+                            results.stream().map(r -> registration(r, workers)).toList());
         });
     }
 
     /** Matches one record and records what follows from the decision in the batch, not yet persisted. */
     private Stored decide(SourceRecord record, Batch batch, Map<Long, List<SourceRecord>> stored, String actor) {
-        Decision<UUID> decision = engine.matcher()
-                .decide(MatchEngine.recordOf(record), RegistrationService.byWorker(batch.candidatesOf(record, stored)));
+        Decision<UUID> decision =
+                engine.matcher().decide(MatchEngine.recordOf(record), batch.candidateWorkers(record, stored));
         Stored result;
         if (decision.matchClass() == MatchClass.MATCH) {
             Candidate<UUID> match = decision.candidates().stream()
@@ -109,6 +117,40 @@ class NewRecords {
         }
         batch.remember(record);
         return result;
+    }
+
+    /**
+     * The active workers whose NIK was set by promotion and is the NIK of a record of the batch, with their
+     * records, by NIK. None of their records carries that NIK, so no blocking key finds them by it; they join the
+     * candidates of the records with their NIK, which makes them a match or a review question, never a stranger.
+     */
+    private static Uni<Map<String, Map<UUID, List<MatchRecord>>>> promotedHolders(List<SourceRecord> records) {
+        List<String> niks = records.stream()
+                .map(r -> r.nik)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (niks.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Worker.<Worker>list("nik in ?1 and nikPromoted = true and status = ?2", niks, WorkerStatus.ACTIVE)
+                .flatMap(holders -> {
+                    if (holders.isEmpty()) {
+                        return Uni.createFrom().item(Map.<String, Map<UUID, List<MatchRecord>>>of());
+                    }
+                    Map<UUID, Worker> byId = new HashMap<>();
+                    holders.forEach(w -> byId.put(w.id, w));
+                    return SourceRecord.forWorkers(List.copyOf(byId.keySet())).map(held -> {
+                        Map<String, Map<UUID, List<MatchRecord>>> byNik = new HashMap<>();
+                        for (SourceRecord r : held) {
+                            Worker w = byId.get(r.workerId);
+                            byNik.computeIfAbsent(w.nik, n -> new LinkedHashMap<>())
+                                    .computeIfAbsent(w.id, id -> new ArrayList<>())
+                                    .add(MatchEngine.recordOf(r, w.nik));
+                        }
+                        return byNik;
+                    });
+                });
     }
 
     /** The stored workers that records of the batch link to, with all their records; each must be active. */
@@ -172,6 +214,7 @@ class NewRecords {
         final List<LinkEvent> events = new ArrayList<>();
         final List<MatchCandidate> questions = new ArrayList<>();
         final Map<UUID, List<SourceRecord>> storedByWorker = new HashMap<>();
+        Map<String, Map<UUID, List<MatchRecord>>> promoted = Map.of();
 
         Batch(List<SourceRecord> records) {
             this.records = records;
@@ -197,6 +240,18 @@ class NewRecords {
             return found.values().stream()
                     .limit(MatchIndex.MAX_CANDIDATE_RECORDS)
                     .toList();
+        }
+
+        /** The candidates by worker: those sharing a key, and the workers promoted to the record's NIK. */
+        Map<UUID, List<MatchRecord>> candidateWorkers(SourceRecord record, Map<Long, List<SourceRecord>> stored) {
+            Map<UUID, List<MatchRecord>> byWorker = new LinkedHashMap<>();
+            for (SourceRecord c : candidatesOf(record, stored)) {
+                byWorker.computeIfAbsent(c.workerId, w -> new ArrayList<>()).add(MatchEngine.recordOf(c));
+            }
+            if (record.nik != null) {
+                byWorker.putAll(promoted.getOrDefault(record.nik, Map.of()));
+            }
+            return byWorker;
         }
 
         void remember(SourceRecord record) {

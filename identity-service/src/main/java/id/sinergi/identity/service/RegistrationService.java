@@ -13,7 +13,6 @@ import id.sinergi.identity.linking.Linker;
 import id.sinergi.identity.linking.MatchEngine;
 import id.sinergi.identity.linking.MatchIndex;
 import id.sinergi.identity.matching.MatchClass;
-import id.sinergi.identity.matching.MatchRecord;
 import id.sinergi.identity.rest.WorkerDtos.PassportDetails;
 import id.sinergi.identity.rest.WorkerDtos.PlacementDetails;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
@@ -31,10 +30,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -168,11 +165,18 @@ public class RegistrationService {
                     .select()
                     .where(row -> known.containsKey(keyOf(row.request())))
                     .onItem()
-                    .transformToUniAndConcatenate(row -> registerKnown(known.get(keyOf(row.request())), row)
-                            .map(r -> new Result(r, null))
-                            .onFailure(ProblemException.class)
-                            .recoverWithItem(f -> new Result(null, (ProblemException) f))
-                            .invoke(result -> results.put(row, result)))
+                    .transformToUniAndConcatenate(row -> {
+                        SourceRecord stored = known.get(keyOf(row.request()));
+                        ProblemException conflict = conflictWith(stored, row.request());
+                        if (conflict != null) {
+                            // Refused before the row writes anything; a failure after a write fails the batch.
+                            results.put(row, new Result(null, conflict));
+                            return Uni.createFrom().voidItem();
+                        }
+                        return registerKnown(stored, row)
+                                .invoke(r -> results.put(row, new Result(r, null)))
+                                .replaceWithVoid();
+                    })
                     .collect()
                     .last()
                     .replaceWithVoid();
@@ -264,14 +268,6 @@ public class RegistrationService {
         return newRecords.register(records, actor.username());
     }
 
-    static Map<UUID, List<MatchRecord>> byWorker(List<SourceRecord> candidates) {
-        Map<UUID, List<MatchRecord>> byWorker = new LinkedHashMap<>();
-        for (SourceRecord c : candidates) {
-            byWorker.computeIfAbsent(c.workerId, w -> new ArrayList<>()).add(MatchEngine.recordOf(c));
-        }
-        return byWorker;
-    }
-
     private static Registration registration(
             Worker w, SourceRecord r, RegistrationOutcome outcome, MatchClass match, boolean inReview) {
         return new Registration(w.id, r.id, outcome, match, inReview, w.assurance, w.flags);
@@ -282,17 +278,22 @@ public class RegistrationService {
      * worker's view, and keeps the link (a reviewer, or a re-run, decides whether it should move). A record that
      * had a NIK cannot be given another one: that would make it another person's record.
      */
+    /** The problem of a known record sent with another NIK, or null: a record cannot move between people. */
+    private static ProblemException conflictWith(SourceRecord known, RegistrationRequest request) {
+        if (known.nik == null || known.nik.equals(request.nik())) {
+            return null;
+        }
+        Log.infof("event=source-record-conflict sourceRecord=%s source=%s", known.id, known.source);
+        return ProblemException.conflict(
+                "source-record-conflict",
+                "Source record registered with another NIK",
+                "This source record is already registered with another NIK; a record cannot move between"
+                        + " people. Register the corrected record under a new id, or ask a reviewer to unlink it.");
+    }
+
     private Uni<Registration> registerKnown(SourceRecord known, Checked row) {
         RegistrationRequest request = row.request();
         String hash = row.hash();
-        if (known.nik != null && !known.nik.equals(request.nik())) {
-            Log.infof("event=source-record-conflict sourceRecord=%s source=%s", known.id, known.source);
-            throw ProblemException.conflict(
-                    "source-record-conflict",
-                    "Source record registered with another NIK",
-                    "This source record is already registered with another NIK; a record cannot move between"
-                            + " people. Register the corrected record under a new id, or ask a reviewer to unlink it.");
-        }
         if (known.contentHash.equals(hash)) {
             return Worker.<Worker>findById(known.workerId)
                     .map(w -> registration(w, known, RegistrationOutcome.UNCHANGED, null, false));

@@ -99,6 +99,28 @@ class MasterIndexTest {
     }
 
     @Test
+    void shouldMatchANewRecordAgainstTheNikThatPromotionGaveAWorker() {
+        String nik = TestWorkers.nik();
+        String promoted = TestWorkers.registered(passportOnly(nik));
+        promote("p2mi.officer", promoted, nik).statusCode(200);
+        Map<String, Object> placement = registration("SISKOP2MI", nik);
+        // Another name: no blocking key of the passport-only record is shared, only the promoted NIK.
+        placement.put("fullName", "Wulandari Kusumawati");
+
+        var answer = register(Tokens.client("siskop2mi-connector"), placement)
+                .extract()
+                .jsonPath();
+
+        assertThat(answer.getString("match")).isIn("MATCH", "POSSIBLE_MATCH");
+        if ("MATCH".equals(answer.getString("match"))) {
+            assertThat(answer.getString("workerId")).isEqualTo(promoted);
+        } else {
+            assertThat(answer.getBoolean("inReview")).isTrue();
+            history(promoted).body("events.action", hasItem("REVIEW_OPENED"));
+        }
+    }
+
+    @Test
     void shouldRefusePromotionWithAnInvalidNikOrAnotherWorkersNik() {
         String taken = TestWorkers.nik();
         String holder = TestWorkers.registered(registration("SISKOP2MI", taken));
