@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers the rows of a source export as they stream in, and streams back one result line per row, in row order,
@@ -98,14 +97,13 @@ public class BulkIntake {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "sinergi.intake.concurrency", defaultValue = "8")
-    int concurrency;
-
-    @ConfigProperty(name = "sinergi.intake.rows-per-transaction", defaultValue = "25")
-    int rowsPerTransaction;
+    @Inject
+    IntakeConfig config;
 
     /** Runs on a worker thread: reads the rows, registers them, writes the results as it goes. */
     public void run(Iterator<Row> rows, Registrant registrant, OutputStream out) throws IOException {
+        int rowsPerTransaction = config.rowsPerTransaction();
+        int concurrency = config.concurrency();
         Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
         Deque<CompletableFuture<List<RowResult>>> inFlight = new ArrayDeque<>();
         Tally tally = new Tally();
@@ -266,17 +264,14 @@ public class BulkIntake {
     }
 
     private void recordSummary(Summary summary, Registrant registrant, Context root) {
-        Context context = VertxContext.createNewDuplicatedContext(root);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        context.runOnContext(ignored -> audit.recordAlone(
-                        AuditEvent.of(audit.serviceName(), "worker.register.bulk", registrant.actor())
-                                .reason("rows=" + summary.rows() + " stored=" + summary.stored() + " rejected="
-                                        + summary.rejected())
-                                .build())
-                .subscribe()
-                .with(done::complete, done::completeExceptionally));
-        done.join();
+        onFreshContext(
+                        root,
+                        () -> audit.recordAlone(
+                                AuditEvent.of(audit.serviceName(), "worker.register.bulk", registrant.actor())
+                                        .reason("rows=" + summary.rows() + " stored=" + summary.stored() + " rejected="
+                                                + summary.rejected())
+                                        .build()))
+                .join();
     }
 
     /** Counts as the results are written. */

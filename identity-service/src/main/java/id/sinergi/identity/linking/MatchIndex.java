@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MatchIndex {
 
-    /** More candidate records than this means the keys are not selective; the nearest ones still get scored. */
+    /** More candidate records than this means the keys are not selective; the first ones found still get scored. */
     public static final int MAX_CANDIDATE_RECORDS = 500;
 
     /**
-     * Takes a transaction-scoped advisory lock per key, in ascending order so that two transactions never wait on
-     * each other in a cycle. Two records that could match share a key, so they are matched one after the other
-     * and the second sees the first; records without a shared key cannot match and do not wait for each other.
+     * Takes a transaction-scoped advisory lock per key, in ascending order, in one statement. Two records that
+     * could match share a key, so they are matched one after the other and the second sees the first; records
+     * without a shared key cannot match and do not wait for each other. Two transactions cannot wait on each other
+     * in a cycle as long as each takes all the locks it needs in one call, before it holds any: a request, a bulk
+     * batch and a re-run page each do.
      */
     public Uni<Void> lock(long[] keyHashes) {
         if (keyHashes.length == 0) {

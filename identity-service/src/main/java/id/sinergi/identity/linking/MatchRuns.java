@@ -62,6 +62,7 @@ public class MatchRuns {
         AtomicInteger linked = new AtomicInteger();
         AtomicInteger opened = new AtomicInteger();
         return Panache.withTransaction(() -> page(after, limit)
+                .call(this::lockKeysOf)
                 .call(workers -> Multi.createFrom()
                         .iterable(workers)
                         .onItem()
@@ -81,6 +82,23 @@ public class MatchRuns {
                 .invoke(page -> Log.infof(
                         "event=matching-run rules=%s workers=%d records=%d linked=%d questions=%d",
                         engine.rulesVersion(), page.workers(), page.records(), page.linked(), page.questionsOpened())));
+    }
+
+    /**
+     * Takes the locks of every key of the page's records in one statement, in ascending order, before any record is
+     * matched: a page that took them record by record could hold one key and wait for another that a bulk batch
+     * holds while that batch waits for the first.
+     */
+    private Uni<Void> lockKeysOf(List<Worker> workers) {
+        if (workers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return SourceRecord.forWorkers(workers.stream().map(w -> w.id).toList())
+                .flatMap(records -> index.lock(records.stream()
+                        .flatMapToLong(r -> java.util.Arrays.stream(MatchEngine.keysOf(r)))
+                        .distinct()
+                        .sorted()
+                        .toArray()));
     }
 
     private static Uni<List<Worker>> page(UUID after, int limit) {
