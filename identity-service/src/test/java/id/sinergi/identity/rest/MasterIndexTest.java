@@ -262,6 +262,21 @@ class MasterIndexTest {
     }
 
     @Test
+    void shouldNameAMissingMergeBodyAsTheBody() {
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors.field", contains("(body)"));
+    }
+
+    @Test
     void shouldLetOnlyStewardsReviewAndRerun() {
         given().when().get("/api/reviews").then().statusCode(401);
         given().auth()
