@@ -91,7 +91,10 @@ public class StewardshipResource {
             content = @Content(schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Worker or reason missing (validation), or self-merge")
     @APIResponse(responseCode = "404", description = "No such worker")
-    @APIResponse(responseCode = "409", description = "Either worker was merged already (worker-merged)")
+    @APIResponse(
+            responseCode = "409",
+            description = "Either worker was merged already (worker-merged), or the two have different NIKs"
+                    + " (nik-disagrees)")
     public Uni<WorkerView> merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest request) {
         return stewardship
                 .merge(id, request.workerId(), request.reason(), caller.actor())

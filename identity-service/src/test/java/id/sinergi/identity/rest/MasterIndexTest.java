@@ -247,18 +247,26 @@ class MasterIndexTest {
         String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String merged = TestWorkers.registered(passportOnly(TestWorkers.nik()));
 
-        given().auth()
-                .oauth2(Tokens.user("pwni.hq"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("workerId", merged, "reason", "one person registered twice at the embassy"))
-                .when()
-                .post("/api/workers/" + survivor + "/merge")
-                .then()
+        merge(survivor, Map.of("workerId", merged, "reason", "one person registered twice at the embassy"))
                 .statusCode(200)
                 .body("sources.size()", equalTo(2));
 
         read("p2mi.officer", merged).statusCode(200).body("id", equalTo(survivor));
         history(merged).body("events.action", hasItem("MERGED"));
+    }
+
+    @Test
+    void shouldRefuseToMergeTwoWorkersWithDifferentNiks() {
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+        String other = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        merge(survivor, Map.of("workerId", other, "reason", "looked alike"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:nik-disagrees"));
+
+        read("p2mi.officer", other).statusCode(200).body("id", equalTo(other));
+        history(other).body("events.action", not(hasItem("MERGED")));
     }
 
     @Test
@@ -346,6 +354,16 @@ class MasterIndexTest {
                 .oauth2(Tokens.user(user))
                 .when()
                 .get("/api/workers/" + workerId)
+                .then();
+    }
+
+    private static ValidatableResponse merge(String survivor, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
                 .then();
     }
 
