@@ -285,6 +285,37 @@ class MasterIndexTest {
     }
 
     @Test
+    void shouldAnswerAPageNumberTooLargeWithAProblemNotAnError() {
+        for (String list : List.of(
+                "/api/workers/provisional?page=2147483647",
+                "/api/workers/flagged?flag=PASSPORT_EXPIRED&page=99999999&size=200",
+                "/api/reviews?page=21474837&size=100")) {
+            given().auth()
+                    .oauth2(Tokens.user("p2mi.officer"))
+                    .when()
+                    .get(list)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:validation"))
+                    .body("errors.field", contains("page"));
+        }
+    }
+
+    @Test
+    void shouldAnswerTheLastPageNumberAllowed() {
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .queryParam("page", 1_000_000)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/workers/provisional")
+                .then()
+                .statusCode(200)
+                .body("workers.size()", equalTo(0));
+    }
+
+    @Test
     void shouldLetOnlyStewardsReviewAndRerun() {
         given().when().get("/api/reviews").then().statusCode(401);
         given().auth()
