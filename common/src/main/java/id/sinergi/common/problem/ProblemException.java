@@ -1,6 +1,7 @@
 package id.sinergi.common.problem;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Thrown by services to answer with a problem response; {@link ProblemMappers} turns it into the HTTP answer.
@@ -8,6 +9,12 @@ import java.util.List;
  * <p>Messages and details must never contain a NIK, a passport number or a name: they reach clients and logs.
  */
 public class ProblemException extends RuntimeException {
+
+    /** The field name standing for the request body as a whole. */
+    public static final String BODY = "(body)";
+
+    /** First words of a message that completes "Field 'x' …" by itself. */
+    private static final Set<String> PREDICATES = Set.of("must", "is", "are", "has", "cannot", "contains");
 
     private final transient Problem problem;
 
@@ -25,10 +32,26 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(slug, title, 400, detail, null, errors));
     }
 
-    /** A 400 for one field that broke one rule; the rule's code doubles as the problem's slug. */
+    /**
+     * A 400 for one field that broke one rule; the rule's code doubles as the problem's slug. The title is a fixed
+     * phrase, {@code errors[0].field} names the field ({@value #BODY} for the request body as a whole), and the
+     * detail is a sentence made of the two: "Field 'birthDate' must not be in the future." for a message that says
+     * what the value must be, "Field 'nik' was refused: digits 13-16 must not be 0000." for any other.
+     */
     public static ProblemException invalidField(String slug, String field, String message) {
         return badRequest(
-                slug, "Invalid " + field, field + " " + message, List.of(new Problem.FieldError(field, slug, message)));
+                slug,
+                BODY.equals(field) ? "Invalid request body" : "Invalid field",
+                sentence(field, message),
+                List.of(new Problem.FieldError(field, slug, message)));
+    }
+
+    static String sentence(String field, String message) {
+        String subject = BODY.equals(field) ? "The request body" : "Field '" + field + "'";
+        String firstWord = message.split(" ", 2)[0];
+        String sentence =
+                PREDICATES.contains(firstWord) ? subject + " " + message : subject + " was refused: " + message;
+        return sentence.endsWith(".") ? sentence : sentence + ".";
     }
 
     public static ProblemException notFound(String what) {

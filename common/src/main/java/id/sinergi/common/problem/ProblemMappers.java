@@ -17,10 +17,19 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -86,7 +95,7 @@ public class ProblemMappers {
         for (ConstraintViolation<?> v : violations) {
             String code =
                     v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), kebab(code), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldOf(v), kebab(code), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return new Problem(
@@ -331,17 +340,33 @@ public class ProblemMappers {
         return false;
     }
 
+    /** The client's name for a violated element; see {@link #fieldOf(Path, Class)}. */
+    static String fieldOf(ConstraintViolation<?> v) {
+        return fieldOf(v.getPropertyPath(), v.getRootBeanClass());
+    }
+
     /**
-     * The client's name for a violated element: a body field's JSON path without the method and parameter
-     * names, or the name of a query or path parameter.
+     * The client's name for a violated element: a body field's JSON path without the method and parameter names,
+     * the name of a query, path or header parameter as the request gives it, or {@value ProblemException#BODY} for
+     * the body as a whole (a missing body): never the name of a Java parameter.
      */
-    static String fieldOf(Path path) {
+    static String fieldOf(Path path, Class<?> root) {
         List<String> parts = new ArrayList<>();
+        String method = null;
+        List<Class<?>> types = List.of();
         String parameter = null;
+        int index = -1;
         for (Path.Node node : path) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {}
-                case PARAMETER -> parameter = node.getName();
+                case CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {}
+                case METHOD -> {
+                    method = node.getName();
+                    types = node.as(Path.MethodNode.class).getParameterTypes();
+                }
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    index = node.as(Path.ParameterNode.class).getParameterIndex();
+                }
                 default -> {
                     String name = node.getName();
                     Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
@@ -360,9 +385,59 @@ public class ProblemMappers {
             }
         }
         if (parts.isEmpty()) {
-            return parameter == null ? "(body)" : parameter;
+            return parameter == null ? ProblemException.BODY : requestName(root, method, types, index, parameter);
         }
         return String.join(".", parts).replace(".[", "[").replaceFirst("^\\[", "[");
+    }
+
+    /**
+     * The name the request gives a method parameter: that of its JAX-RS annotation, or the body's for a parameter
+     * without one. The method is looked up from the validated class upwards, as a generated subclass may override
+     * it without the annotations; when it cannot be found, the Java name is all there is.
+     */
+    private static String requestName(Class<?> root, String method, List<Class<?>> types, int index, String name) {
+        boolean found = false;
+        for (Class<?> c = root; c != null && method != null && index >= 0; c = c.getSuperclass()) {
+            Method m;
+            try {
+                m = c.getDeclaredMethod(method, types.toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            found = true;
+            for (Annotation a : m.getParameterAnnotations()[index]) {
+                String given = parameterName(a);
+                if (given != null) {
+                    return given.isEmpty() ? name : given;
+                }
+            }
+        }
+        return found ? ProblemException.BODY : name;
+    }
+
+    /** The request name an annotation gives a parameter, "" for one taken from the Java name, or null for none. */
+    private static String parameterName(Annotation a) {
+        if (a instanceof QueryParam q) {
+            return q.value();
+        }
+        if (a instanceof PathParam p) {
+            return p.value();
+        }
+        if (a instanceof HeaderParam h) {
+            return h.value();
+        }
+        if (a instanceof CookieParam c) {
+            return c.value();
+        }
+        if (a instanceof FormParam f) {
+            return f.value();
+        }
+        if (a instanceof MatrixParam m) {
+            return m.value();
+        }
+        String type = a.annotationType().getName();
+        boolean jaxrs = type.startsWith("jakarta.ws.rs.") && !type.equals(DefaultValue.class.getName());
+        return jaxrs || type.startsWith("org.jboss.resteasy.reactive.Rest") ? "" : null;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -7,6 +7,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,16 +24,31 @@ class FieldPathTest {
 
         public void batch(List<@Valid Inner> events) {}
 
-        public void list(@NotNull Integer limit) {}
+        public void list(@QueryParam("limit") @NotNull Integer limit) {}
+
+        public void find(@PathParam("id") @NotNull String workerId) {}
+
+        public void create(@NotNull @Valid Body request) {}
+    }
+
+    /** As CDI makes it: the method overridden without the parameters' annotations. */
+    static class ResourceSubclass extends Resource {
+        @Override
+        public void find(String workerId) {}
     }
 
     private final Validator validator =
             Validation.buildDefaultValidatorFactory().getValidator();
 
     private List<String> fields(String method, Class<?> type, Object arg) throws NoSuchMethodException {
+        return fields(new Resource(), method, type, arg);
+    }
+
+    private List<String> fields(Resource resource, String method, Class<?> type, Object arg)
+            throws NoSuchMethodException {
         Method m = Resource.class.getMethod(method, type);
-        return validator.forExecutables().validateParameters(new Resource(), m, new Object[] {arg}).stream()
-                .map(v -> ProblemMappers.fieldOf(v.getPropertyPath()))
+        return validator.forExecutables().validateParameters(resource, m, new Object[] {arg}).stream()
+                .map(ProblemMappers::fieldOf)
                 .sorted()
                 .toList();
     }
@@ -52,5 +69,16 @@ class FieldPathTest {
     @Test
     void shouldNameAParameterByItsName() throws Exception {
         assertThat(fields("list", Integer.class, null)).containsExactly("limit");
+        assertThat(fields("find", String.class, null)).containsExactly("id");
+    }
+
+    @Test
+    void shouldNameAParameterOfAGeneratedSubclassByItsAnnotation() throws Exception {
+        assertThat(fields(new ResourceSubclass(), "find", String.class, null)).containsExactly("id");
+    }
+
+    @Test
+    void shouldNameAMissingBodyAsTheBodyNotByItsJavaName() throws Exception {
+        assertThat(fields("create", Body.class, null)).containsExactly("(body)");
     }
 }

@@ -91,13 +91,25 @@ public class Stewardship {
         });
     }
 
-    /** Merges {@code fromId} into {@code targetId}: every record moves, the emptied worker points at the target. */
+    /**
+     * Merges {@code fromId} into {@code targetId}: every record moves, the emptied worker points at the target. Two
+     * workers with different NIKs are two people as far as Dukcapil is concerned, and are not merged (as promotion
+     * refuses a NIK that disagrees with a record).
+     */
     public Uni<Worker> merge(UUID targetId, UUID fromId, String reason, AuditActor actor) {
         if (targetId.equals(fromId)) {
             throw ProblemException.invalidField("self-merge", "workerId", "a worker cannot be merged into itself");
         }
         return Panache.withTransaction(() -> Linker.activeWorker(targetId)
-                .flatMap(target -> Linker.activeWorker(fromId))
+                .flatMap(target -> Linker.activeWorker(fromId).invoke(from -> {
+                    if (target.nik != null && from.nik != null && !target.nik.equals(from.nik)) {
+                        throw ProblemException.conflict(
+                                "nik-disagrees",
+                                "NIK disagrees with the other worker",
+                                "The two workers have different NIKs, so they are not one person; correct a wrong NIK"
+                                        + " in its source record first");
+                    }
+                }))
                 .flatMap(from -> moves.mergeWorker(fromId, targetId, reason, actor))
                 .call(target -> audit.record(AuditEvent.of(audit.serviceName(), "worker.merge", actor)
                         .worker(targetId)

@@ -37,6 +37,12 @@ public final class LinkingDtos {
     /** Every step by hand says why; the reason goes into the link history. */
     static final int REASON_MAX = 500;
 
+    /**
+     * The last page number a list accepts: with at most 200 per page its offset stays far inside an int, and no
+     * list is long enough to need more.
+     */
+    static final int MAX_PAGE = 1_000_000;
+
     /** A source record in full, as a reviewer compares it. */
     @Schema(name = "SourceRecordDetails")
     public record RecordView(

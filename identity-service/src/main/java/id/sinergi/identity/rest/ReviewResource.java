@@ -60,7 +60,7 @@ public class ReviewResource {
             content = @Content(schema = @Schema(implementation = QueueView.class)))
     @APIResponse(responseCode = "400", description = "page or size out of range (validation)")
     public Uni<QueueView> queue(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(LinkingDtos.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return reviews.queue(page, size, caller.actor())
                 .map(queue -> new QueueView(

@@ -91,7 +91,10 @@ public class StewardshipResource {
             content = @Content(schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Worker or reason missing (validation), or self-merge")
     @APIResponse(responseCode = "404", description = "No such worker")
-    @APIResponse(responseCode = "409", description = "Either worker was merged already (worker-merged)")
+    @APIResponse(
+            responseCode = "409",
+            description = "Either worker was merged already (worker-merged), or the two have different NIKs"
+                    + " (nik-disagrees)")
     public Uni<WorkerView> merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest request) {
         return stewardship
                 .merge(id, request.workerId(), request.reason(), caller.actor())
@@ -149,7 +152,7 @@ public class StewardshipResource {
             content = @Content(schema = @Schema(implementation = WorkerListView.class)))
     @APIResponse(responseCode = "400", description = "page or size out of range (validation)")
     public Uni<WorkerListView> provisional(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(LinkingDtos.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return stewardship
                 .provisional(page, size, caller.actor())
@@ -173,7 +176,7 @@ public class StewardshipResource {
             description = "Unknown flag (invalid-parameter), or page or size out of range (validation)")
     public Uni<WorkerListView> flagged(
             @QueryParam("flag") @NotNull id.sinergi.identity.domain.WorkerFlag flag,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(LinkingDtos.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return stewardship
                 .flagged(flag, page, size, caller.actor())

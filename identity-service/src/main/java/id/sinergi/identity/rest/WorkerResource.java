@@ -82,7 +82,8 @@ public class WorkerResource {
     @Operation(
             summary = "Read a worker's placement for a declared purpose",
             description = "KemenP2MI callers read by legal obligation. Kemlu callers read only when consent-service"
-                    + " permits it for the purpose and the PLACEMENT data category.")
+                    + " permits it for the purpose and the PLACEMENT data category. A merged worker's id reads as the"
+                    + " worker it was merged into, on that worker's consent only.")
     @APIResponse(
             responseCode = "200",
             description = "The placement and the basis of its disclosure",
@@ -95,6 +96,9 @@ public class WorkerResource {
             description = "Role not allowed (forbidden), or no consent (consent-denied, with members reason and"
                     + " grantId)")
     @APIResponse(responseCode = "404", description = "No such worker, or no placement recorded")
+    @APIResponse(
+            responseCode = "409",
+            description = "The worker was merged while the placement was asked for (worker-merged); ask again")
     @APIResponse(
             responseCode = "503",
             description = "consent-service gave no decision (consent-unavailable); nothing is disclosed")

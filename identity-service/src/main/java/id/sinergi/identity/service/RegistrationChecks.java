@@ -21,14 +21,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The rules a registration must pass beyond its shape: a valid NIK, a birth date not in the future, an ISO 3166-1
- * alpha-2 destination, and at least one way to know the worker: a NIK, a passport, or a family report. A NIK
+ * The rules a registration must pass beyond its shape: a valid NIK, a birth date from {@link #EARLIEST} to today,
+ * the other dates from {@link #EARLIEST} to {@link #LATEST}, an ISO 3166-1 alpha-2 destination, and at least one way to know the worker: a NIK, a passport, or a family report. A NIK
  * that disagrees with the declared birth date or sex is no reason to refuse the record (such NIKs exist); it
  * earns the worker a flag instead ({@link Nik#flagsAgainst}).
  */
 public final class RegistrationChecks {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /** The earliest date a record may give: no living worker was born, and no passport issued, before it. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    /** The latest passport expiry, departure or contract end a record may give. */
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final NikValidator nikValidator;
     private final PassportCheck passportCheck;
@@ -59,6 +65,10 @@ public final class RegistrationChecks {
         if (request.birthDate().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalidField("future-birth-date", "birthDate", "must not be in the future");
         }
+        if (request.birthDate().isBefore(EARLIEST)) {
+            throw outOfRange("birthDate", "today");
+        }
+        checkDates(request);
         if (!isCountry(request.destinationCountry())) {
             throw ProblemException.invalidField(
                     "unknown-country",
@@ -73,6 +83,30 @@ public final class RegistrationChecks {
             flags.addAll(checkPassport(request));
         }
         return new CheckedRecord(decoded, flags);
+    }
+
+    /**
+     * Refuses a passport expiry, departure or contract end outside {@link #EARLIEST} to {@link #LATEST}: such a date
+     * is a typing error, and one past the database's range would otherwise fail the write.
+     */
+    private static void checkDates(RegistrationRequest request) {
+        if (request.passport() != null) {
+            requireWithin(request.passport().expiryDate(), "passport.expiryDate");
+        }
+        if (request.placement() != null) {
+            requireWithin(request.placement().departureDate(), "placement.departureDate");
+            requireWithin(request.placement().contractEndDate(), "placement.contractEndDate");
+        }
+    }
+
+    private static void requireWithin(LocalDate date, String field) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            throw outOfRange(field, LATEST.toString());
+        }
+    }
+
+    private static ProblemException outOfRange(String field, String latest) {
+        return ProblemException.invalidField("date-out-of-range", field, "must be from " + EARLIEST + " to " + latest);
     }
 
     /**

@@ -124,8 +124,11 @@ public class WorkerService {
      * reads it only on a consent-service permit, asked with the caller's own token; a deny is a 403 and a failure
      * to get an answer a 503 (fail closed). Both are audited in a transaction of their own, as the request fails.
      *
-     * <p>Kemlu's consent question comes before any look-up, so a caller without consent cannot even learn
-     * whether a worker or a placement exists.
+     * <p>The id is first resolved to the live worker (the survivor of any merges), and both the consent question
+     * and the audit events name that worker: consent is the survivor's to give. This fails closed on purpose: a
+     * grant recorded under a worker id that was later merged no longer permits reading the survivor's placement;
+     * the survivor needs a grant of their own. An id no worker has is asked about as it is, so that a caller
+     * without consent cannot learn whether a worker or a placement exists.
      */
     public Uni<PlacementDisclosure> placement(UUID workerId, String purposeName, Caller caller) {
         Purpose purpose = Purpose.named(purposeName)
@@ -133,31 +136,52 @@ public class WorkerService {
                         "invalid-purpose", "purpose", "must be one of " + Arrays.toString(Purpose.values())));
         Agency agency = caller.requireAgency();
         AuditActor actor = caller.actor();
-        if (agency == Agency.KEMENP2MI) {
-            return disclose(workerId, purpose, actor, LEGAL_OBLIGATION, null);
-        }
-        return consent.placement(workerId, agency, purpose, caller.rawToken())
-                .onFailure(ConsentUnavailableException.class)
-                .call(failure -> audit.recordAlone(event(actor, READ_PLACEMENT, workerId)
-                        .purpose(purpose.name())
-                        .outcome(AuditOutcome.FAILED)
-                        .reason("CONSENT_UNAVAILABLE cause=" + ((ConsentUnavailableException) failure).causeClass())
-                        .build()))
-                .onFailure(ConsentUnavailableException.class)
-                .transform(failure -> ProblemException.unavailable(
-                        "consent-unavailable",
-                        "Consent service unavailable",
-                        "No consent decision could be obtained, so the placement is withheld; try again later"))
-                .flatMap(decision -> decision.permits()
-                        ? disclose(workerId, purpose, actor, CONSENT, decision.grantId())
-                        : deny(workerId, purpose, actor, decision));
+        return Panache.withSession(() -> survivorOf(workerId)).flatMap(liveId -> {
+            Asked asked = new Asked(workerId, liveId);
+            if (agency == Agency.KEMENP2MI) {
+                return disclose(asked, purpose, actor, LEGAL_OBLIGATION, null);
+            }
+            return consent.placement(liveId, agency, purpose, caller.rawToken())
+                    .onFailure(ConsentUnavailableException.class)
+                    .call(failure -> audit.recordAlone(event(actor, READ_PLACEMENT, asked.live())
+                            .purpose(purpose.name())
+                            .outcome(AuditOutcome.FAILED)
+                            .reason(asked.reason("CONSENT_UNAVAILABLE cause="
+                                    + ((ConsentUnavailableException) failure).causeClass()))
+                            .build()))
+                    .onFailure(ConsentUnavailableException.class)
+                    .transform(failure -> ProblemException.unavailable(
+                            "consent-unavailable",
+                            "Consent service unavailable",
+                            "No consent decision could be obtained, so the placement is withheld; try again later"))
+                    .flatMap(decision -> decision.permits()
+                            ? disclose(asked, purpose, actor, CONSENT, decision.grantId())
+                            : deny(asked, purpose, actor, decision));
+        });
     }
 
-    private Uni<PlacementDisclosure> deny(UUID workerId, Purpose purpose, AuditActor actor, ConsentDecision d) {
-        return audit.recordAlone(event(actor, READ_PLACEMENT, workerId)
+    /** The id of the live worker behind {@code workerId}, or {@code workerId} itself when no worker has it. */
+    private static Uni<UUID> survivorOf(UUID workerId) {
+        return live(workerId)
+                .map(w -> w.id)
+                .onFailure(f -> f instanceof ProblemException p && p.problem().getStatus() == 404)
+                .recoverWithItem(workerId);
+    }
+
+    /** The id a caller asked about and the live worker it stands for, whom the consent question and audit name. */
+    private record Asked(UUID requested, UUID live) {
+
+        /** The reason, noting the merged id the caller asked by. */
+        String reason(String reason) {
+            return requested.equals(live) ? reason : reason + " merged-from=" + requested;
+        }
+    }
+
+    private Uni<PlacementDisclosure> deny(Asked asked, Purpose purpose, AuditActor actor, ConsentDecision d) {
+        return audit.recordAlone(event(actor, READ_PLACEMENT, asked.live())
                         .purpose(purpose.name())
                         .outcome(AuditOutcome.DENIED)
-                        .reason(d.reason() + (d.grantId() == null ? "" : " grant=" + d.grantId()))
+                        .reason(asked.reason(d.reason() + (d.grantId() == null ? "" : " grant=" + d.grantId())))
                         .build())
                 .onItem()
                 .transformToUni(done -> Uni.createFrom().<PlacementDisclosure>failure(consentDenied(d)));
@@ -178,10 +202,22 @@ public class WorkerService {
         return new ProblemException(problem);
     }
 
-    /** Reads the placement and audits the disclosure in one transaction. */
+    /**
+     * Reads the placement and audits the disclosure in one transaction. The worker must still be the live one the
+     * consent question named: one merged meanwhile is a 409, so a permit never covers another worker's data.
+     */
     private Uni<PlacementDisclosure> disclose(
-            UUID workerId, Purpose purpose, AuditActor actor, String basis, UUID grantId) {
-        return Panache.withTransaction(() -> live(workerId)
+            Asked asked, Purpose purpose, AuditActor actor, String basis, UUID grantId) {
+        UUID workerId = asked.requested();
+        return Panache.withTransaction(() -> live(asked.live())
+                .invoke(w -> {
+                    if (!w.id.equals(asked.live())) {
+                        throw ProblemException.conflict(
+                                "worker-merged",
+                                "Worker merged",
+                                "The worker was merged while their placement was asked for; ask again");
+                    }
+                })
                 .flatMap(w -> SourceRecord.latestSiskoP2mi(w.id))
                 .onItem()
                 .ifNull()
@@ -191,10 +227,10 @@ public class WorkerService {
                         throw ProblemException.notFound("Placement of worker " + workerId);
                     }
                 })
-                .map(r -> new PlacementDisclosure(workerId, r, basis, grantId))
-                .call(d -> audit.record(event(actor, READ_PLACEMENT, workerId)
+                .map(r -> new PlacementDisclosure(asked.live(), r, basis, grantId))
+                .call(d -> audit.record(event(actor, READ_PLACEMENT, asked.live())
                         .purpose(purpose.name())
-                        .reason("basis=" + basis + (grantId == null ? "" : " grant=" + grantId))
+                        .reason(asked.reason("basis=" + basis + (grantId == null ? "" : " grant=" + grantId)))
                         .build())));
     }
 

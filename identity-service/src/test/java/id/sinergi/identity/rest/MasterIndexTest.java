@@ -269,18 +269,72 @@ class MasterIndexTest {
         String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String merged = TestWorkers.registered(passportOnly(TestWorkers.nik()));
 
-        given().auth()
-                .oauth2(Tokens.user("pwni.hq"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("workerId", merged, "reason", "one person registered twice at the embassy"))
-                .when()
-                .post("/api/workers/" + survivor + "/merge")
-                .then()
+        merge(survivor, Map.of("workerId", merged, "reason", "one person registered twice at the embassy"))
                 .statusCode(200)
                 .body("sources.size()", equalTo(2));
 
         read("p2mi.officer", merged).statusCode(200).body("id", equalTo(survivor));
         history(merged).body("events.action", hasItem("MERGED"));
+    }
+
+    @Test
+    void shouldRefuseToMergeTwoWorkersWithDifferentNiks() {
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+        String other = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        merge(survivor, Map.of("workerId", other, "reason", "looked alike"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:nik-disagrees"));
+
+        read("p2mi.officer", other).statusCode(200).body("id", equalTo(other));
+        history(other).body("events.action", not(hasItem("MERGED")));
+    }
+
+    @Test
+    void shouldNameAMissingMergeBodyAsTheBody() {
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors.field", contains("(body)"));
+    }
+
+    @Test
+    void shouldAnswerAPageNumberTooLargeWithAProblemNotAnError() {
+        for (String list : List.of(
+                "/api/workers/provisional?page=2147483647",
+                "/api/workers/flagged?flag=PASSPORT_EXPIRED&page=99999999&size=200",
+                "/api/reviews?page=21474837&size=100")) {
+            given().auth()
+                    .oauth2(Tokens.user("p2mi.officer"))
+                    .when()
+                    .get(list)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:validation"))
+                    .body("errors.field", contains("page"));
+        }
+    }
+
+    @Test
+    void shouldAnswerTheLastPageNumberAllowed() {
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .queryParam("page", 1_000_000)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/workers/provisional")
+                .then()
+                .statusCode(200)
+                .body("workers.size()", equalTo(0));
     }
 
     @Test
@@ -353,6 +407,16 @@ class MasterIndexTest {
                 .oauth2(Tokens.user(user))
                 .when()
                 .get("/api/workers/" + workerId)
+                .then();
+    }
+
+    private static ValidatableResponse merge(String survivor, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
                 .then();
     }
 

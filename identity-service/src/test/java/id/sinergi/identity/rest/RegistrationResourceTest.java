@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -344,6 +345,44 @@ class RegistrationResourceTest {
         assertThat(countSourceRecords((String) body.get("sourceRecordId"))).isZero();
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "birthDate, -10000-01-01",
+        "birthDate, 0001-01-01",
+        "birthDate, 1899-12-31",
+        "passport.expiryDate, 1899-12-31",
+        "passport.expiryDate, 2101-01-01",
+        "placement.departureDate, 0001-01-01",
+        "placement.departureDate, +9999999-01-01",
+        "placement.contractEndDate, +9999999-01-01"
+    })
+    void shouldRejectADateOutOfRangeNamingTheField(String field, String date) {
+        Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
+        body.put("placement", new LinkedHashMap<>((Map<?, ?>) body.get("placement")));
+        putAt(body, field, date);
+
+        register(connector(), body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:date-out-of-range"))
+                .body("title", equalTo("Invalid field"))
+                .body("errors.field", contains(field))
+                .body("detail", startsWith("Field '" + field + "' must be from 1900-01-01 to "));
+
+        assertThat(countSourceRecords((String) body.get("sourceRecordId"))).isZero();
+    }
+
+    @Test
+    void shouldAcceptDatesAtTheBounds() {
+        Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
+        body.put("birthDate", "1900-01-01");
+        body.put("placement", new LinkedHashMap<>((Map<?, ?>) body.get("placement")));
+        putAt(body, "placement.departureDate", "1900-01-01");
+        putAt(body, "placement.contractEndDate", "2100-12-31");
+
+        register(connector(), body).statusCode(201);
+    }
+
     @Test
     void shouldRejectUnknownDestinationCountry() {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
@@ -487,6 +526,17 @@ class RegistrationResourceTest {
     private long countWorkersWithNik(String nik) {
         return Long.parseLong(
                 query("SELECT count(*) FROM worker WHERE nik = ?", nik).get(0));
+    }
+
+    /** Puts the value at a field of the body, one level deep at most ({@code placement.departureDate}). */
+    @SuppressWarnings("unchecked")
+    private static void putAt(Map<String, Object> body, String field, Object value) {
+        int dot = field.indexOf('.');
+        if (dot < 0) {
+            body.put(field, value);
+        } else {
+            ((Map<String, Object>) body.get(field.substring(0, dot))).put(field.substring(dot + 1), value);
+        }
     }
 
     private long countSourceRecords(String sourceRecordId) {

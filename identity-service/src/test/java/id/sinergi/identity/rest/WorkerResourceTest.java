@@ -255,6 +255,58 @@ class WorkerResourceTest {
     }
 
     @Test
+    void shouldAskConsentOfTheSurvivorWhenAMergedWorkerIsReadByTheirOldId() {
+        Map<String, Object> passportOnly = registration("PEDULI_WNI", TestWorkers.nik());
+        passportOnly.remove("nik");
+        String merged = TestWorkers.registered(passportOnly);
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+        grantPlacementToKemlu(merged);
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("workerId", merged, "reason", "one person registered twice"))
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
+                .then()
+                .statusCode(200);
+
+        placement(Tokens.user("consul.kl"), merged, PURPOSE)
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:consent-denied"))
+                .body("reason", equalTo("NO_GRANT"))
+                .body("employerName", nullValue());
+
+        assertThat(placementEvents(survivor))
+                .singleElement()
+                .asString()
+                .contains("\"workerId\":\"" + survivor + "\"")
+                .contains("\"outcome\":\"DENIED\"")
+                .contains("merged-from=" + merged);
+    }
+
+    @Test
+    void shouldDiscloseTheSurvivorsPlacementByAMergedIdOnTheSurvivorsGrant() {
+        Map<String, Object> passportOnly = registration("PEDULI_WNI", TestWorkers.nik());
+        passportOnly.remove("nik");
+        String merged = TestWorkers.registered(passportOnly);
+        String survivor = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+        String grantId = grantPlacementToKemlu(survivor);
+        given().auth()
+                .oauth2(Tokens.user("pwni.hq"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("workerId", merged, "reason", "one person registered twice"))
+                .when()
+                .post("/api/workers/" + survivor + "/merge")
+                .then()
+                .statusCode(200);
+
+        placement(Tokens.user("consul.kl"), merged, PURPOSE)
+                .statusCode(200)
+                .body("workerId", equalTo(survivor))
+                .body("grantId", equalTo(grantId));
+    }
+
+    @Test
     void shouldDenyPlacementToKemluAfterRevocation() {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String grantId = grantPlacementToKemlu(workerId);

@@ -1,0 +1,38 @@
+package id.sinergi.common.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class InvalidFieldTest {
+
+    @Test
+    void shouldKeepTheFieldOutOfTheTitleAndInTheErrors() {
+        Problem problem = ProblemException.invalidField("future-birth-date", "birthDate", "must not be in the future")
+                .problem();
+
+        assertThat(problem.getTitle()).isEqualTo("Invalid field");
+        assertThat(problem.getDetail()).isEqualTo("Field 'birthDate' must not be in the future.");
+        assertThat(problem.getErrors())
+                .containsExactly(new Problem.FieldError("birthDate", "future-birth-date", "must not be in the future"));
+    }
+
+    @Test
+    void shouldMakeASentenceOfAMessageThatIsAClauseOfItsOwn() {
+        Problem problem = ProblemException.invalidField(
+                        "ambiguous-worker", "nik", "several workers carry this NIK; report by workerId")
+                .problem();
+
+        assertThat(problem.getDetail())
+                .isEqualTo("Field 'nik' was refused: several workers carry this NIK; report by workerId.");
+    }
+
+    @Test
+    void shouldSpeakOfTheBodyAsAWhole() {
+        Problem problem = ProblemException.invalidField("malformed-csv", "(body)", "the CSV header cannot be read")
+                .problem();
+
+        assertThat(problem.getTitle()).isEqualTo("Invalid request body");
+        assertThat(problem.getDetail()).isEqualTo("The request body was refused: the CSV header cannot be read.");
+    }
+}
