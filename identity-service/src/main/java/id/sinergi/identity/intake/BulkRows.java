@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.problem.ProblemMappers;
+import id.sinergi.identity.matching.BulkColumns;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -32,32 +32,6 @@ import java.util.Set;
  * file itself breaks (a CSV quote left open).
  */
 public final class BulkRows {
-
-    /** The CSV columns, flat; empty cells are absent values. */
-    public static final List<String> CSV_COLUMNS = List.of(
-            "source",
-            "sourceRecordId",
-            "nik",
-            "passportNumber",
-            "passportIssuingState",
-            "passportExpiryDate",
-            "fullName",
-            "birthDate",
-            "birthPlace",
-            "sex",
-            "destinationCountry",
-            "phase",
-            "reportedBy",
-            "employerName",
-            "placementAgency",
-            "occupation",
-            "departureDate",
-            "contractEndDate");
-
-    private static final List<String> PASSPORT_COLUMNS =
-            List.of("passportNumber", "passportIssuingState", "passportExpiryDate");
-    private static final List<String> PLACEMENT_COLUMNS =
-            List.of("employerName", "placementAgency", "occupation", "departureDate", "contractEndDate");
 
     /** A row longer than this is refused without being parsed. */
     static final int MAX_LINE_CHARS = 16 * 1024;
@@ -164,12 +138,12 @@ public final class BulkRows {
             return; // an empty file: no rows
         }
         for (CsvSchema.Column column : schema) {
-            if (!CSV_COLUMNS.contains(column.getName())) {
+            if (!BulkColumns.NAMES.contains(column.getName())) {
                 throw ProblemException.invalidField(
                         "unknown-column", column.getName(), "is not a column of a registration export");
             }
         }
-        for (String required : List.of("source", "sourceRecordId")) {
+        for (String required : BulkColumns.REQUIRED) {
             if (schema.column(required) == null) {
                 throw ProblemException.invalidField("missing-column", required, "every export needs this column");
             }
@@ -184,9 +158,9 @@ public final class BulkRows {
             if (value == null || value.isEmpty()) {
                 return;
             }
-            if (PASSPORT_COLUMNS.contains(column)) {
+            if (BulkColumns.PASSPORT.contains(column)) {
                 passport.put(passportField(column), value);
-            } else if (PLACEMENT_COLUMNS.contains(column)) {
+            } else if (BulkColumns.PLACEMENT.contains(column)) {
                 placement.put(column, value);
             } else {
                 body.put(column, value);

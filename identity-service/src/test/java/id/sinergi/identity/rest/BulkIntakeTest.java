@@ -8,11 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.devstack.testing.Tokens;
+import id.sinergi.identity.matching.eval.ExportFiles;
+import id.sinergi.identity.matching.eval.GeneratorSettings;
+import id.sinergi.identity.matching.eval.LabelledExports;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk intake of a source export: row by row, every row stored whole or reported, and a resend changes nothing. */
 @QuarkusTest
@@ -177,6 +183,23 @@ class BulkIntakeTest {
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:unknown-column"))
                 .body("errors[0].field", equalTo("religion"));
+    }
+
+    @Test
+    void shouldReadTheEvaluationGeneratorsCsvExportAsItIs(@TempDir Path dir) throws IOException {
+        ExportFiles.write(LabelledExports.generate(GeneratorSettings.defaults().withPersons(20)), dir);
+        Path export = dir.resolve(ExportFiles.SISKOP2MI_CSV);
+        long rows = Files.readAllLines(export).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .count();
+
+        List<JsonNode> results = bulk("text/csv", Files.readString(export));
+
+        assertThat(results).hasSize((int) rows + 1);
+        assertThat(results.subList(0, (int) rows))
+                .extracting(n -> n.path("problem").path("type").asText(""))
+                .doesNotContain("urn:sinergi:problem:wrong-cell-count", "urn:sinergi:problem:malformed-csv");
     }
 
     @Test
