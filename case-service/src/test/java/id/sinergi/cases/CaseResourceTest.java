@@ -272,6 +272,21 @@ class CaseResourceTest {
     }
 
     @Test
+    void shouldRejectAListFilterOfAnUnknownMissionEvenWithANulInIt() {
+        for (String mission : List.of("\u0000", "KBRI-ATLANTIS", KL + "\u0000")) {
+            given().auth()
+                    .oauth2(Tokens.user("pwni.hq"))
+                    .queryParam("missionId", mission)
+                    .when()
+                    .get("/api/cases")
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:sinergi:problem:unknown-mission"))
+                    .body("errors[0].field", equalTo("missionId"));
+        }
+    }
+
+    @Test
     void shouldFindNoResourceAtAPathSegmentThatIsNoCaseId() {
         Cases.read("pwni.hq", "summary")
                 .statusCode(404)

@@ -92,8 +92,9 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The matching cases")
     @APIResponse(
             responseCode = "400",
-            description = "invalid-parameter: status or workerId cannot be read; validation: limit is not 1 to 200;"
-                    + " errors[].field names the parameter")
+            description = "invalid-parameter: status or workerId cannot be read; unknown-mission: missionId is not"
+                    + " a mission of the reference data; validation: limit is not 1 to 200; errors[].field names the"
+                    + " parameter")
     public Uni<List<CaseView>> list(
             @QueryParam("missionId") @Parameter(example = "KBRI-KUALALUMPUR") String missionId,
             @QueryParam("status") @Parameter(description = "REPORTED, IN_PROGRESS, RESOLVED or CLOSED") String status,

@@ -139,8 +139,14 @@ public class CaseService {
                 .map(c -> visibleOrMissing(c, caseId, scope));
     }
 
-    /** The newest cases first that match the filter and the caller's scope; each listed case is audited. */
+    /**
+     * The newest cases first that match the filter and the caller's scope; each listed case is audited. A mission
+     * that is not in the reference data is refused (unknown-mission), as when reporting.
+     */
     public Uni<List<ProtectionCase>> list(CaseFilter filter, Caller caller) {
+        if (filter.missionId() != null && reference.mission(filter.missionId()).isEmpty()) {
+            throw ProblemException.invalidField("unknown-mission", "missionId", "is not a known mission");
+        }
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
         if (filter.missionId() != null && !scope.sees(filter.missionId())) {

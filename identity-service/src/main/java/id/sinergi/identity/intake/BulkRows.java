@@ -1,14 +1,17 @@
 package id.sinergi.identity.intake;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.problem.ProblemMappers;
+import id.sinergi.identity.matching.BulkColumns;
 import id.sinergi.identity.rest.WorkerDtos.RegistrationRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -18,6 +21,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,35 +33,9 @@ import java.util.Set;
  * Reads a source export row by row, never the whole file at once: NDJSON (one registration per line) or CSV (a
  * header row of the flat column names, then one registration per row). Each row comes out parsed and validated,
  * or with the problem that rejects it; a row that cannot be read does not stop the rows after it, except where the
- * file itself breaks (a CSV quote left open).
+ * file itself breaks (a CSV quote left open): then that row's problem says where reading stopped.
  */
 public final class BulkRows {
-
-    /** The CSV columns, flat; empty cells are absent values. */
-    public static final List<String> CSV_COLUMNS = List.of(
-            "source",
-            "sourceRecordId",
-            "nik",
-            "passportNumber",
-            "passportIssuingState",
-            "passportExpiryDate",
-            "fullName",
-            "birthDate",
-            "birthPlace",
-            "sex",
-            "destinationCountry",
-            "phase",
-            "reportedBy",
-            "employerName",
-            "placementAgency",
-            "occupation",
-            "departureDate",
-            "contractEndDate");
-
-    private static final List<String> PASSPORT_COLUMNS =
-            List.of("passportNumber", "passportIssuingState", "passportExpiryDate");
-    private static final List<String> PLACEMENT_COLUMNS =
-            List.of("employerName", "placementAgency", "occupation", "departureDate", "contractEndDate");
 
     /** A row longer than this is refused without being parsed. */
     static final int MAX_LINE_CHARS = 16 * 1024;
@@ -108,7 +86,8 @@ public final class BulkRows {
 
     static Row parse(long number, String line, ObjectMapper json, Validator validator) {
         if (line.length() > MAX_LINE_CHARS) {
-            return new Row(number, null, rowProblem("row-too-long", "longer than " + MAX_LINE_CHARS + " characters"));
+            return new Row(
+                    number, null, rowProblem("row-too-long", "is longer than " + MAX_LINE_CHARS + " characters"));
         }
         try {
             return validated(number, json.readValue(line, RegistrationRequest.class), validator);
@@ -121,58 +100,145 @@ public final class BulkRows {
         }
     }
 
-    /** CSV rows; the header must name known columns only, and must name source and sourceRecordId. */
+    /**
+     * CSV rows; the header must name known columns only, each once, and must name source and sourceRecordId. An
+     * empty file has no header and no rows. A row with more or fewer cells than the header is rejected, and the
+     * next row is read; a row that breaks the file (a quote left open) is rejected with {@code malformed-csv}, and
+     * nothing after it is read.
+     */
     public static Iterator<Row> csv(InputStream in, ObjectMapper json, Validator validator) {
-        CsvMapper csv = new CsvMapper();
+        MappingIterator<String[]> records;
         try {
-            MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8));
-            checkHeader(rows);
-            return new Iterator<>() {
-                private long number;
-
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    number++;
-                    Map<String, String> cells;
-                    try {
-                        cells = rows.next();
-                    } catch (RuntimeException e) {
-                        // A broken quote leaves the reader lost: report the row, and read no further.
-                        while (rows.hasNext()) {
-                            rows.next();
-                        }
-                        return new Row(number, null, rowProblem("malformed-csv", "cannot be read as CSV"));
-                    }
-                    return fromCells(number, cells, json, validator);
-                }
-            };
+            records = CSV_READER.readValues(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ProblemException.invalidField("malformed-csv", "(body)", "the CSV header cannot be read");
         }
+        List<String> header = header(records);
+        return new CsvRows(records, header, json, validator);
     }
 
-    private static void checkHeader(MappingIterator<Map<String, String>> rows) {
-        CsvSchema schema = (CsvSchema) rows.getParserSchema();
-        if (schema == null || schema.size() == 0) {
-            return; // an empty file: no rows
+    /** Reads each CSV record as its cells, without a schema: the header and the cell counts are checked here. */
+    private static final ObjectReader CSV_READER =
+            new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+
+    /** The header's column names, checked; none for an empty file. */
+    private static List<String> header(MappingIterator<String[]> records) {
+        String[] names;
+        try {
+            if (!records.hasNext()) {
+                return List.of();
+            }
+            names = records.next();
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("malformed-csv", "(body)", "the CSV header cannot be read");
         }
-        for (CsvSchema.Column column : schema) {
-            if (!CSV_COLUMNS.contains(column.getName())) {
-                throw ProblemException.invalidField(
-                        "unknown-column", column.getName(), "is not a column of a registration export");
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!BulkColumns.NAMES.contains(name)) {
+                throw ProblemException.invalidField("unknown-column", name, "is not a column of a registration export");
+            }
+            if (!seen.add(name)) {
+                throw ProblemException.invalidField("duplicate-column", name, "is named more than once in the header");
             }
         }
-        for (String required : List.of("source", "sourceRecordId")) {
-            if (schema.column(required) == null) {
+        for (String required : BulkColumns.REQUIRED) {
+            if (!seen.contains(required)) {
                 throw ProblemException.invalidField("missing-column", required, "every export needs this column");
             }
+        }
+        return List.of(names);
+    }
+
+    /** The data rows after the header, read one ahead so that a broken file ends the rows where it breaks. */
+    private static final class CsvRows implements Iterator<Row> {
+
+        private final MappingIterator<String[]> records;
+        private final List<String> header;
+        private final ObjectMapper json;
+        private final Validator validator;
+        private long number;
+        private boolean broken;
+        private Row next;
+
+        CsvRows(MappingIterator<String[]> records, List<String> header, ObjectMapper json, Validator validator) {
+            this.records = records;
+            this.header = header;
+            this.json = json;
+            this.validator = validator;
+            this.next = header.isEmpty() ? null : advance();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Row row = next;
+            next = broken ? null : advance();
+            return row;
+        }
+
+        /** The next data row, skipping blank lines (which still count), or null at the end of the file. */
+        private Row advance() {
+            while (true) {
+                number++;
+                long line = records.getCurrentLocation().getLineNr();
+                String[] cells;
+                try {
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    cells = records.next();
+                } catch (RuntimeException e) {
+                    if (!(e.getCause() instanceof JsonProcessingException unreadable)) {
+                        throw e; // the body itself failed (the connection, say): as for NDJSON, the intake fails
+                    }
+                    // The reader is lost inside the file (an open quote runs to its end): nothing after is read.
+                    broken = true;
+                    return new Row(number, null, brokenFile(line, unreadable));
+                }
+                if (cells.length == 1 && cells[0].isEmpty()) {
+                    continue;
+                }
+                return row(cells);
+            }
+        }
+
+        private Row row(String[] cells) {
+            if (length(cells) > MAX_LINE_CHARS) {
+                return new Row(
+                        number, null, rowProblem("row-too-long", "is longer than " + MAX_LINE_CHARS + " characters"));
+            }
+            if (cells.length != header.size()) {
+                String counted = "has " + cells.length + " cells where the header names " + header.size();
+                return new Row(number, null, rowProblem("wrong-cell-count", counted));
+            }
+            Map<String, String> named = new LinkedHashMap<>();
+            for (int i = 0; i < cells.length; i++) {
+                named.put(header.get(i), cells[i]);
+            }
+            return fromCells(number, named, json, validator);
+        }
+
+        private static long length(String[] cells) {
+            long length = cells.length - 1L;
+            for (String cell : cells) {
+                length += cell.length();
+            }
+            return length;
+        }
+
+        private Problem brokenFile(long line, JsonProcessingException e) {
+            String detail =
+                    "Row " + number + " (from line " + line + ") cannot be read as CSV (" + e.getOriginalMessage()
+                            + "): reading stopped there, so this row and the rest of the file were not read";
+            return new Problem("malformed-csv", "File cannot be read further", 400, detail, null, null)
+                    .with("stoppedAtRow", number);
         }
     }
 
@@ -184,9 +250,9 @@ public final class BulkRows {
             if (value == null || value.isEmpty()) {
                 return;
             }
-            if (PASSPORT_COLUMNS.contains(column)) {
+            if (BulkColumns.PASSPORT.contains(column)) {
                 passport.put(passportField(column), value);
-            } else if (PLACEMENT_COLUMNS.contains(column)) {
+            } else if (BulkColumns.PLACEMENT.contains(column)) {
                 placement.put(column, value);
             } else {
                 body.put(column, value);

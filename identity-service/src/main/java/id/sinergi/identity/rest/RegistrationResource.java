@@ -19,10 +19,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,6 +45,7 @@ public class RegistrationResource {
 
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     @Inject
     RegistrationService registrations;
@@ -119,29 +120,43 @@ public class RegistrationResource {
     @Operation(
             summary = "Register a source export, streamed",
             description = "NDJSON (one registration per line, as the single registration's body) or CSV (a header"
-                    + " row, then one registration per row; columns: source, sourceRecordId, nik, passportNumber,"
-                    + " passportIssuingState, passportExpiryDate, fullName, birthDate, birthPlace, sex,"
-                    + " destinationCountry, phase, reportedBy, employerName, placementAgency, occupation,"
-                    + " departureDate, contractEndDate; empty cells are absent). Each row is registered in a"
-                    + " transaction of its own; the answer streams one NDJSON line per row, in row order, with"
-                    + " status STORED (and what the registration did) or REJECTED (with the problem), then a"
-                    + " summary line. Re-sending the same file changes nothing: every row comes back UNCHANGED."
-                    + " Up to 64 MiB per request; split larger exports.")
+                    + " row, then one registration per row with one cell per header column; empty cells are absent"
+                    + " values). The header names these columns only, each at most once, in any order: source and"
+                    + " sourceRecordId (both required), nik, passportNumber, passportIssuingState, passportExpiryDate,"
+                    + " fullName, birthDate, birthPlace, sex, destinationCountry, phase, reportedBy, employerName,"
+                    + " placementAgency, occupation, departureDate, contractEndDate. A source system's own export"
+                    + " (SiskoP2MI's id_pmi, nama_lengkap, ...) must be mapped to these columns first. The media type"
+                    + " is compared without regard to case. Rows are committed in batches (25 rows to a transaction by"
+                    + " default); a batch that fails for a reason other than a row's own checks is rolled back and"
+                    + " its rows registered again one by one, each in a transaction of its own, so each row is stored"
+                    + " whole or not at all. The answer streams one NDJSON line per row, in row order, with status"
+                    + " STORED (and what the registration did) or REJECTED (with the problem: the single"
+                    + " registration's 400 problems, row-too-long, or for CSV wrong-cell-count), then a summary line."
+                    + " A row that cannot be read costs no other row its place, except a CSV quote left open: its"
+                    + " row is REJECTED with malformed-csv (member stoppedAtRow) and the rest of the file is not"
+                    + " read. An empty file gives the summary only. Re-sending the same file changes nothing: every"
+                    + " row comes back UNCHANGED. Up to 64 MiB per request; split larger exports.")
     @APIResponse(
             responseCode = "200",
             description = "One result line per row, then {\"summary\": …}",
             content = @Content(mediaType = NDJSON))
     @APIResponse(
             responseCode = "400",
-            description = "A CSV header with an unknown column (unknown-column) or without source or"
-                    + " sourceRecordId (missing-column)")
+            description = "A CSV header with an unknown column (unknown-column), a column named twice"
+                    + " (duplicate-column), without source or sourceRecordId (missing-column), or that cannot be read"
+                    + " (malformed-csv)")
     @APIResponse(responseCode = "415", description = "Neither NDJSON nor CSV")
-    public Response bulk(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Response bulk(InputStream body, @Context HttpHeaders headers) {
         Registrant registrant = Registrant.of(caller);
-        Iterator<Row> rows = contentType != null && contentType.startsWith(CSV)
+        Iterator<Row> rows = isCsv(headers.getMediaType())
                 ? BulkRows.csv(body, json, validator)
                 : BulkRows.ndjson(body, json, validator);
         StreamingOutput results = out -> intake.run(rows, registrant, out);
         return Response.ok(results, NDJSON).build();
+    }
+
+    /** Whether the body is CSV: type and subtype compared without regard to case, parameters ignored. */
+    static boolean isCsv(MediaType type) {
+        return type != null && !type.isWildcardType() && !type.isWildcardSubtype() && CSV_TYPE.isCompatible(type);
     }
 }

@@ -8,11 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.devstack.testing.Tokens;
+import id.sinergi.identity.matching.eval.ExportFiles;
+import id.sinergi.identity.matching.eval.GeneratorSettings;
+import id.sinergi.identity.matching.eval.LabelledExports;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk intake of a source export: row by row, every row stored whole or reported, and a resend changes nothing. */
 @QuarkusTest
@@ -177,6 +183,144 @@ class BulkIntakeTest {
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:unknown-column"))
                 .body("errors[0].field", equalTo("religion"));
+    }
+
+    @Test
+    void shouldRejectARowWithTooManyOrTooFewCellsAndReadTheRowsAfterIt() throws Exception {
+        String last = TestWorkers.nik();
+        String csv = CSV_HEADER + "\n" + csvRow(TestWorkers.nik()) + "\n" + csvRow(TestWorkers.nik()) + ",extra\n"
+                + "SISKOP2MI,sp-short-" + last + "," + last + "\n" + csvRow(last) + "\n";
+
+        List<JsonNode> results = bulk("text/csv", csv);
+
+        assertThat(results).hasSize(5);
+        assertThat(results.subList(0, 4))
+                .extracting(n -> n.path("status").asText())
+                .containsExactly("STORED", "REJECTED", "REJECTED", "STORED");
+        assertThat(results.subList(1, 3))
+                .extracting(n -> n.path("problem").path("type").asText())
+                .containsOnly("urn:sinergi:problem:wrong-cell-count");
+        assertThat(results.get(4).path("summary").path("rows").asLong()).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM source_record WHERE source_record_id = 'sp-csv-" + last + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopAtAQuoteLeftOpenAndSayWhereReadingStopped() throws Exception {
+        String after = TestWorkers.nik();
+        String csv = CSV_HEADER + "\n" + csvRow(TestWorkers.nik()) + "\n" + "SISKOP2MI,\"sp-open-quote,"
+                + TestWorkers.nik() + ",,,,,,,\n" + csvRow(after) + "\n";
+
+        List<JsonNode> results = bulk("text/csv", csv);
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("STORED");
+        JsonNode stopped = results.get(1);
+        assertThat(stopped.path("row").asLong()).isEqualTo(2);
+        assertThat(stopped.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(stopped.path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:malformed-csv");
+        assertThat(stopped.path("problem").path("stoppedAtRow").asLong()).isEqualTo(2);
+        assertThat(stopped.path("problem").path("detail").asText())
+                .contains("Row 2", "line 3", "the rest of the file were not read");
+        assertThat(results.get(2).path("summary").path("rows").asLong()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM source_record WHERE source_record_id = 'sp-csv-" + after + "'"))
+                .isZero();
+    }
+
+    @Test
+    void shouldRejectACsvRowTooLongToReadAndReadTheNext() throws Exception {
+        String next = TestWorkers.nik();
+        String csv = CSV_HEADER + "\n" + csvRow(TestWorkers.nik()).replace("CONTOH", "A".repeat(17_000)) + "\n"
+                + csvRow(next) + "\n";
+
+        List<JsonNode> results = bulk("text/csv", csv);
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(0).path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:row-too-long");
+        assertThat(results.get(1).path("status").asText()).isEqualTo("STORED");
+    }
+
+    @Test
+    void shouldRejectAnNdjsonLineTooLongToReadAndReadTheNext() {
+        Map<String, Object> tooLong = registration("SISKOP2MI", TestWorkers.nik());
+        tooLong.put("fullName", "A".repeat(17_000));
+        String file = line(tooLong) + "\n" + line(registration("SISKOP2MI", TestWorkers.nik())) + "\n";
+
+        List<JsonNode> results = bulk("application/x-ndjson", file);
+
+        assertThat(results.get(0).path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:row-too-long");
+        assertThat(results.get(0).path("problem").path("detail").asText())
+                .isEqualTo("The row is longer than 16384 characters");
+        assertThat(results.get(1).path("status").asText()).isEqualTo("STORED");
+    }
+
+    @Test
+    void shouldReadCsvWhateverTheCaseOfItsMediaType() {
+        String nik = TestWorkers.nik();
+
+        List<JsonNode> results = bulk("TEXT/CSV", CSV_HEADER + "\n" + csvRow(nik) + "\n");
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("STORED");
+        assertThat(results.get(0).path("sourceRecordId").asText()).isEqualTo("sp-csv-" + nik);
+    }
+
+    @Test
+    void shouldAnswerAnEmptyCsvFileWithASummaryOfNoRows() {
+        List<JsonNode> results = bulk("text/csv", "");
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).path("summary").path("rows").asLong()).isZero();
+    }
+
+    @Test
+    void shouldRefuseACsvHeaderNamingAColumnTwice() {
+        given().auth()
+                .oauth2(Tokens.client("siskop2mi-connector"))
+                .contentType("text/csv")
+                .body("source,sourceRecordId,source\nSISKOP2MI,x,SISKOP2MI\n".getBytes(StandardCharsets.UTF_8))
+                .when()
+                .post("/api/workers/registrations/bulk")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:duplicate-column"))
+                .body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void shouldReadTheEvaluationGeneratorsCsvExportAsItIs(@TempDir Path dir) throws IOException {
+        ExportFiles.write(LabelledExports.generate(GeneratorSettings.defaults().withPersons(20)), dir);
+        Path export = dir.resolve(ExportFiles.SISKOP2MI_CSV);
+        long rows = Files.readAllLines(export).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .count();
+
+        List<JsonNode> results = bulk("text/csv", Files.readString(export));
+
+        assertThat(results).hasSize((int) rows + 1);
+        assertThat(results.subList(0, (int) rows))
+                .extracting(n -> n.path("problem").path("type").asText(""))
+                .doesNotContain("urn:sinergi:problem:wrong-cell-count", "urn:sinergi:problem:malformed-csv");
+    }
+
+    /** The columns of the CSV rows that {@link #csvRow} makes. */
+    private static final String CSV_HEADER =
+            "source,sourceRecordId,nik,passportNumber,passportIssuingState,fullName,birthDate,sex,destinationCountry,phase";
+
+    /** A valid CSV row of {@link #CSV_HEADER} for the NIK's person, with record id {@code sp-csv-<nik>}. */
+    private static String csvRow(String nik) {
+        return String.join(
+                ",",
+                "SISKOP2MI",
+                "sp-csv-" + nik,
+                nik,
+                TestWorkers.passport(),
+                "IDN",
+                TestWorkers.nameOf(nik),
+                TestWorkers.bornOf(nik).toString(),
+                "M",
+                "MY",
+                "ABROAD");
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.sinergi.identity.matching.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.sinergi.identity.matching.BulkColumns;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +27,6 @@ public final class ExportFiles {
     public static final String PEDULI_WNI_CSV = "peduli-wni.csv";
     public static final String TRUTH = "truth.csv";
     public static final String NOISE = "noise.csv";
-
-    /** The flat CSV columns, the same names identity-service's bulk intake reads. */
-    public static final List<String> CSV_COLUMNS = List.of(
-            "source",
-            "sourceRecordId",
-            "nik",
-            "passportNumber",
-            "passportIssuingState",
-            "passportExpiryDate",
-            "fullName",
-            "birthDate",
-            "birthPlace",
-            "sex",
-            "destinationCountry",
-            "phase",
-            "employerName",
-            "placementAgency",
-            "occupation",
-            "departureDate",
-            "contractEndDate");
 
     /** RFC 4180 ends every line with CRLF. */
     private static final String CRLF = "\r\n";
@@ -115,29 +96,35 @@ public final class ExportFiles {
         return noise;
     }
 
-    /** One CSV line of a row's flat columns, quoted where RFC 4180 requires it. */
+    /** One CSV line of a row, a cell per {@link BulkColumns#NAMES} column, quoted where RFC 4180 requires it. */
     static String csvLine(ExportRow r) {
         ExportRow.Passport p = r.passport();
         ExportRow.Placement pl = r.placement();
-        List<Object> values = Arrays.asList(
-                r.source(),
-                r.sourceRecordId(),
-                r.nik(),
-                p == null ? null : p.number(),
-                p == null ? null : p.issuingState(),
-                p == null ? null : p.expiryDate(),
-                r.fullName(),
-                r.birthDate(),
-                r.birthPlace(),
-                r.sex(),
-                r.destinationCountry(),
-                r.phase(),
-                pl == null ? null : pl.employerName(),
-                pl == null ? null : pl.placementAgency(),
-                pl == null ? null : pl.occupation(),
-                pl == null ? null : pl.departureDate(),
-                pl == null ? null : pl.contractEndDate());
-        return values.stream().map(ExportFiles::csvField).collect(Collectors.joining(","));
+        Map<String, Object> cells = new HashMap<>();
+        cells.put("source", r.source());
+        cells.put("sourceRecordId", r.sourceRecordId());
+        cells.put("nik", r.nik());
+        if (p != null) {
+            cells.put("passportNumber", p.number());
+            cells.put("passportIssuingState", p.issuingState());
+            cells.put("passportExpiryDate", p.expiryDate());
+        }
+        cells.put("fullName", r.fullName());
+        cells.put("birthDate", r.birthDate());
+        cells.put("birthPlace", r.birthPlace());
+        cells.put("sex", r.sex());
+        cells.put("destinationCountry", r.destinationCountry());
+        cells.put("phase", r.phase());
+        if (pl != null) {
+            cells.put("employerName", pl.employerName());
+            cells.put("placementAgency", pl.placementAgency());
+            cells.put("occupation", pl.occupation());
+            cells.put("departureDate", pl.departureDate());
+            cells.put("contractEndDate", pl.contractEndDate());
+        }
+        return BulkColumns.NAMES.stream()
+                .map(column -> csvField(cells.get(column)))
+                .collect(Collectors.joining(","));
     }
 
     /** An empty field for an absent value; quotes around a field holding a comma, quote or line break. */
@@ -171,7 +158,7 @@ public final class ExportFiles {
 
     private static void writeCsv(List<LabelledExports.LabelledRow> rows, Path file) throws IOException {
         List<String> lines = rows.stream().map(r -> csvLine(r.row())).toList();
-        writeLines(file, String.join(",", CSV_COLUMNS), lines);
+        writeLines(file, String.join(",", BulkColumns.NAMES), lines);
     }
 
     private static void writeLines(Path file, String header, List<String> lines) throws IOException {
