@@ -102,35 +102,46 @@ public class BulkIntake {
     @Inject
     IntakeConfig config;
 
+    /** A batch being registered, and the source records its rows name. */
+    private record InFlight(CompletableFuture<List<RowResult>> results, Set<String> records) {}
+
     /** Runs on a worker thread: reads the rows, registers them, writes the results as it goes. */
     public void run(Iterator<Row> rows, Registrant registrant, OutputStream out) throws IOException {
         int rowsPerTransaction = config.rowsPerTransaction();
         int concurrency = config.concurrency();
-        Deque<CompletableFuture<List<RowResult>>> inFlight = new ArrayDeque<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
         Tally tally = new Tally();
         List<Row> batch = new ArrayList<>(rowsPerTransaction);
         Set<String> inBatch = new HashSet<>();
         while (rows.hasNext()) {
             Row row = rows.next();
-            if (!inBatch.add(recordKey(row))) {
-                // The same source record twice: the second must find the first stored, so it opens a new batch.
-                inFlight.add(startBatch(batch, registrant));
+            String key = recordKey(row);
+            if (inBatch.contains(key)
+                    || inFlight.stream().anyMatch(f -> f.records().contains(key))) {
+                // The same source record again: it must find the earlier row stored, so everything before it is
+                // committed first (batches in flight may commit in any order).
+                if (!batch.isEmpty()) {
+                    inFlight.add(new InFlight(startBatch(batch, registrant), inBatch));
+                }
+                while (!inFlight.isEmpty()) {
+                    write(inFlight.poll().results().join(), tally, out);
+                }
                 batch = new ArrayList<>(rowsPerTransaction);
-                inBatch.clear();
-                inBatch.add(recordKey(row));
+                inBatch = new HashSet<>();
             }
             batch.add(row);
+            inBatch.add(key);
             if (batch.size() == rowsPerTransaction || !rows.hasNext()) {
-                inFlight.add(startBatch(batch, registrant));
+                inFlight.add(new InFlight(startBatch(batch, registrant), inBatch));
                 batch = new ArrayList<>(rowsPerTransaction);
-                inBatch.clear();
+                inBatch = new HashSet<>();
             }
             if (inFlight.size() >= concurrency) {
-                write(inFlight.poll().join(), tally, out);
+                write(inFlight.poll().results().join(), tally, out);
             }
         }
         while (!inFlight.isEmpty()) {
-            write(inFlight.poll().join(), tally, out);
+            write(inFlight.poll().results().join(), tally, out);
         }
         Summary summary = tally.summary();
         out.write(json.writeValueAsBytes(new SummaryLine(summary)));
