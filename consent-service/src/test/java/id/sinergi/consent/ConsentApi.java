@@ -72,6 +72,19 @@ final class ConsentApi {
                 .then();
     }
 
+    /** Revokes with the token and gives the status it answered. */
+    static int revokeWith(String token, String grantId) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "worker withdrew consent in the portal"))
+                .when()
+                .post("/api/consents/" + grantId + "/revocation")
+                .then()
+                .extract()
+                .statusCode();
+    }
+
     static ValidatableResponse readGrant(String grantId) {
         return given().auth()
                 .oauth2(Tokens.user("p2mi.officer"))

@@ -187,15 +187,34 @@ class DecisionTest {
         decideAsConsul(worker, "PROTECTION_CASE_HANDLING", "IDENTITY").statusCode(200);
 
         readGrant(grantId).body("useCount", equalTo(3));
-        List<Map<String, Object>> holders = ConsentApi.rows(
-                dataSource,
-                "SELECT agency, client_id, username, uses FROM consent_grant_holder WHERE grant_id = ?::uuid"
-                        + " ORDER BY uses DESC",
-                grantId);
-        assertThat(holders)
-                .extracting(
-                        h -> h.get("agency") + " " + h.get("client_id") + " " + h.get("username") + " " + h.get("uses"))
-                .containsExactly(
-                        "KEMLU sinergi-cli consul.kl 2", "KEMLU identity-service service-account-identity-service 1");
+        given().auth()
+                .oauth2(Tokens.client("peduli-wni-portal"))
+                .when()
+                .get("/api/consents/" + grantId + "/holders")
+                .then()
+                .statusCode(200)
+                .body("agency", contains("KEMLU", "KEMLU"))
+                .body("clientId", contains("sinergi-cli", "identity-service"))
+                .body("username", contains("consul.kl", "service-account-identity-service"))
+                .body("uses", contains(2, 1));
+    }
+
+    @Test
+    void shouldKeepTheHoldersFromOtherAppsAndRoles() {
+        String grantId = grant(grantBody(worker));
+
+        given().auth()
+                .oauth2(Tokens.client("siskop2mi-connector"))
+                .when()
+                .get("/api/consents/" + grantId + "/holders")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:not-the-workers-app"));
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/consents/" + grantId + "/holders")
+                .then()
+                .statusCode(403);
     }
 }

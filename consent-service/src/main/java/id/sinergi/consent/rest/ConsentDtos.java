@@ -10,6 +10,7 @@ import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GiverRelationship;
 import id.sinergi.consent.domain.GrantGiver;
+import id.sinergi.consent.domain.GrantHolder;
 import id.sinergi.consent.domain.GrantStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -151,6 +152,23 @@ public final class ConsentDtos {
                     g.captureLanguage,
                     g.interpreterName == null ? null : new Person(g.interpreterName),
                     g.witnessName == null ? null : new Person(g.witnessName));
+        }
+    }
+
+    /** A party that received data under a grant: agency, OAuth client and user, with its uses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ConsentGrantHolder")
+    public record HolderView(
+            Agency agency,
+            String clientId,
+            String subject,
+            String username,
+            Instant firstUsedAt,
+            Instant lastUsedAt,
+            long uses) {
+
+        public static HolderView of(GrantHolder h) {
+            return new HolderView(h.agency, h.clientId, h.subject, h.username, h.firstUsedAt, h.lastUsedAt, h.uses);
         }
     }
 

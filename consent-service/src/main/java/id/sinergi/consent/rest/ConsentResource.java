@@ -6,6 +6,7 @@ import id.sinergi.common.security.Roles;
 import id.sinergi.consent.domain.GrantStatus;
 import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
 import id.sinergi.consent.rest.ConsentDtos.GrantView;
+import id.sinergi.consent.rest.ConsentDtos.HolderView;
 import id.sinergi.consent.rest.ConsentDtos.RevocationRequest;
 import id.sinergi.consent.rest.ConsentDtos.TransitionRequest;
 import id.sinergi.consent.rest.ConsentDtos.VersionView;
@@ -105,6 +106,18 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", description = "No such grant")
     public Uni<List<VersionView>> history(@PathParam("id") UUID id) {
         return consents.historyOfGrant(id, caller);
+    }
+
+    @GET
+    @Path("/" + PathTemplates.UUID_ID + "/holders")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(summary = "Who received data under the grant, first use first; officers and the worker's app")
+    @APIResponse(responseCode = "200", description = "The holders")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or an internal app other than the worker's")
+    @APIResponse(responseCode = "404", description = "No such grant")
+    public Uni<List<HolderView>> holders(@PathParam("id") UUID id) {
+        return consents.holdersOfGrant(id, caller)
+                .map(holders -> holders.stream().map(HolderView::of).toList());
     }
 
     /** Open to every role that may record grants: withdrawing consent must be as easy as giving it (UU 27/2022). */

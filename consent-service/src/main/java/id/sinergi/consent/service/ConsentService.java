@@ -7,6 +7,7 @@ import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.domain.ConsentGrant;
+import id.sinergi.consent.domain.GrantHolder;
 import id.sinergi.consent.domain.GrantVersion;
 import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
 import id.sinergi.consent.rest.ConsentDtos.VersionView;
@@ -124,6 +125,15 @@ public class ConsentService {
                         .reason("versions=" + versions.size())
                         .build()))
                 .map(versions -> versions.stream().map(history::view).toList());
+    }
+
+    /** Who received data under the grant (UU 27/2022 Pasal 32: who processed the worker's data), first use first. */
+    @WithTransaction
+    public Uni<List<GrantHolder>> holdersOfGrant(UUID grantId, Caller caller) {
+        requireHistoryReader(caller);
+        return load(grantId)
+                .call(g -> audit.record(event(caller, "consent.holders.read", g).build()))
+                .flatMap(g -> GrantHolder.ofGrant(g.id));
     }
 
     /** Officers, and of the source connectors only the worker's own app. */
