@@ -122,6 +122,19 @@ class VitalInterestTest {
     }
 
     @Test
+    void shouldServeTheCasesMissionAndPwniButNotOtherMissionsOrServicesOnTheirOwnAccount() {
+        invoke();
+
+        ConsentApi.decide(Tokens.user("pwni.hq"), worker, "KEMLU", "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("basis", equalTo("VITAL_INTEREST"));
+        ConsentApi.decide(Tokens.user("consul.hk"), worker, "KEMLU", "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("DENY"))
+                .body("reason", equalTo("NO_GRANT"));
+        ConsentApi.decide(Tokens.client("identity-service"), worker, "KEMLU", "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("DENY"));
+    }
+
+    @Test
     void shouldNotStandInForConsentOutsideCaseHandlingAndRepatriation() {
         invoke();
 

@@ -74,7 +74,7 @@ public class DecisionService {
         return Panache.withTransaction(
                 () -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
                         .flatMap(grants -> vitalInterests
-                                .inForce(request.workerId(), request.requestingAgency(), now)
+                                .inForce(request.workerId(), request.requestingAgency(), caller, now)
                                 .map(vital -> Decider.decide(
                                         request.purpose(), request.requestingAgency(), asked, grants, vital, now)))
                         .call(d -> countUses(d, request, caller, now))

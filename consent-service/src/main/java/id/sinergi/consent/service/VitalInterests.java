@@ -5,6 +5,7 @@ import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
 import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.VitalInterest;
 import id.sinergi.consent.rest.VitalInterestDtos.InvokeRequest;
@@ -47,10 +48,24 @@ public class VitalInterests {
     @Inject
     ConsentClock clock;
 
-    /** The authorisation covering the worker's data for the agency now, if any (the one lasting longest). */
-    Uni<Optional<VitalCover>> inForce(UUID workerId, Agency agency, Instant now) {
-        return VitalInterest.inForce(workerId, agency, now)
-                .map(list -> list.stream().findFirst().map(v -> new VitalCover(v.id, v.dataCategories)));
+    /**
+     * The authorisation covering the worker's data for the agency and this caller now, if any (the one lasting
+     * longest). It serves the mission handling the case and the protection directorate at home (PWNI), not other
+     * missions, and not a service asking on its own account.
+     */
+    Uni<Optional<VitalCover>> inForce(UUID workerId, Agency agency, Caller caller, Instant now) {
+        return VitalInterest.inForce(workerId, agency, now).map(list -> list.stream()
+                .filter(v -> servesCaller(v, caller))
+                .findFirst()
+                .map(v -> new VitalCover(v.id, v.dataCategories)));
+    }
+
+    private static boolean servesCaller(VitalInterest v, Caller caller) {
+        if (caller.hasRole(Roles.PWNI_HQ)) {
+            return true;
+        }
+        return caller.hasRole(Roles.CONSULAR_OFFICER)
+                && caller.mission().filter(v.officerMission::equals).isPresent();
     }
 
     public Uni<VitalInterest> invoke(InvokeRequest request, Caller caller) {
