@@ -66,6 +66,59 @@ public class ConsentGrant extends PanacheEntityBase {
     @Column(name = "revocation_reason")
     public String revocationReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "given_by", nullable = false)
+    public GrantGiver givenBy;
+
+    /** The guardian's or representative's name; personal data of someone else: never logged. */
+    @Column(name = "giver_name")
+    public String giverName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "giver_relationship")
+    public GiverRelationship giverRelationship;
+
+    /** How long the receiver may keep data it got under this grant: an ISO-8601 period such as {@code P1Y}. */
+    @Column(nullable = false)
+    public String retention;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capture_channel", nullable = false)
+    public CaptureChannel captureChannel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capture_place")
+    public CapturePlace capturePlace;
+
+    /** The mission or service point code. */
+    @Column(name = "capture_place_code")
+    public String capturePlaceCode;
+
+    /** Keycloak subject of the officer who assisted. */
+    @Column(name = "captured_by")
+    public String capturedBy;
+
+    @Column(name = "captured_by_username")
+    public String capturedByUsername;
+
+    /** BCP-47 tag of the language the consent was explained and given in. */
+    @Column(name = "capture_language")
+    public String captureLanguage;
+
+    @Column(name = "interpreter_name")
+    public String interpreterName;
+
+    @Column(name = "witness_name")
+    public String witnessName;
+
+    /** The number of the grant's latest version in its history; 1 when recorded. */
+    @Column(nullable = false)
+    public int revision;
+
+    /** How many decisions used this grant; counted by a statement of its own, never through this entity. */
+    @Column(name = "use_count", insertable = false, updatable = false)
+    public long useCount;
+
     @Version
     public long version;
 
@@ -79,6 +132,15 @@ public class ConsentGrant extends PanacheEntityBase {
 
     /** Whether the grant is in force at the instant: active and inside [validFrom, validUntil). */
     public boolean inForceAt(Instant instant) {
-        return status == GrantStatus.ACTIVE && !instant.isBefore(validFrom) && instant.isBefore(validUntil);
+        return statusAt(instant) == GrantStatus.ACTIVE && !instant.isBefore(validFrom);
+    }
+
+    /** The status as it reads at the instant: an open grant is EXPIRED from validUntil on, stored so or not yet. */
+    public GrantStatus statusAt(Instant instant) {
+        return status.isOpen() && !instant.isBefore(validUntil) ? GrantStatus.EXPIRED : status;
+    }
+
+    public boolean covers(Purpose purpose, DataCategory category) {
+        return purposes.contains(purpose) && dataCategories.contains(category);
     }
 }

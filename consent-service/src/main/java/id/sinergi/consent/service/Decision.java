@@ -1,21 +1,37 @@
 package id.sinergi.consent.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.LawfulBasis;
+import id.sinergi.consent.domain.DataCategory;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The answer to a decision request.
+ * The answer to a decision request. The first four fields are the answer for a single category as it has always
+ * been; the others say what was decided for each asked category.
  *
- * @param decision PERMIT or DENY
- * @param basis the lawful basis a permit rests on (UU 27/2022 Pasal 20); here always CONSENT
- * @param reason a stable code: GRANT_IN_FORCE, NO_GRANT, GRANT_REVOKED, GRANT_EXPIRED, GRANT_NOT_YET_VALID,
- *     PURPOSE_NOT_COVERED or CATEGORY_NOT_COVERED
- * @param grantId the grant that decided, when one did
+ * @param decision PERMIT when at least one asked category is permitted, else DENY
+ * @param basis the lawful basis of the permitted categories (UU 27/2022 Pasal 20), when they share one
+ * @param reason a stable code: on PERMIT GRANT_IN_FORCE, LAWFUL_BASIS, VITAL_INTEREST_IN_FORCE or
+ *     SEVERAL_BASES (see categories); on DENY the
+ *     reason of the first denied category (NO_GRANT, GRANT_REVOKED, GRANT_EXPIRED, GRANT_PAUSED, GRANT_PENDING,
+ *     GRANT_REJECTED, GRANT_NOT_YET_VALID, PURPOSE_NOT_COVERED, CATEGORY_NOT_COVERED, CATEGORY_NOT_IN_PURPOSE,
+ *     PURPOSE_NOT_FOR_AGENCY)
+ * @param grantId the grant that decided, when exactly one did (or, on DENY, the grant that no longer covers)
+ * @param vitalInterestId the vital-interest authorisation that decided, when one did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ConsentDecision")
-public record Decision(Outcome decision, String basis, String reason, UUID grantId) {
+public record Decision(
+        Outcome decision,
+        LawfulBasis basis,
+        String reason,
+        UUID grantId,
+        UUID vitalInterestId,
+        List<DataCategory> permittedCategories,
+        List<DataCategory> deniedCategories,
+        List<CategoryDecision> categories) {
 
     /** Permit or deny. */
     public enum Outcome {
@@ -23,11 +39,31 @@ public record Decision(Outcome decision, String basis, String reason, UUID grant
         DENY
     }
 
-    static Decision permit(UUID grantId) {
-        return new Decision(Outcome.PERMIT, "CONSENT", "GRANT_IN_FORCE", grantId);
+    public boolean permits() {
+        return decision == Outcome.PERMIT;
     }
 
-    static Decision deny(String reason, UUID grantId) {
-        return new Decision(Outcome.DENY, null, reason, grantId);
+    /** What was decided for one category, on which basis, with which grant or authorisation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ConsentCategoryDecision")
+    public record CategoryDecision(
+            DataCategory category,
+            Outcome decision,
+            LawfulBasis basis,
+            String reason,
+            UUID grantId,
+            UUID vitalInterestId) {
+
+        static CategoryDecision permit(DataCategory c, LawfulBasis basis, String reason, UUID grant, UUID vital) {
+            return new CategoryDecision(c, Outcome.PERMIT, basis, reason, grant, vital);
+        }
+
+        static CategoryDecision deny(DataCategory c, String reason, UUID grant) {
+            return new CategoryDecision(c, Outcome.DENY, null, reason, grant, null);
+        }
+
+        boolean permits() {
+            return decision == Outcome.PERMIT;
+        }
     }
 }

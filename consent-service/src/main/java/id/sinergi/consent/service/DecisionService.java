@@ -1,0 +1,117 @@
+package id.sinergi.consent.service;
+
+import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import id.sinergi.consent.domain.ConsentGrant;
+import id.sinergi.consent.domain.DataCategory;
+import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides from the database as it stands at this call: nothing is cached, so a revocation holds from the next
+ * decision on. Each decision is one audit event, and each grant it uses is counted with its holder.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    GrantUse uses;
+
+    @Inject
+    VitalInterests vitalInterests;
+
+    @Inject
+    ConsentClock clock;
+
+    /**
+     * An officer may ask only for their own agency (else 403 other-agency); Sinergi services ask for whichever
+     * agency calls them. A grant changed by a concurrent revocation or pause makes the decision start over once.
+     */
+    public Uni<Decision> decide(DecisionRequest request, Caller caller) {
+        if (!caller.hasRole(Roles.SINERGI_SERVICE) && caller.requireAgency() != request.requestingAgency()) {
+            throw ProblemException.forbidden(
+                    "other-agency", "Not your agency", "An officer may ask for decisions of their own agency only");
+        }
+        List<DataCategory> asked = asked(request);
+        return Uni.createFrom()
+                .deferred(() -> decideOnce(request, asked, caller))
+                .onFailure(GrantUse.GrantChanged.class)
+                .retry()
+                .atMost(2);
+    }
+
+    /** The asked categories in the order of DataCategory: from dataCategory or dataCategories, never both. */
+    static List<DataCategory> asked(DecisionRequest request) {
+        if ((request.dataCategory() == null) == (request.dataCategories() == null)) {
+            throw ProblemException.invalidField(
+                    "decision-categories", "dataCategories", "name either dataCategory or dataCategories, not both");
+        }
+        Set<DataCategory> set = request.dataCategory() != null
+                ? EnumSet.of(request.dataCategory())
+                : EnumSet.copyOf(request.dataCategories());
+        return List.copyOf(set);
+    }
+
+    private Uni<Decision> decideOnce(DecisionRequest request, List<DataCategory> asked, Caller caller) {
+        Instant now = clock.now();
+        return Panache.withTransaction(
+                () -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
+                        .flatMap(grants -> vitalInterests
+                                .inForce(request.workerId(), request.requestingAgency(), caller, now)
+                                .map(vital -> Decider.decide(
+                                        request.purpose(), request.requestingAgency(), asked, grants, vital, now)))
+                        .call(d -> countUses(d, request, caller, now))
+                        .call(d -> audit.record(event(d, request, caller))));
+    }
+
+    private Uni<List<Void>> countUses(Decision d, DecisionRequest request, Caller caller, Instant now) {
+        Set<UUID> used = Decider.grantsUsed(d);
+        if (used.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom()
+                .iterable(used.stream().sorted().toList())
+                .onItem()
+                .transformToUniAndConcatenate(g -> uses.record(g, request.requestingAgency(), caller, now))
+                .collect()
+                .asList();
+    }
+
+    private AuditEvent event(Decision d, DecisionRequest request, Caller caller) {
+        return AuditEvent.of(audit.serviceName(), "consent.decision", caller.actor())
+                .outcome(d.permits() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                .worker(request.workerId())
+                .purpose(request.purpose().name())
+                .resource(d.vitalInterestId() != null ? "vital-interest" : "consent-grant", resourceOf(d))
+                .reason(reason(d, request))
+                .build();
+    }
+
+    private static UUID resourceOf(Decision d) {
+        return Optional.ofNullable(d.vitalInterestId()).orElse(d.grantId());
+    }
+
+    private static String reason(Decision d, DecisionRequest request) {
+        String text = d.reason() + " basis=" + (d.basis() == null ? "-" : d.basis()) + " agency="
+                + request.requestingAgency() + " permitted=" + d.permittedCategories() + " denied="
+                + d.deniedCategories() + " grants=" + Decider.grantsUsed(d);
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}
