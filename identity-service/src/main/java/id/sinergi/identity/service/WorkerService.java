@@ -32,8 +32,8 @@ public class WorkerService {
     /** The basis of placement reads by KemenP2MI, whose own system (SiskoP2MI) holds the data. */
     public static final String LEGAL_OBLIGATION = "LEGAL_OBLIGATION";
 
-    /** The basis of placement reads by Kemlu: the worker's consent. */
-    public static final String CONSENT = "CONSENT";
+    /** The basis consent-service is taken to mean when a permit names none (an older consent-service). */
+    static final String CONSENT = "CONSENT";
 
     private static final String READ_PLACEMENT = "worker.placement.read";
 
@@ -155,9 +155,14 @@ public class WorkerService {
                             "Consent service unavailable",
                             "No consent decision could be obtained, so the placement is withheld; try again later"))
                     .flatMap(decision -> decision.permits()
-                            ? disclose(asked, purpose, actor, CONSENT, decision.grantId())
+                            ? disclose(asked, purpose, actor, basisOf(decision), decision.grantId())
                             : deny(asked, purpose, actor, decision));
         });
+    }
+
+    /** The lawful basis consent-service permitted on: consent, or e.g. vital interest with no grant at all. */
+    private static String basisOf(ConsentDecision decision) {
+        return decision.basis() == null || decision.basis().isBlank() ? CONSENT : decision.basis();
     }
 
     /** The id of the live worker behind {@code workerId}, or {@code workerId} itself when no worker has it. */

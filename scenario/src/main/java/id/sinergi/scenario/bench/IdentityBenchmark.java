@@ -79,7 +79,7 @@ public final class IdentityBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int workers = Integer.parseInt(options.getOrDefault("workers", "1000000"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "1160000"));
         int probes = Integer.parseInt(options.getOrDefault("probes", "2000"));
         int chunk = Integer.parseInt(options.getOrDefault("chunk", "20000"));
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(GeneratorSettings.DEFAULT_SEED)));
