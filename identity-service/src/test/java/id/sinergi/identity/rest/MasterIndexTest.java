@@ -68,6 +68,19 @@ class MasterIndexTest {
     }
 
     @Test
+    void shouldStoreAFamilyReportWhoseNameGivesNoBlockingKey() {
+        Map<String, Object> body = passportOnly(TestWorkers.nik());
+        body.remove("passport");
+        body.put("reportedBy", "SIBLING");
+        body.put("fullName", "...");
+
+        register(portal(), body)
+                .statusCode(201)
+                .body("assurance", equalTo("REPORTED"))
+                .body("match", equalTo("NO_MATCH"));
+    }
+
+    @Test
     void shouldRefuseASiskoP2miRecordWithoutNik() {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         body.remove("nik");
