@@ -22,9 +22,10 @@ import java.util.Set;
 
 /**
  * The rules a registration must pass beyond its shape: a valid NIK, a birth date from {@link #EARLIEST} to today,
- * the other dates from {@link #EARLIEST} to {@link #LATEST}, an ISO 3166-1 alpha-2 destination, and at least one way to know the worker: a NIK, a passport, or a family report. A NIK
- * that disagrees with the declared birth date or sex is no reason to refuse the record (such NIKs exist); it
- * earns the worker a flag instead ({@link Nik#flagsAgainst}).
+ * the other dates from {@link #EARLIEST} to {@link #LATEST}, an ISO 3166-1 alpha-2 destination, and at least one
+ * way to know the worker: a NIK, a passport, or a family report. A NIK that disagrees with the declared birth
+ * date or sex is no reason to refuse the record (such NIKs exist); it earns the worker a flag instead
+ * ({@link Nik#flagsAgainst}).
  */
 public final class RegistrationChecks {
 

@@ -305,7 +305,8 @@ class BulkIntakeTest {
 
     /** The columns of the CSV rows that {@link #csvRow} makes. */
     private static final String CSV_HEADER =
-            "source,sourceRecordId,nik,passportNumber,passportIssuingState,fullName,birthDate,sex,destinationCountry,phase";
+            "source,sourceRecordId,nik,passportNumber,passportIssuingState,fullName,birthDate,sex,"
+                    + "destinationCountry,phase";
 
     /** A valid CSV row of {@link #CSV_HEADER} for the NIK's person, with record id {@code sp-csv-<nik>}. */
     private static String csvRow(String nik) {
