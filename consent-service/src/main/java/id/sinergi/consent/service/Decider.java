@@ -46,6 +46,15 @@ final class Decider {
         return summarise(each);
     }
 
+    /**
+     * Whether a vital-interest authorisation could change the decision: only where the purpose allows one and
+     * some asked category was denied. Otherwise the authorisations need not be read at all.
+     */
+    static boolean vitalInterestCouldChange(Purpose purpose, Decision withoutVital) {
+        return PurposeVocabulary.rule(purpose).vitalInterest()
+                && !withoutVital.deniedCategories().isEmpty();
+    }
+
     private static CategoryDecision category(
             PurposeRule rule,
             Agency agency,

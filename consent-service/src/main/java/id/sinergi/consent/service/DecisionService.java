@@ -73,12 +73,27 @@ public class DecisionService {
         Instant now = clock.now();
         return Panache.withTransaction(
                 () -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
-                        .flatMap(grants -> vitalInterests
-                                .inForce(request.workerId(), request.requestingAgency(), caller, now)
-                                .map(vital -> Decider.decide(
-                                        request.purpose(), request.requestingAgency(), asked, grants, vital, now)))
+                        .flatMap(grants -> decide(request, asked, grants, caller, now))
                         .call(d -> countUses(d, request, caller, now))
                         .call(d -> audit.record(event(d, request, caller))));
+    }
+
+    /**
+     * Decides on the grants, and reads the vital-interest authorisations only when one could change the answer
+     * (a purpose that allows them, a category left denied): most decisions need one query fewer.
+     */
+    private Uni<Decision> decide(
+            DecisionRequest request, List<DataCategory> asked, List<ConsentGrant> grants, Caller caller, Instant now) {
+        Decision onGrants =
+                Decider.decide(request.purpose(), request.requestingAgency(), asked, grants, Optional.empty(), now);
+        if (!Decider.vitalInterestCouldChange(request.purpose(), onGrants)) {
+            return Uni.createFrom().item(onGrants);
+        }
+        return vitalInterests
+                .inForce(request.workerId(), request.requestingAgency(), caller, now)
+                .map(vital -> vital.isEmpty()
+                        ? onGrants
+                        : Decider.decide(request.purpose(), request.requestingAgency(), asked, grants, vital, now));
     }
 
     private Uni<List<Void>> countUses(Decision d, DecisionRequest request, Caller caller, Instant now) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Counts a use of a grant and records the receiving party as a holder of data under it, by two statements in the
+ * Counts a use of a grant and records the receiving party as a holder of data under it, by one statement in the
  * decision's transaction.
  *
  * <p>The count is taken only while the grant is still ACTIVE and inside its window, so it also serialises with a
@@ -20,12 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class GrantUse {
 
-    private static final String COUNT = "UPDATE consent_grant SET use_count = use_count + 1"
-            + " WHERE id = :grant AND status = 'ACTIVE' AND valid_from <= :now AND valid_until > :now";
-
-    private static final String HOLDER = "INSERT INTO consent_grant_holder"
+    /**
+     * Counts the use and upserts the holder in one statement: the holder row is written only when the count
+     * found the grant in force, and the statement's row count says whether it did.
+     */
+    private static final String COUNT_AND_HOLD = "WITH counted AS (UPDATE consent_grant SET use_count = use_count + 1"
+            + " WHERE id = :grant AND status = 'ACTIVE' AND valid_from <= :now AND valid_until > :now RETURNING id)"
+            + " INSERT INTO consent_grant_holder"
             + " (id, grant_id, agency, client_id, subject, username, first_used_at, last_used_at, uses)"
-            + " VALUES (:id, :grant, :agency, :client, :subject, :username, :now, :now, 1)"
+            + " SELECT :id, counted.id, :agency, :client, :subject, :username, :now, :now, 1 FROM counted"
             + " ON CONFLICT (grant_id, agency, client_id, subject) DO UPDATE SET uses = consent_grant_holder.uses + 1,"
             + " last_used_at = excluded.last_used_at, username = excluded.username";
 
@@ -38,17 +41,7 @@ public class GrantUse {
 
     Uni<Void> record(UUID grant, Agency agency, Caller caller, Instant now) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(COUNT)
-                        .setParameter("grant", grant)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .invoke(updated -> {
-                    if (updated == 0) {
-                        throw new GrantChanged(grant);
-                    }
-                })
-                .flatMap(updated -> Panache.getSession())
-                .flatMap(s -> s.createNativeQuery(HOLDER)
+                .flatMap(s -> s.createNativeQuery(COUNT_AND_HOLD)
                         .setParameter("id", UUID.randomUUID())
                         .setParameter("grant", grant)
                         .setParameter("agency", agency.name())
@@ -57,6 +50,11 @@ public class GrantUse {
                         .setParameter("username", caller.username())
                         .setParameter("now", now)
                         .executeUpdate())
+                .invoke(written -> {
+                    if (written == 0) {
+                        throw new GrantChanged(grant);
+                    }
+                })
                 .replaceWithVoid();
     }
 

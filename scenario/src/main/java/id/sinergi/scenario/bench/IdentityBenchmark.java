@@ -15,8 +15,6 @@ import id.sinergi.identity.matching.eval.GeneratorSettings;
 import id.sinergi.identity.matching.eval.LabelledExports;
 import id.sinergi.identity.matching.eval.LabelledExports.LabelledRow;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +76,7 @@ public final class IdentityBenchmark {
     private IdentityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchSupport.options(args);
         int workers = Integer.parseInt(options.getOrDefault("workers", "1160000"));
         int probes = Integer.parseInt(options.getOrDefault("probes", "2000"));
         int chunk = Integer.parseInt(options.getOrDefault("chunk", "20000"));
@@ -91,27 +89,13 @@ public final class IdentityBenchmark {
                 serviceConfig.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
-        String server = options.getOrDefault("postgres", "embedded");
-        if (!server.equals("embedded") && !server.equals("local")) {
-            throw new IllegalArgumentException("--postgres is embedded or local, not " + server);
-        }
+        boolean embedded = BenchSupport.embeddedPostgres(options);
         IdentityBenchmark bench = new IdentityBenchmark();
         bench.serviceConfig.putAll(serviceConfig);
-        String report = bench.run(workers, probes, chunk, seed, server.equals("embedded"), runDir);
+        String report = bench.run(workers, probes, chunk, seed, embedded, runDir);
         Files.writeString(runDir.resolve("identity-benchmark.md"), report);
         System.out.println(report);
         System.exit(0);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 
     private String run(int workers, int probes, int chunk, long seed, boolean embedded, Path runDir) throws Exception {
@@ -162,7 +146,8 @@ public final class IdentityBenchmark {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         sampler.scheduleAtFixedRate(
-                () -> memory.add(new long[] {(System.nanoTime() - start) / 1_000_000_000L, rssKib(identity.pid())}),
+                () -> memory.add(
+                        new long[] {(System.nanoTime() - start) / 1_000_000_000L, BenchSupport.rssKib(identity.pid())}),
                 0,
                 2,
                 TimeUnit.SECONDS);
@@ -184,7 +169,7 @@ public final class IdentityBenchmark {
                         from,
                         from + part.size(),
                         part.size() / seconds,
-                        rssKib(identity.pid()) / 1024);
+                        BenchSupport.rssKib(identity.pid()) / 1024);
                 chunks.add(line);
                 LOG.info(line);
             }
@@ -226,8 +211,7 @@ public final class IdentityBenchmark {
     private record Latency(double[] millis, Map<String, Long> outcomes) {
 
         double percentile(double p) {
-            int i = (int) Math.ceil(p / 100 * millis.length) - 1;
-            return millis[Math.max(0, Math.min(millis.length - 1, i))];
+            return BenchSupport.percentile(millis, p);
         }
     }
 
@@ -254,19 +238,6 @@ public final class IdentityBenchmark {
         }
         java.util.Arrays.sort(millis);
         return new Latency(millis, outcomes);
-    }
-
-    private static long rssKib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String report(
