@@ -20,15 +20,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class.getName());
 
+    /** The heap every service gets unless told otherwise: it grows from 64 MiB as needed, up to 384 MiB. */
+    public static final List<String> DEFAULT_HEAP = List.of("-Xms64m", "-Xmx384m");
+
     private final String name;
     private final int port;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log) {
+    private ServiceProcess(String name, int port, Path log, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -45,10 +50,22 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service from the given {@code quarkus-run.jar} (e.g. a copy of the build). */
     public static ServiceProcess start(
             String name, Path jar, int port, Map<String, String> config, Map<String, String> secrets, Path logDir) {
+        return start(name, jar, port, config, secrets, logDir, DEFAULT_HEAP);
+    }
+
+    /** Starts the service from the given {@code quarkus-run.jar} with JVM options of its own (its heap, say). */
+    public static ServiceProcess start(
+            String name,
+            Path jar,
+            int port,
+            Map<String, String> config,
+            Map<String, String> secrets,
+            Path logDir,
+            List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (mvn -DskipTests package)");
         }
-        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"), jvmOptions);
         service.launch(jar, config, secrets);
         return service;
     }
@@ -91,8 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
         props.putIfAbsent("quarkus.http.host", "127.0.0.1");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xms64m");
-        command.add("-Xmx384m");
+        command.addAll(jvmOptions);
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());

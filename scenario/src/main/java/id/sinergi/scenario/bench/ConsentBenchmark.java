@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -62,7 +63,8 @@ import java.util.logging.Logger;
  * version of its own for the revocation: decisions read the grant row only.
  *
  * <p>Usage: {@code ./sinergi bench consent [--grants N] [--rate R] [--seconds S] [--warmup S] [--seed S]
- * [--postgres embedded|local]}.
+ * [--postgres embedded|local] [--server key=value,key=value]}; {@code --server} changes the embedded server's
+ * settings.
  */
 public final class ConsentBenchmark {
 
@@ -76,6 +78,19 @@ public final class ConsentBenchmark {
 
     /** Of every 100 decisions, this many name a worker who holds no grant at all. */
     private static final int UNKNOWN_WORKER_PERCENT = 10;
+
+    /**
+     * At most this many requests in flight, hence connections open, as a caller's connection pool would allow; a
+     * request due while all are busy waits for one, and its wait counts in its latency.
+     */
+    private static final int MAX_IN_FLIGHT = 32;
+
+    /**
+     * consent-service's heap: the suite's 384 MiB, all of it from the start. Token parsing alone allocates tens
+     * of kilobytes per request, and a heap left to grow from 64 MiB keeps a young generation so small that it
+     * is collected three times a second at this rate, each pause holding up the requests behind it.
+     */
+    static final List<String> SERVICE_HEAP = List.of("-Xms384m", "-Xmx384m");
 
     /** The embedded server's settings: memory for the grants and their indexes to stay in buffers. */
     private static final Map<String, String> SERVER_SETTINGS = Map.of(
@@ -98,6 +113,9 @@ public final class ConsentBenchmark {
 
     private long databasePid;
 
+    /** The embedded server's settings: {@link #SERVER_SETTINGS} and what {@code --server k=v,k=v} changes. */
+    private final Map<String, String> serverSettings = new TreeMap<>(SERVER_SETTINGS);
+
     private ConsentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -113,7 +131,13 @@ public final class ConsentBenchmark {
         }
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
-        String report = new ConsentBenchmark().run(grants, rate, seconds, warmup, seed, embedded, runDir);
+        ConsentBenchmark bench = new ConsentBenchmark();
+        for (String pair : options.getOrDefault("server", "").split(",")) {
+            if (pair.contains("=")) {
+                bench.serverSettings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        String report = bench.run(grants, rate, seconds, warmup, seed, embedded, runDir);
         Files.writeString(runDir.resolve("consent-benchmark.md"), report);
         System.out.println(report);
         System.exit(0);
@@ -122,7 +146,7 @@ public final class ConsentBenchmark {
     private String run(int grants, int rate, int seconds, int warmup, long seed, boolean embedded, Path runDir)
             throws Exception {
         try (PostgresServer postgres = embedded
-                        ? PostgresServer.embedded(runDir, SERVER_SETTINGS)
+                        ? PostgresServer.embedded(runDir, serverSettings)
                         : PostgresServer.localOrEmbedded(runDir);
                 KeycloakServer keycloak = KeycloakServer.start(runDir, Processes.freePort())) {
             PostgresServer.Database db = postgres.freshDatabase("sinergi_consent_bench");
@@ -148,7 +172,7 @@ public final class ConsentBenchmark {
                     long rss = BenchSupport.rssKib(consent.pid());
                     Map<String, String> sizes = sizes(db);
                     String server = embedded
-                            ? "embedded PostgreSQL with " + new TreeMap<>(SERVER_SETTINGS)
+                            ? "embedded PostgreSQL with " + serverSettings
                             : postgres.describe() + " as configured";
                     return report(population, rate, seconds, trivial, decisions, rss, sizes, server);
                 } finally {
@@ -169,7 +193,14 @@ public final class ConsentBenchmark {
         Map<String, String> secrets = Map.of(
                 "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("consent-service"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password());
-        return ServiceProcess.start("consent-service", Processes.freePort(), config, secrets, runDir.resolve("logs"));
+        return ServiceProcess.start(
+                "consent-service",
+                RepoPaths.serviceJar("consent-service"),
+                Processes.freePort(),
+                config,
+                secrets,
+                runDir.resolve("logs"),
+                SERVICE_HEAP);
     }
 
     /**
@@ -408,6 +439,7 @@ public final class ConsentBenchmark {
         Map<String, Long> answers = new ConcurrentHashMap<>();
         CompletableFuture<?>[] pending = new CompletableFuture<?>[n];
         long interval = 1_000_000_000L / rate;
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long start = System.nanoTime() + 10_000_000L;
         for (int i = 0; i < n; i++) {
             HttpRequest request = request(uri, body.apply(i));
@@ -416,10 +448,12 @@ public final class ConsentBenchmark {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            inFlight.acquire();
             long sent = System.nanoTime();
             int index = i;
             pending[i] = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
+                        inFlight.release();
                         long done = System.nanoTime();
                         fromDue[index] = (done - due) / 1e6;
                         fromSent[index] = (done - sent) / 1e6;
@@ -441,7 +475,8 @@ public final class ConsentBenchmark {
 
     private static String answerOf(HttpResponse<String> response, Throwable failure) {
         if (failure != null) {
-            return "failed " + failure.getClass().getSimpleName();
+            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+            return "failed " + cause.getClass().getSimpleName();
         }
         String body = response.body();
         if (body.contains("\"decision\":\"PERMIT\"")) {
@@ -508,13 +543,15 @@ public final class ConsentBenchmark {
         out.append(String.format(
                 Locale.ROOT,
                 "Grants stored: %d (%d to Kemlu, %d to KemenP2MI, %d of them revoked); %d requests/s for %d s to"
-                        + " each endpoint, open load, latency counted from when each request was due.%n%n",
+                        + " each endpoint, open load over at most %d connections, latency counted from when each"
+                        + " request was due.%n%n",
                 population.grants(),
                 population.kemlu() + 1,
                 population.kemenp2mi() + 1,
                 population.revoked(),
                 rate,
-                seconds));
+                seconds,
+                MAX_IN_FLIGHT));
         out.append("Database server: ").append(server).append(". Table sizes after the run: ");
         out.append(sizes).append(".\n\n");
         out.append("| endpoint | requests | achieved rate | p50 | p90 | p99 | p99.9 | max | CPU per request:"
