@@ -2,7 +2,6 @@ package id.sinergi.consent;
 
 import static id.sinergi.consent.ConsentApi.grant;
 import static id.sinergi.consent.ConsentApi.grantBody;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +106,5 @@ class ConfiguredReceiptKeyTest {
                 .path("receipt.withdrawal.url");
 
         assertThat(url).isEqualTo("https://sinergi.example/consent/api/consents/" + grantId + "/revocation");
-        given().when().get("/api/consent-receipts/keys").then().statusCode(200);
     }
 }
