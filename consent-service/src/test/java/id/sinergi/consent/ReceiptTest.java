@@ -19,7 +19,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -253,8 +252,8 @@ class ReceiptTest {
         JsonPath answer = receiptOf(grantId);
 
         assertThat(answer.getString("receipt.withdrawal.method")).isEqualTo("POST");
-        URI url = URI.create(answer.getString("receipt.withdrawal.url"));
-        assertThat(url.getPath()).isEqualTo("/api/consents/" + grantId + "/revocation");
+        String url = answer.getString("receipt.withdrawal.url");
+        assertThat(url).as("a path alone without a public-url").isEqualTo("/api/consents/" + grantId + "/revocation");
         given().auth()
                 .oauth2(portal())
                 .contentType(ContentType.JSON)
@@ -264,6 +263,23 @@ class ReceiptTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("REVOKED"));
+    }
+
+    @Test
+    void shouldNeverSignTheRequestsHostIntoTheWithdrawalPointer() {
+        String grantId = grant(grantBody(worker));
+
+        String url = given().auth()
+                .oauth2(portal())
+                .header("Host", "withdraw-here.example")
+                .when()
+                .get("/api/consents/" + grantId + "/receipt")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("receipt.withdrawal.url");
+
+        assertThat(url).isEqualTo("/api/consents/" + grantId + "/revocation");
     }
 
     @Test

@@ -28,7 +28,8 @@ public interface ReceiptConfig {
 
     /**
      * The address at which the workers' apps reach this service, e.g. {@code https://sinergi.example/consent};
-     * the receipt's withdrawal pointer is built on it. The request's own address when unset.
+     * the receipt's withdrawal pointer is built on it. When unset the pointer is a path alone: the request's Host
+     * header is the caller's to choose and is never signed into a receipt.
      */
     @WithName("public-url")
     Optional<URI> publicUrl();

@@ -143,7 +143,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or an internal app other than the worker's")
     @APIResponse(responseCode = "404", description = "No such grant")
     public Uni<SignedReceipt> receipt(@PathParam("id") UUID id) {
-        return exports.receipt(id, caller, uriInfo.getBaseUri());
+        return exports.receipt(id, caller);
     }
 
     @GET

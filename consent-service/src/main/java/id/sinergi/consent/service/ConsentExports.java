@@ -70,17 +70,13 @@ public class ConsentExports {
     @Inject
     ReceiptConfig config;
 
-    /**
-     * Issues a receipt of the grant as it stands now, signed with the current key.
-     *
-     * @param requestBase the address the request came to, for the withdrawal pointer unless a public one is set
-     */
+    /** Issues a receipt of the grant as it stands now, signed with the current key. */
     @WithTransaction
-    public Uni<SignedReceipt> receipt(UUID grantId, Caller caller, URI requestBase) {
+    public Uni<SignedReceipt> receipt(UUID grantId, Caller caller) {
         ConsentService.requireHistoryReader(caller);
         Instant now = clock.now();
         return ConsentService.load(grantId).flatMap(g -> latestVersion(g).flatMap(v -> {
-            ConsentReceipt receipt = receiptOf(g, v, now, withdrawalUrl(g, requestBase));
+            ConsentReceipt receipt = receiptOf(g, v, now, withdrawalUrl(g));
             byte[] payload = bytes(receipt);
             SignedReceipt signed = new SignedReceipt(keys.currentKid(), keys.sign(payload), tree(payload));
             return audit.record(event(caller, "consent.receipt.issue", g)
@@ -176,10 +172,16 @@ public class ConsentExports {
         return new ReceiptPurpose(Vocabularies.PURPOSE, purpose, purpose.term(), purpose.gloss(), "EXPLICIT", bases);
     }
 
-    private URI withdrawalUrl(ConsentGrant g, URI requestBase) {
-        String base = config.publicUrl().map(URI::toString).orElse(requestBase.toString());
-        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return URI.create(trimmed + "/api/consents/" + g.id + "/revocation");
+    /**
+     * Where to withdraw: on the configured public address, else a path alone. Never on the request's Host header,
+     * which the caller chooses: a signed receipt must not point to a host of the caller's choice.
+     */
+    private URI withdrawalUrl(ConsentGrant g) {
+        String path = "/api/consents/" + g.id + "/revocation";
+        return URI.create(config.publicUrl()
+                .map(URI::toString)
+                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path)
+                .orElse(path));
     }
 
     private byte[] bytes(ConsentReceipt receipt) {
