@@ -5,6 +5,7 @@ import static id.sinergi.consent.ConsentApi.decideAsConsul;
 import static id.sinergi.consent.ConsentApi.grant;
 import static id.sinergi.consent.ConsentApi.grantBody;
 import static id.sinergi.consent.ConsentApi.readGrant;
+import static id.sinergi.consent.ConsentApi.revoke;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -80,6 +81,41 @@ class DecisionTest {
                 .body("basis", equalTo("CONSENT"))
                 .body("reason", equalTo("GRANT_IN_FORCE"))
                 .body("grantId", equalTo(grantId));
+    }
+
+    @Test
+    void shouldPermitOnAGuardiansOrRepresentativesGrantAsOnTheWorkersOwnUntilWithdrawn() {
+        UUID other = UUID.randomUUID();
+        Map<String, Object> byGuardian = grantBody(worker);
+        byGuardian.put("givenBy", "GUARDIAN");
+        byGuardian.put("giver", Map.of("name", "Siti Aminah", "relationship", "COURT_APPOINTED_GUARDIAN"));
+        Map<String, Object> byRepresentative = grantBody(other);
+        byRepresentative.put("givenBy", "REPRESENTATIVE");
+        byRepresentative.put("giver", Map.of("name", "Budi Santoso", "relationship", "AUTHORISED_PERSON"));
+        String guardians = grant(byGuardian);
+        String representatives = grant(byRepresentative);
+
+        decideAsConsul(worker, "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("PERMIT"))
+                .body("basis", equalTo("CONSENT"))
+                .body("grantId", equalTo(guardians));
+        decideAsConsul(other, "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("PERMIT"))
+                .body("grantId", equalTo(representatives));
+        revoke(guardians).statusCode(200);
+
+        decideAsConsul(worker, "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("DENY"))
+                .body("reason", equalTo("GRANT_REVOKED"));
+    }
+
+    @Test
+    void shouldPermitABreachNotificationsContactOnALegalObligationAndNothingElse() {
+        decideAsConsul(worker, "BREACH_NOTIFICATION", List.of("CONTACT", "PLACEMENT"))
+                .body("decision", equalTo("PERMIT"))
+                .body("basis", equalTo("LEGAL_OBLIGATION"))
+                .body("permittedCategories", contains("CONTACT"))
+                .body("categories[1].reason", equalTo("CATEGORY_NOT_IN_PURPOSE"));
     }
 
     @Test

@@ -6,9 +6,12 @@ import static id.sinergi.consent.ConsentApi.grantBody;
 import static id.sinergi.consent.ConsentApi.history;
 import static id.sinergi.consent.ConsentApi.readGrant;
 import static id.sinergi.consent.ConsentApi.revoke;
+import static id.sinergi.consent.ConsentApi.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.oneOf;
 
 import id.sinergi.devstack.testing.AuditOutboxProbe;
 import id.sinergi.devstack.testing.Tokens;
@@ -23,7 +26,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A grant is EXPIRED from the instant of its validUntil on; the job writes that version down. */
+/**
+ * A grant holds in {@code [validFrom, validUntil)}: not before its start, EXPIRED from the instant of its end on
+ * whatever open status it had, and final then; the job writes that version down.
+ */
 @QuarkusTest
 @ConsentTestResource
 class GrantExpiryTest {
@@ -94,8 +100,94 @@ class GrantExpiryTest {
                 .hasSize(1);
     }
 
-    /** The job runs every two seconds in tests; waits up to twenty for the version it writes. */
+    @Test
+    void shouldExpireAPendingGrantAtTheInstantOfItsEnd() throws InterruptedException {
+        String pending = grantIn("PENDING");
+
+        clock.set(until.minus(1, ChronoUnit.MICROS));
+        readGrant(pending).body("status", equalTo("PENDING"));
+        clock.set(until);
+        readGrant(pending).body("status", equalTo("EXPIRED"));
+        transition(portal(), pending, "ACTIVE")
+                .statusCode(409)
+                .body("from", equalTo("EXPIRED"))
+                .body("to", equalTo("ACTIVE"));
+
+        awaitRevisions(pending, 2);
+        history(portal(), pending).body("status", contains("PENDING", "EXPIRED"));
+    }
+
+    @Test
+    void shouldExpireAPausedGrantAtTheInstantOfItsEndAndNotResumeIt() throws InterruptedException {
+        transition(portal(), grantId, "PAUSED").statusCode(200);
+
+        clock.set(until.minus(1, ChronoUnit.MICROS));
+        readGrant(grantId).body("status", equalTo("PAUSED"));
+        clock.set(until);
+        readGrant(grantId).body("status", equalTo("EXPIRED"));
+        transition(portal(), grantId, "ACTIVE")
+                .statusCode(409)
+                .body("from", equalTo("EXPIRED"))
+                .body("to", equalTo("ACTIVE"));
+        decideAsConsul(worker, "PROTECTION_CASE_HANDLING", "PLACEMENT").body("reason", equalTo("GRANT_EXPIRED"));
+
+        awaitRevisions(grantId, 3);
+        history(portal(), grantId).body("status", contains("ACTIVE", "PAUSED", "EXPIRED"));
+    }
+
+    @Test
+    void shouldForbidEveryChangeOutOfExpired() {
+        clock.set(until);
+
+        for (String to : List.of("ACTIVE", "PAUSED", "REVOKED", "REJECTED")) {
+            transition(portal(), grantId, to)
+                    .statusCode(409)
+                    .body("type", equalTo("urn:sinergi:problem:transition-forbidden"))
+                    .body("from", equalTo("EXPIRED"))
+                    .body("to", equalTo(to));
+        }
+        readGrant(grantId).body("status", equalTo("EXPIRED"));
+        history(portal(), grantId).body("status", everyItem(oneOf("ACTIVE", "EXPIRED")));
+    }
+
+    @Test
+    void shouldDenyBeforeTheInstantOfValidFromAndPermitFromIt() {
+        UUID later = UUID.randomUUID();
+        Instant from = start.plus(1, ChronoUnit.DAYS);
+        Map<String, Object> body = grantBody(later);
+        body.put("validFrom", from.toString());
+        body.put("validUntil", from.plus(1, ChronoUnit.DAYS).toString());
+        String future = grant(body);
+
+        clock.set(from.minus(1, ChronoUnit.MICROS));
+        decideAsConsul(later, "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("DENY"))
+                .body("reason", equalTo("GRANT_NOT_YET_VALID"))
+                .body("grantId", equalTo(future));
+        clock.set(from);
+
+        decideAsConsul(later, "PROTECTION_CASE_HANDLING", "PLACEMENT")
+                .body("decision", equalTo("PERMIT"))
+                .body("grantId", equalTo(future));
+    }
+
+    private String grantIn(String status) {
+        Map<String, Object> body = grantBody(worker);
+        body.put("validUntil", until.toString());
+        body.put("status", status);
+        return grant(body);
+    }
+
+    private static String portal() {
+        return Tokens.client("peduli-wni-portal");
+    }
+
     private void awaitRevisions(int revisions) throws InterruptedException {
+        awaitRevisions(grantId, revisions);
+    }
+
+    /** The job runs every two seconds in tests; waits up to twenty for the version it writes. */
+    private void awaitRevisions(String grantId, int revisions) throws InterruptedException {
         for (int i = 0; i < 40; i++) {
             List<Map<String, Object>> rows = ConsentApi.rows(
                     dataSource, "SELECT revision FROM consent_grant_version WHERE grant_id = ?::uuid", grantId);

@@ -5,7 +5,9 @@ import static id.sinergi.consent.ConsentApi.decideAsConsul;
 import static id.sinergi.consent.ConsentApi.grant;
 import static id.sinergi.consent.ConsentApi.grantBody;
 import static id.sinergi.consent.ConsentApi.revoke;
+import static id.sinergi.consent.ConsentApi.transition;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,18 +18,26 @@ import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A revocation holds for the very next decision, and every holder of the grant's data must confirm its stop. */
+/**
+ * A revocation holds for the very next decision, and every holder of the grant's data must confirm its stop; a
+ * pause sends the same notices, ended again by a resume.
+ */
 @QuarkusTest
 @ConsentTestResource
 class RevocationTest {
+
+    @Inject
+    DataSource dataSource;
 
     private final UUID worker = UUID.randomUUID();
 
@@ -91,6 +101,7 @@ class RevocationTest {
                 .rootPath("findAll { it.grantId == '" + grantId + "' }")
                 .body("username", containsInAnyOrder("consul.kl", "service-account-identity-service"))
                 .body("clientId", containsInAnyOrder("sinergi-cli", "identity-service"))
+                .body("cause", containsInAnyOrder("REVOKED", "REVOKED"))
                 .body("agency", containsInAnyOrder("KEMLU", "KEMLU"))
                 .body("workerId", hasItem(worker.toString()))
                 .body("issuedAt", hasItem(start.plusSeconds(10).toString()))
@@ -140,6 +151,64 @@ class RevocationTest {
                 .statusCode(409)
                 .body("type", equalTo("urn:sinergi:problem:already-confirmed"));
         notices(Tokens.user("pwni.hq"), null).body("grantId", not(hasItem(grantId)));
+    }
+
+    @Test
+    void shouldSendEveryHolderAStopNoticeWhenTheGrantIsPaused() {
+        clock.set(start.plusSeconds(5));
+
+        transition(portal(), grantId, "PAUSED").statusCode(200);
+
+        notices(Tokens.user("pwni.hq"), null)
+                .rootPath("findAll { it.grantId == '" + grantId + "' }")
+                .body("username", containsInAnyOrder("consul.kl", "service-account-identity-service"))
+                .body("cause", containsInAnyOrder("PAUSED", "PAUSED"))
+                .body(
+                        "dueAt",
+                        hasItem(start.plusSeconds(5).plus(Duration.ofHours(72)).toString()));
+        confirm(Tokens.user("consul.kl"), noticeOf("consul.kl")).statusCode(200).body("cause", equalTo("PAUSED"));
+    }
+
+    @Test
+    void shouldEndThePausesNoticesWhenTheGrantIsResumed() {
+        transition(portal(), grantId, "PAUSED").statusCode(200);
+        String officers = noticeOf("consul.kl");
+
+        transition(portal(), grantId, "ACTIVE").statusCode(200);
+
+        notices(Tokens.user("pwni.hq"), null).body("findAll { it.grantId == '" + grantId + "' }", empty());
+        confirm(Tokens.user("consul.kl"), officers)
+                .statusCode(409)
+                .body("type", equalTo("urn:sinergi:problem:notice-ended"));
+        assertThat(ConsentApi.rows(dataSource, "SELECT ended_by FROM stop_notice WHERE grant_id = ?::uuid", grantId))
+                .extracting(r -> r.get("ended_by"))
+                .containsExactly("ACTIVE", "ACTIVE");
+    }
+
+    @Test
+    void shouldReplaceThePausesOpenNoticesWithTheRevocations() {
+        transition(portal(), grantId, "PAUSED").statusCode(200);
+        confirm(Tokens.user("consul.kl"), noticeOf("consul.kl")).statusCode(200);
+
+        revoke(grantId).statusCode(200);
+
+        notices(Tokens.user("pwni.hq"), null)
+                .rootPath("findAll { it.grantId == '" + grantId + "' }")
+                .body("username", containsInAnyOrder("consul.kl", "service-account-identity-service"))
+                .body("cause", containsInAnyOrder("REVOKED", "REVOKED"));
+        assertThat(ConsentApi.rows(
+                        dataSource,
+                        "SELECT username, confirmed_at IS NOT NULL AS confirmed, ended_by FROM stop_notice"
+                                + " WHERE grant_id = ?::uuid AND cause = 'PAUSED'",
+                        grantId))
+                .extracting(r -> r.get("username") + " confirmed=" + r.get("confirmed") + " ended=" + r.get("ended_by"))
+                .containsExactlyInAnyOrder(
+                        "consul.kl confirmed=true ended=null",
+                        "service-account-identity-service confirmed=false ended=REVOKED");
+    }
+
+    private static String portal() {
+        return Tokens.client("peduli-wni-portal");
     }
 
     @Test

@@ -116,6 +116,9 @@ public final class Suite implements AutoCloseable {
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         config.putAll(clientUrls(name, ports));
+        if (name.equals("consent-service")) {
+            config.put(ReceiptKeyFile.SETTING, ReceiptKeyFile.create().toString());
+        }
         config.putAll(options.config());
         return config;
     }

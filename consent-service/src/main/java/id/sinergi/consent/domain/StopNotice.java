@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The notice to a holder of a revoked grant's data to stop processing it, due 3x24 hours after the revocation. */
+/**
+ * The notice to a holder of a grant's data to stop processing it, due 3x24 hours after the grant was revoked or
+ * paused. A pause's notice ends when the grant is resumed or revoked; an ended notice waits for no confirmation.
+ */
 @Entity
 @Table(name = "stop_notice")
 public class StopNotice extends PanacheEntityBase {
@@ -41,6 +44,11 @@ public class StopNotice extends PanacheEntityBase {
 
     public String username;
 
+    /** Why processing must stop: the grant was REVOKED, or PAUSED. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public GrantStatus cause;
+
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
@@ -56,10 +64,19 @@ public class StopNotice extends PanacheEntityBase {
     @Column(name = "confirmation_note")
     public String confirmationNote;
 
+    /** When a pause's notice stopped applying: the grant was resumed or revoked. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** What ended it: ACTIVE (resumed) or REVOKED (replaced by the revocation's notice). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ended_by")
+    public GrantStatus endedBy;
+
     @Version
     public long version;
 
     public boolean overdueAt(Instant instant) {
-        return confirmedAt == null && !instant.isBefore(dueAt);
+        return confirmedAt == null && endedAt == null && !instant.isBefore(dueAt);
     }
 }

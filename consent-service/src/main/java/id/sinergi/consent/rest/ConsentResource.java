@@ -4,6 +4,8 @@ import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.domain.GrantStatus;
+import id.sinergi.consent.fhir.FhirConsent;
+import id.sinergi.consent.fhir.FhirConsent.Consent;
 import id.sinergi.consent.rest.ConsentDtos.GrantRequest;
 import id.sinergi.consent.rest.ConsentDtos.GrantView;
 import id.sinergi.consent.rest.ConsentDtos.HolderView;
@@ -11,6 +13,8 @@ import id.sinergi.consent.rest.ConsentDtos.RevocationRequest;
 import id.sinergi.consent.rest.ConsentDtos.TransitionRequest;
 import id.sinergi.consent.rest.ConsentDtos.VersionView;
 import id.sinergi.consent.service.ConsentClock;
+import id.sinergi.consent.service.ConsentExports;
+import id.sinergi.consent.service.ConsentExports.SignedReceipt;
 import id.sinergi.consent.service.ConsentService;
 import id.sinergi.consent.service.GrantLifecycle;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +62,9 @@ public class ConsentResource {
 
     @Inject
     ConsentClock clock;
+
+    @Inject
+    ConsentExports exports;
 
     @POST
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
@@ -118,6 +125,37 @@ public class ConsentResource {
     public Uni<List<HolderView>> holders(@PathParam("id") UUID id) {
         return consents.holdersOfGrant(id, caller)
                 .map(holders -> holders.stream().map(HolderView::of).toList());
+    }
+
+    /**
+     * A consent receipt: the grant as it stands now, signed (JWS, EdDSA) with the key published at
+     * {@code GET /api/consent-receipts/keys}, for the worker to keep and anybody to verify.
+     */
+    @GET
+    @Path("/" + PathTemplates.UUID_ID + "/receipt")
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(
+            summary = "A signed consent receipt of the grant (ISO/IEC TS 27560 shape); officers and the worker's app")
+    @APIResponse(
+            responseCode = "200",
+            description = "The receipt: the JWS in compact serialisation, the key id, and the payload it signs",
+            content = @Content(schema = @Schema(implementation = SignedReceipt.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed, or an internal app other than the worker's")
+    @APIResponse(responseCode = "404", description = "No such grant")
+    public Uni<SignedReceipt> receipt(@PathParam("id") UUID id) {
+        return exports.receipt(id, caller);
+    }
+
+    @GET
+    @Path("/" + PathTemplates.UUID_ID + "/fhir")
+    @Produces(FhirConsent.MEDIA_TYPE)
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
+    @Operation(summary = "The grant as a FHIR R4 Consent resource; officers and the worker's app")
+    @APIResponse(responseCode = "200", description = "The Consent resource")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or an internal app other than the worker's")
+    @APIResponse(responseCode = "404", description = "No such grant")
+    public Uni<Consent> fhir(@PathParam("id") UUID id) {
+        return exports.fhir(id, caller);
     }
 
     /** Open to every role that may record grants: withdrawing consent must be as easy as giving it (UU 27/2022). */

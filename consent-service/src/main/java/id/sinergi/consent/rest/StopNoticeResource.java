@@ -5,6 +5,7 @@ import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
+import id.sinergi.consent.domain.GrantStatus;
 import id.sinergi.consent.domain.StopNotice;
 import id.sinergi.consent.service.ConsentClock;
 import id.sinergi.consent.service.StopNotices;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Stop notices (pemberitahuan penghentian pemrosesan) to the holders of a revoked grant's data. */
+/** Stop notices (pemberitahuan penghentian pemrosesan) to the holders of a revoked or paused grant's data. */
 @Path("/api/stop-notices")
 @Tag(name = "Stop notices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,12 +58,16 @@ public class StopNoticeResource {
             String clientId,
             String subject,
             String username,
+            @Schema(description = "REVOKED or PAUSED: the change that stops processing") GrantStatus cause,
             Instant issuedAt,
             Instant dueAt,
             boolean overdue,
             Instant confirmedAt,
             String confirmedBy,
-            String confirmationNote) {
+            String confirmationNote,
+            @Schema(description = "When a pause's notice ended: the grant was resumed or revoked") Instant endedAt,
+            @Schema(description = "ACTIVE (resumed) or REVOKED (the revocation's notice replaces it)")
+                    GrantStatus endedBy) {
 
         static NoticeView of(StopNotice n, Instant now) {
             return new NoticeView(
@@ -73,12 +78,15 @@ public class StopNoticeResource {
                     n.clientId,
                     n.subject,
                     n.username,
+                    n.cause,
                     n.issuedAt,
                     n.dueAt,
                     n.overdueAt(now),
                     n.confirmedAt,
                     n.confirmedBy,
-                    n.confirmationNote);
+                    n.confirmationNote,
+                    n.endedAt,
+                    n.endedBy);
         }
     }
 
@@ -87,7 +95,7 @@ public class StopNoticeResource {
 
     @GET
     @RolesAllowed({Roles.PWNI_HQ, Roles.SECURITY_AUDITOR})
-    @Operation(summary = "Unconfirmed stop notices, soonest due first; overdue=true for those past their due time")
+    @Operation(summary = "Stop notices awaiting confirmation, soonest due first; overdue=true for those past due")
     @APIResponse(responseCode = "200", description = "The notices")
     @APIResponse(responseCode = "400", description = "overdue is neither true nor false (invalid-parameter)")
     public Uni<List<NoticeView>> list(@QueryParam("overdue") String overdue) {
@@ -105,7 +113,7 @@ public class StopNoticeResource {
     @APIResponse(responseCode = "200", description = "Confirmed")
     @APIResponse(responseCode = "403", description = "Role not allowed, or not the holder the notice names")
     @APIResponse(responseCode = "404", description = "No such notice")
-    @APIResponse(responseCode = "409", description = "Already confirmed")
+    @APIResponse(responseCode = "409", description = "Already confirmed, or a pause's notice that ended (notice-ended)")
     public Uni<NoticeView> confirm(@PathParam("id") UUID id, @NotNull @Valid Confirmation confirmation) {
         return notices.confirm(id, confirmation.note().strip(), caller).map(n -> NoticeView.of(n, clock.now()));
     }

@@ -137,7 +137,7 @@ public class ConsentService {
     }
 
     /** Officers, and of the source connectors only the worker's own app. */
-    private static void requireHistoryReader(Caller caller) {
+    static void requireHistoryReader(Caller caller) {
         if (!isOfficer(caller) && !WORKER_APP_CLIENT.equals(caller.clientId())) {
             throw ProblemException.forbidden(
                     "not-the-workers-app",

@@ -21,7 +21,8 @@ import org.hibernate.StaleObjectStateException;
 
 /**
  * Moves grants through their lifecycle ({@link GrantStatus#next()}): each change is a new version in the history
- * and an audit event, in one transaction. A revocation also sends a stop notice to every holder of the grant's data.
+ * and an audit event, in one transaction. A revocation or a pause also sends a stop notice to every holder of the
+ * grant's data; a resume ends the pause's notices.
  */
 @ApplicationScoped
 public class GrantLifecycle {
@@ -52,9 +53,7 @@ public class GrantLifecycle {
                         .invoke(g -> apply(g, target, reason, caller, now))
                         .call(Panache::flush)
                         .call(g -> history.record(g, caller.subject(), caller.username(), reason, now))
-                        .call(g -> target == GrantStatus.REVOKED
-                                ? stopNotices.issue(g, now)
-                                : Uni.createFrom().voidItem())
+                        .call(g -> stopNotices.onChange(g, target, now))
                         .call(g -> audit.record(AuditEvent.of(audit.serviceName(), action(target), caller.actor())
                                 .worker(g.workerId)
                                 .resource("consent-grant", g.id)

@@ -4,6 +4,9 @@ import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import id.sinergi.consent.domain.DataCategory;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +38,38 @@ public record PurposeRule(
     /** Whether some category of this purpose needs the worker's consent. */
     public boolean consentRequired() {
         return !consentCategories.isEmpty();
+    }
+
+    /**
+     * The lawful basis of each of a grant's categories under this purpose: consent for the categories consent is
+     * asked for, the purpose's own basis for those it covers anyway; categories outside the purpose are left out.
+     * Consent comes first; a basis without categories is not listed.
+     */
+    public Map<LawfulBasis, Set<DataCategory>> basesOf(Set<DataCategory> granted) {
+        Map<LawfulBasis, Set<DataCategory>> bases = new LinkedHashMap<>();
+        Set<DataCategory> byConsent = EnumSet.noneOf(DataCategory.class);
+        Set<DataCategory> byOwnBasis = EnumSet.noneOf(DataCategory.class);
+        for (DataCategory category : granted) {
+            if (consentCategories.contains(category)) {
+                byConsent.add(category);
+            } else if (basisCategories.contains(category)) {
+                byOwnBasis.add(category);
+            }
+        }
+        if (!byConsent.isEmpty()) {
+            bases.put(LawfulBasis.CONSENT, byConsent);
+        }
+        if (!byOwnBasis.isEmpty()) {
+            bases.put(basis, byOwnBasis);
+        }
+        return bases;
+    }
+
+    /** Where a basis of this purpose comes from: the law's consent clause, or the purpose's own reference. */
+    public String referenceOf(LawfulBasis lawfulBasis) {
+        return lawfulBasis == LawfulBasis.CONSENT && basis != LawfulBasis.CONSENT
+                ? Vocabularies.CONSENT_REFERENCE
+                : legalReference;
     }
 
     public boolean usableBy(Agency agency) {

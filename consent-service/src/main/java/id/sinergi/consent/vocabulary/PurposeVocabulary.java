@@ -76,13 +76,7 @@ public final class PurposeVocabulary {
 
     private static PurposeRule consentOnly(Purpose purpose, Set<Agency> agencies, Set<DataCategory> categories) {
         return new PurposeRule(
-                purpose,
-                LawfulBasis.CONSENT,
-                "UU 27/2022 Pasal 20 ayat (2) huruf a",
-                agencies,
-                Set.of(),
-                categories,
-                false);
+                purpose, LawfulBasis.CONSENT, Vocabularies.CONSENT_REFERENCE, agencies, Set.of(), categories, false);
     }
 
     private static void add(PurposeRule rule) {

@@ -30,6 +30,9 @@ import java.util.Map;
  * <p>RestAssured prints the request and response of every failed check ({@link FailedCheckPrinter}), with the
  * {@code Authorization} header blacklisted so that no token reaches the test output.
  *
+ * <p>{@code SINERGI_TEST_DATABASE_SUFFIX} (e.g. {@code _wt2}), when set, is appended to every test database's name,
+ * so that test runs of two work trees on one PostgreSQL do not clean each other's schema mid-run.
+ *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
  * {@code http://127.0.0.1:18180/realms/sinergi}), that one is used instead of starting one.
@@ -46,12 +49,20 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = initArgs.getOrDefault("database", database) + databaseSuffix();
         service = initArgs.get("service");
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
                 : Arrays.stream(list.split(",")).map(String::trim).toList();
+    }
+
+    private static String databaseSuffix() {
+        String suffix = System.getenv().getOrDefault("SINERGI_TEST_DATABASE_SUFFIX", "");
+        if (!suffix.matches("[a-z0-9_]{0,16}")) {
+            throw new IllegalArgumentException("SINERGI_TEST_DATABASE_SUFFIX must be up to 16 of a-z, 0-9 and _");
+        }
+        return suffix;
     }
 
     @Override
