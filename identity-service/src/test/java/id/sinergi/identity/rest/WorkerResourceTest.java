@@ -94,7 +94,7 @@ class WorkerResourceTest {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         String workerId = TestWorkers.registered(body);
 
-        read(Tokens.user("consul.kl"), workerId)
+        read(Tokens.user("p2mi.officer"), workerId)
                 .statusCode(200)
                 .body("id", equalTo(workerId))
                 .body("nik", equalTo(body.get("nik")))
@@ -115,7 +115,7 @@ class WorkerResourceTest {
                 .filteredOn(p -> p.contains("\"action\":\"worker.read\""))
                 .singleElement()
                 .asString()
-                .contains("\"username\":\"consul.kl\"");
+                .contains("\"username\":\"p2mi.officer\"");
     }
 
     @Test
@@ -140,7 +140,7 @@ class WorkerResourceTest {
         String nik = TestWorkers.nik();
         String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
 
-        search(Tokens.user("consul.kl"), Map.of("nik", nik))
+        search(Tokens.user("p2mi.officer"), Map.of("nik", nik))
                 .statusCode(200)
                 .body("matches.id", contains(workerId))
                 .body("matches[0].fullName", equalTo(TestWorkers.nameOf(nik)))
@@ -150,7 +150,7 @@ class WorkerResourceTest {
                 .filteredOn(p -> p.contains("\"action\":\"worker.search\""))
                 .singleElement()
                 .asString()
-                .contains("\"reason\":\"by=nik\"");
+                .contains("\"reason\":\"by=nik permitted=SISKOP2MI.IDENTITY:LEGAL_OBLIGATION");
         assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, nik)).isEmpty();
     }
 
