@@ -1,19 +1,13 @@
 package id.sinergi.identity.client;
 
 /**
- * consent-service's categories of a worker's data, by the names its decision call uses. identity-service holds
- * fields of two of them: {@link #IDENTITY} and {@link #PLACEMENT}; the others are listed so that an answer naming
- * them still reads.
+ * The categories of a worker's data that identity-service holds fields of, by the names consent-service's decision
+ * call uses (its vocabulary also has contact, case and health data, which this service keeps none of and never
+ * asks about).
  */
 public enum DataCategory {
     /** NIK, passport, name, birth date and place, sex. */
     IDENTITY,
-    /** Phone, e-mail, address abroad; identity-service keeps none. */
-    CONTACT,
     /** Destination, phase, employer, placement agency, occupation, departure and contract end. */
-    PLACEMENT,
-    /** What a protection case holds; case-service's. */
-    CASE_DETAILS,
-    /** Health data; identity-service keeps none. */
-    HEALTH
+    PLACEMENT
 }

@@ -16,12 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,45 +50,6 @@ class WorkerDisclosureTest {
             request.queryParam("purpose", purpose);
         }
         return request.when().post("/api/workers/search").then();
-    }
-
-    private static String consentService() {
-        return ConfigProvider.getConfig().getValue("quarkus.rest-client.consent-service.url", String.class);
-    }
-
-    /** A grant to Kemlu, recorded by a KemenP2MI officer at the LTSA. */
-    private static String grantToKemlu(String workerId, String purpose, List<String> categories) {
-        return given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "workerId",
-                        workerId,
-                        "receivingAgency",
-                        "KEMLU",
-                        "purposes",
-                        List.of(purpose),
-                        "dataCategories",
-                        categories,
-                        "validUntil",
-                        Instant.now().plus(180, ChronoUnit.DAYS).toString()))
-                .when()
-                .post(consentService() + "/api/consents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static void revoke(String grantId) {
-        given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", "worker withdrew consent at the LTSA"))
-                .when()
-                .post(consentService() + "/api/consents/" + grantId + "/revocation")
-                .then()
-                .statusCode(200);
     }
 
     private String readEvent(String workerId) {
@@ -201,7 +159,7 @@ class WorkerDisclosureTest {
     @Test
     void shouldReleasePlacementButWithholdIdentityOnAGrantForPlacementOnly() {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
-        String grantId = grantToKemlu(workerId, INSURANCE, List.of("PLACEMENT"));
+        String grantId = TestConsents.grantToKemlu(workerId, INSURANCE, List.of("PLACEMENT"));
 
         read(Tokens.user("pwni.hq"), workerId, INSURANCE)
                 .statusCode(200)
@@ -243,14 +201,14 @@ class WorkerDisclosureTest {
     void shouldWithholdOnTheVeryNextReadAfterARevocation() {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         String workerId = TestWorkers.registered(body);
-        String grantId = grantToKemlu(workerId, INSURANCE, List.of("IDENTITY", "PLACEMENT"));
+        String grantId = TestConsents.grantToKemlu(workerId, INSURANCE, List.of("IDENTITY", "PLACEMENT"));
         read(Tokens.user("consul.kl"), workerId, INSURANCE)
                 .statusCode(200)
                 .body("fullName", equalTo(body.get("fullName")))
                 .body("placement.occupation", equalTo("caregiver"))
                 .body("disclosure.permitted.grantId", contains(grantId, grantId));
 
-        revoke(grantId);
+        TestConsents.revoke(grantId);
 
         read(Tokens.user("consul.kl"), workerId, INSURANCE)
                 .statusCode(200)

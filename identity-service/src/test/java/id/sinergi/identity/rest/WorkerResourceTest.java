@@ -15,13 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -60,27 +57,8 @@ class WorkerResourceTest {
                 .then();
     }
 
-    /** consent-service as the tests started it, reached directly like the Peduli WNI portal would. */
-    private static String consentService() {
-        return ConfigProvider.getConfig().getValue("quarkus.rest-client.consent-service.url", String.class);
-    }
-
     private static String grantPlacementToKemlu(String workerId) {
-        return given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "workerId", workerId,
-                        "receivingAgency", "KEMLU",
-                        "purposes", List.of(PURPOSE),
-                        "dataCategories", List.of("IDENTITY", "PLACEMENT"),
-                        "validUntil", Instant.now().plus(180, ChronoUnit.DAYS).toString()))
-                .when()
-                .post(consentService() + "/api/consents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestConsents.grantToKemlu(workerId, PURPOSE, List.of("IDENTITY", "PLACEMENT"));
     }
 
     private List<String> placementEvents(String workerId) {
@@ -311,14 +289,7 @@ class WorkerResourceTest {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String grantId = grantPlacementToKemlu(workerId);
         placement(Tokens.user("pwni.hq"), workerId, PURPOSE).statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", "worker withdrew consent at the LTSA"))
-                .when()
-                .post(consentService() + "/api/consents/" + grantId + "/revocation")
-                .then()
-                .statusCode(200);
+        TestConsents.revoke(grantId);
 
         placement(Tokens.user("pwni.hq"), workerId, PURPOSE)
                 .statusCode(403)
