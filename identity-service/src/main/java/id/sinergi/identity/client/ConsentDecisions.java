@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -17,16 +18,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class ConsentDecisions {
 
-    /** consent-service's name for the placement data category. */
-    public static final String PLACEMENT = "PLACEMENT";
-
     @Inject
     @RestClient
     ConsentClient client;
 
-    /** Whether {@code agency} may read the worker's placement for {@code purpose}, asked with the caller's token. */
-    public Uni<ConsentDecision> placement(UUID workerId, Agency agency, Purpose purpose, String callerToken) {
-        ConsentDecisionRequest request = new ConsentDecisionRequest(workerId, agency, purpose, PLACEMENT);
+    /**
+     * Which of these categories of the worker's data {@code agency} may use for {@code purpose}: one call for all of
+     * them, asked with the caller's own token.
+     */
+    public Uni<ConsentDecision> decide(
+            UUID workerId, Agency agency, Purpose purpose, Set<DataCategory> categories, String callerToken) {
+        ConsentDecisionRequest request = new ConsentDecisionRequest(
+                workerId, agency, purpose, categories.stream().sorted().toList());
         return Uni.createFrom()
                 .deferred(() -> client.decide("Bearer " + callerToken, request))
                 .onItem()

@@ -6,6 +6,7 @@ import id.sinergi.identity.domain.Worker;
 import id.sinergi.identity.domain.WorkerFlag;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,23 @@ public final class WorkerAssembly {
             .thenComparing(r -> r.receivedAt)
             .thenComparing(r -> r.id);
 
+    /** The fields of the combined view that come from records, by name, each with how a record gives it. */
+    public static final Map<String, Function<SourceRecord, Object>> FIELDS = fields();
+
     private WorkerAssembly() {}
+
+    private static Map<String, Function<SourceRecord, Object>> fields() {
+        Map<String, Function<SourceRecord, Object>> fields = new LinkedHashMap<>();
+        fields.put("fullName", r -> r.fullName);
+        fields.put("birthDate", r -> r.birthDate);
+        fields.put("sex", r -> r.sex);
+        fields.put("destinationCountry", r -> r.destinationCountry);
+        fields.put("phase", r -> r.phase);
+        fields.put("birthPlace", r -> r.birthPlace);
+        fields.put("nik", r -> r.nik);
+        fields.put("passport", r -> r.passportNumber);
+        return Collections.unmodifiableMap(fields);
+    }
 
     /** Which record a field of the view came from. */
     public record Provenance(UUID sourceRecordId, String source, String sourceRecordKey, Instant receivedAt) {
@@ -80,16 +98,32 @@ public final class WorkerAssembly {
 
     /** Per field, the record it comes from; fields no record gives are left out. */
     public static Map<String, Provenance> provenance(List<SourceRecord> records) {
-        List<SourceRecord> ranked = ranked(records);
+        return provenance(fieldSources(records, (r, field) -> true));
+    }
+
+    /** The provenance of each field of these field sources, in their order. */
+    public static Map<String, Provenance> provenance(Map<String, SourceRecord> fieldSources) {
         Map<String, Provenance> provenance = new LinkedHashMap<>();
-        SourceRecord leading = ranked.get(0);
-        for (String field : List.of("fullName", "birthDate", "sex", "destinationCountry", "phase")) {
-            provenance.put(field, Provenance.of(leading));
-        }
-        source(ranked, r -> r.birthPlace).ifPresent(r -> provenance.put("birthPlace", Provenance.of(r)));
-        source(ranked, r -> r.nik).ifPresent(r -> provenance.put("nik", Provenance.of(r)));
-        source(ranked, r -> r.passportNumber).ifPresent(r -> provenance.put("passport", Provenance.of(r)));
+        fieldSources.forEach((field, r) -> provenance.put(field, Provenance.of(r)));
         return provenance;
+    }
+
+    /**
+     * Per field of the combined view, the record that gives it: the one counting most among those that have the
+     * field and that {@code mayGive} allows for it. Allowing every record gives the worker's own attributes (the
+     * required fields all come from the leading record); a caller's view allows only the records it may see.
+     * Fields no allowed record gives are left out. Records may be empty.
+     */
+    public static Map<String, SourceRecord> fieldSources(
+            List<SourceRecord> records, BiPredicate<SourceRecord, String> mayGive) {
+        List<SourceRecord> ranked =
+                records.stream().sorted(PRECEDENCE.reversed()).toList();
+        Map<String, SourceRecord> sources = new LinkedHashMap<>();
+        FIELDS.forEach((field, value) -> ranked.stream()
+                .filter(r -> value.apply(r) != null && mayGive.test(r, field))
+                .findFirst()
+                .ifPresent(r -> sources.put(field, r)));
+        return sources;
     }
 
     /** The latest passport on record: the one with the latest expiry, else the latest received. */

@@ -1,6 +1,9 @@
 package id.sinergi.identity.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.LawfulBasis;
+import id.sinergi.common.consent.Purpose;
+import id.sinergi.identity.client.DataCategory;
 import id.sinergi.identity.domain.Assurance;
 import id.sinergi.identity.domain.LinkKind;
 import id.sinergi.identity.domain.Phase;
@@ -13,9 +16,12 @@ import id.sinergi.identity.linking.WorkerAssembly;
 import id.sinergi.identity.linking.WorkerAssembly.Provenance;
 import id.sinergi.identity.matching.MatchClass;
 import id.sinergi.identity.matching.Sex;
+import id.sinergi.identity.service.DisclosedWorker;
 import id.sinergi.identity.service.PlacementDisclosure;
 import id.sinergi.identity.service.Registration;
 import id.sinergi.identity.service.RegistrationOutcome;
+import id.sinergi.identity.service.Release;
+import id.sinergi.identity.service.Release.Verdict;
 import id.sinergi.identity.service.WorkerDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -81,7 +87,13 @@ public final class WorkerDtos {
             @Size(max = 200) String placementAgency,
             @Size(max = 100) String occupation,
             LocalDate departureDate,
-            LocalDate contractEndDate) {}
+            LocalDate contractEndDate) {
+
+        static PlacementDetails of(SourceRecord r) {
+            return new PlacementDetails(
+                    r.employerName, r.placementAgency, r.occupation, r.departureDate, r.contractEndDate);
+        }
+    }
 
     /**
      * What a registration did: the worker the record belongs to, what the matcher said, and whether the record
@@ -114,12 +126,14 @@ public final class WorkerDtos {
 
     /**
      * A worker's combined view, rebuilt from the records linked to them, with the provenance of each field: which
-     * source record gave it, and when.
+     * source record gave it, and when. A read shows only what its release lets the caller see: fields of a withheld
+     * category are null, and {@code disclosure} says what was released on which basis and what was withheld and why.
      */
     @Schema(name = "Worker")
     public record WorkerView(
             UUID id,
-            @Schema(description = "Absent while the worker is provisional") String nik,
+            @Schema(description = "Absent while the worker is provisional, or when the caller may not see it")
+                    String nik,
             Assurance assurance,
             String fullName,
             LocalDate birthDate,
@@ -128,11 +142,17 @@ public final class WorkerDtos {
             String destinationCountry,
             Phase phase,
             List<String> passportNumbers,
-            Set<WorkerFlag> flags,
+            @Schema(description = "The worker's flags; only the records' own flags when some identity is withheld")
+                    Set<WorkerFlag> flags,
+            @Schema(description = "The placement of the latest SiskoP2MI record, when the caller may see it")
+                    PlacementDetails placement,
             List<SourceView> sources,
             Map<String, Provenance> provenance,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "What this read released and withheld; absent on a data steward's view")
+                    DisclosureView disclosure) {
 
+        /** The whole worker, as a data steward's step shows it (stewardship covers every record). */
         static WorkerView of(WorkerDetails details) {
             Worker w = details.worker();
             List<SourceRecord> records = details.records();
@@ -152,9 +172,71 @@ public final class WorkerDtos {
                             .distinct()
                             .toList(),
                     w.flags,
+                    null,
                     records.stream().map(SourceView::of).toList(),
-                    records.isEmpty() ? Map.of() : WorkerAssembly.provenance(records),
-                    w.createdAt);
+                    WorkerAssembly.provenance(records),
+                    w.createdAt,
+                    null);
+        }
+
+        /** The worker as a read's release lets the caller see them. */
+        static WorkerView of(DisclosedWorker d) {
+            Worker w = d.worker();
+            return new WorkerView(
+                    w.id,
+                    d.nik(),
+                    w.assurance,
+                    d.fullName(),
+                    d.birthDate(),
+                    d.birthPlace(),
+                    d.sex(),
+                    d.destinationCountry(),
+                    d.phase(),
+                    d.passportNumbers(),
+                    d.flags(),
+                    d.placement() == null ? null : PlacementDetails.of(d.placement()),
+                    d.records().stream().map(SourceView::of).toList(),
+                    WorkerAssembly.provenance(d.fieldSources()),
+                    w.createdAt,
+                    DisclosureView.of(d.release()));
+        }
+    }
+
+    /**
+     * What one read released and withheld, per source system and data category. The caller's own agency's records
+     * are released on the owner's basis (reason {@code OWN_RECORDS}); the other agency's as consent-service decided
+     * for the declared purpose, or withheld with {@code NO_PURPOSE} when none was declared.
+     */
+    @Schema(name = "WorkerDisclosure")
+    public record DisclosureView(Purpose purpose, List<CategoryView> permitted, List<CategoryView> withheld) {
+
+        static DisclosureView of(Release release) {
+            return new DisclosureView(
+                    release.purpose(),
+                    release.permitted().stream().map(CategoryView::of).toList(),
+                    release.withheld().stream().map(CategoryView::of).toList());
+        }
+    }
+
+    /** One source's data category in a read: its basis and grant when released, its reason either way. */
+    @Schema(name = "WorkerDisclosureCategory")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CategoryView(
+            Source source,
+            DataCategory category,
+            @Schema(description = "The lawful basis of the release (UU 27/2022 Pasal 20); absent when withheld")
+                    LawfulBasis basis,
+            @Schema(
+                            description = "OWN_RECORDS, consent-service's reason (LAWFUL_BASIS, GRANT_IN_FORCE,"
+                                    + " VITAL_INTEREST_IN_FORCE, NO_GRANT, GRANT_REVOKED, CATEGORY_NOT_COVERED, ...),"
+                                    + " NO_PURPOSE, NOT_AN_OFFICER or NO_DECISION")
+                    String reason,
+            @Schema(description = "The grant that permitted, or on a withheld category the grant that no longer covers")
+                    UUID grantId,
+            UUID vitalInterestId) {
+
+        static CategoryView of(Verdict v) {
+            return new CategoryView(v.source(), v.category(), v.basis(), v.reason(), v.grantId(), v.vitalInterestId());
         }
     }
 
@@ -163,12 +245,26 @@ public final class WorkerDtos {
     public record SearchRequest(
             @Pattern(regexp = "[0-9]{16}") String nik, @Pattern(regexp = PASSPORT_PATTERN) String passportNumber) {}
 
+    /** A worker found by a search, showing only what the read's release lets the caller see (as a worker read). */
     @Schema(name = "WorkerMatch")
     public record Match(
-            UUID id, String fullName, LocalDate birthDate, Sex sex, String destinationCountry, Phase phase) {
+            UUID id,
+            String fullName,
+            LocalDate birthDate,
+            Sex sex,
+            String destinationCountry,
+            Phase phase,
+            DisclosureView disclosure) {
 
-        static Match of(Worker w) {
-            return new Match(w.id, w.fullName, w.birthDate, w.sex, w.destinationCountry, w.phase);
+        static Match of(DisclosedWorker d) {
+            return new Match(
+                    d.worker().id,
+                    d.fullName(),
+                    d.birthDate(),
+                    d.sex(),
+                    d.destinationCountry(),
+                    d.phase(),
+                    DisclosureView.of(d.release()));
         }
     }
 
@@ -176,8 +272,9 @@ public final class WorkerDtos {
     public record SearchResult(List<Match> matches) {}
 
     /**
-     * Placement data as disclosed, with the lawful basis of the disclosure: {@code CONSENT} (with the grant) for
-     * Kemlu, {@code LEGAL_OBLIGATION} for KemenP2MI, whose own system holds the data.
+     * Placement data as disclosed, with the lawful basis of the disclosure: for Kemlu the one consent-service
+     * permitted on ({@code CONSENT} with the grant, or {@code VITAL_INTEREST}), {@code LEGAL_OBLIGATION} for
+     * KemenP2MI, whose own system holds the data.
      */
     @Schema(name = "WorkerPlacement")
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,12 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Workers: read one, search by identifier, read the placement under a lawful basis. */
+/** Workers: read one, search by identifier, read the placement; each shows only what a lawful basis allows. */
 @Path("/api/workers")
 @Tag(name = "Workers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkerResource {
+
+    /** The purposes a caller may declare (common's Purpose; consent-service's GET /api/purposes has their bases). */
+    private static final String PURPOSES = "The purpose of the read: PROTECTION_CASE_HANDLING, REPATRIATION,"
+            + " INSURANCE_CLAIM, STATISTICS, PLACEMENT_SERVICE, BREACH_NOTIFICATION, FRAUD_PREVENTION or REINTEGRATION";
 
     @Inject
     WorkerService workers;
@@ -46,15 +50,29 @@ public class WorkerResource {
     @GET
     @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
-    @Operation(summary = "Read a worker with their identifiers, flags and source records")
+    @Operation(
+            summary = "Read a worker with their identifiers, flags and source records, as far as a lawful basis allows",
+            description = "The caller's agency sees the records its own system holds whole (KemenP2MI: SISKOP2MI,"
+                    + " Kemlu: PEDULI_WNI). The other agency's records show their IDENTITY and PLACEMENT fields only as"
+                    + " consent-service permits for the declared purpose, asked once per read; without a purpose they"
+                    + " are withheld (NO_PURPOSE). Withheld fields are null; disclosure lists what was released on"
+                    + " which basis and grant, and what was withheld and why.")
     @APIResponse(
             responseCode = "200",
-            description = "The worker",
+            description = "The worker, as far as the caller may see them",
             content = @Content(schema = @Schema(implementation = WorkerView.class)))
+    @APIResponse(responseCode = "400", description = "Not a known purpose (invalid-purpose)")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such worker")
-    public Uni<WorkerView> find(@PathParam("id") UUID id) {
-        return workers.find(id, caller).map(WorkerView::of);
+    @APIResponse(
+            responseCode = "503",
+            description = "consent-service gave no decision (consent-unavailable); nothing is disclosed")
+    public Uni<WorkerView> find(
+            @PathParam("id") UUID id,
+            @Parameter(description = PURPOSES + "; without one, only the caller's own agency's records are shown")
+                    @QueryParam("purpose")
+                    String purpose) {
+        return workers.find(id, purpose, caller).map(WorkerView::of);
     }
 
     @POST
@@ -62,17 +80,27 @@ public class WorkerResource {
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
     @Operation(
             summary = "Find workers by NIK or passport number",
-            description = "Exactly one identifier, in the body so that it stays out of URLs and access logs.")
+            description = "Exactly one identifier, in the body so that it stays out of URLs and access logs. Each"
+                    + " match shows what a worker read would (one consent question per worker found); a source"
+                    + " connector sees only its own agency's records.")
     @APIResponse(
             responseCode = "200",
             description = "The matching workers, possibly none",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Not exactly one identifier, or one of the wrong shape (validation)")
+            description = "Not exactly one identifier, or one of the wrong shape (validation); not a known purpose"
+                    + " (invalid-purpose)")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    public Uni<SearchResult> search(@NotNull @Valid SearchRequest request) {
-        return workers.search(request.nik(), request.passportNumber(), caller)
+    @APIResponse(
+            responseCode = "503",
+            description = "consent-service gave no decision (consent-unavailable); nothing is disclosed")
+    public Uni<SearchResult> search(
+            @NotNull @Valid SearchRequest request,
+            @Parameter(description = PURPOSES + "; without one, only the caller's own agency's records are shown")
+                    @QueryParam("purpose")
+                    String purpose) {
+        return workers.search(request.nik(), request.passportNumber(), purpose, caller)
                 .map(found -> new SearchResult(found.stream().map(Match::of).toList()));
     }
 
@@ -81,9 +109,10 @@ public class WorkerResource {
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
     @Operation(
             summary = "Read a worker's placement for a declared purpose",
-            description = "KemenP2MI callers read by legal obligation. Kemlu callers read only when consent-service"
-                    + " permits it for the purpose and the PLACEMENT data category. A merged worker's id reads as the"
-                    + " worker it was merged into, on that worker's consent only.")
+            description = "The PLACEMENT category of the latest SiskoP2MI record, released as in a worker read:"
+                    + " KemenP2MI callers read by legal obligation, Kemlu callers only when consent-service permits it"
+                    + " for the purpose. A merged worker's id reads as the worker it was merged into, on that worker's"
+                    + " consent only.")
     @APIResponse(
             responseCode = "200",
             description = "The placement and the basis of its disclosure",
@@ -104,10 +133,7 @@ public class WorkerResource {
             description = "consent-service gave no decision (consent-unavailable); nothing is disclosed")
     public Uni<PlacementView> placement(
             @PathParam("id") UUID id,
-            @Parameter(description = "PROTECTION_CASE_HANDLING, REPATRIATION, INSURANCE_CLAIM or STATISTICS")
-                    @QueryParam("purpose")
-                    @NotNull
-                    String purpose) {
+            @Parameter(description = PURPOSES) @QueryParam("purpose") @NotNull String purpose) {
         return workers.placement(id, purpose, caller).map(PlacementView::of);
     }
 }

@@ -3,6 +3,7 @@ package id.sinergi.identity.rest;
 import static id.sinergi.identity.rest.TestWorkers.registration;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -21,7 +22,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** identity-service with consent-service out of reach: Kemlu gets nothing (fail closed), KemenP2MI is unaffected. */
+/**
+ * identity-service with consent-service out of reach: reads that need a consent decision are refused (fail closed),
+ * reads that need none (own records, or no purpose declared) are served.
+ */
 @QuarkusTest
 @TestProfile(ConsentUnavailableTest.ConsentServiceDown.class)
 class ConsentUnavailableTest {
@@ -87,6 +91,78 @@ class ConsentUnavailableTest {
                 .then()
                 .statusCode(200)
                 .body("basis", equalTo("LEGAL_OBLIGATION"));
+    }
+
+    @Test
+    void shouldRefuseAWorkerReadNeedingConsentWith503AndAuditTheFailure() {
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .queryParam("purpose", "PROTECTION_CASE_HANDLING")
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:consent-unavailable"))
+                .body("fullName", nullValue());
+
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, workerId))
+                .filteredOn(p -> p.contains("\"action\":\"worker.read\""))
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"FAILED\"")
+                .contains("\"purpose\":\"PROTECTION_CASE_HANDLING\"")
+                .contains("CONSENT_UNAVAILABLE");
+    }
+
+    @Test
+    void shouldRefuseASearchNeedingConsentWith503() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .contentType("application/json")
+                .body(Map.of("nik", nik))
+                .queryParam("purpose", "PROTECTION_CASE_HANDLING")
+                .when()
+                .post("/api/workers/search")
+                .then()
+                .statusCode(503)
+                .body("type", equalTo("urn:sinergi:problem:consent-unavailable"))
+                .body("matches", nullValue());
+
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, workerId))
+                .filteredOn(p -> p.contains("\"action\":\"worker.search\""))
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"FAILED\"")
+                .contains("by=nik CONSENT_UNAVAILABLE");
+    }
+
+    @Test
+    void shouldServeReadsThatNeedNoConsentDecision() {
+        Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
+        String workerId = TestWorkers.registered(body);
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", nullValue())
+                .body("disclosure.withheld.reason", contains("NO_PURPOSE", "NO_PURPOSE"));
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .queryParam("purpose", "PROTECTION_CASE_HANDLING")
+                .when()
+                .get("/api/workers/" + workerId)
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo(body.get("fullName")));
     }
 
     /** The usual database and Keycloak, no consent-service, and its URL pointing at a port nobody listens on. */

@@ -244,7 +244,7 @@ class MasterIndexTest {
                 .path("newWorkerId");
         rerunAll();
 
-        read("pwni.hq", workerId)
+        read("p2mi.officer", workerId)
                 .statusCode(200)
                 .body("sources.sourceRecordId", contains(siskop2mi.get("sourceRecordId")))
                 .body("passportNumbers", contains(TestWorkers.passportOf(siskop2mi)));

@@ -91,7 +91,7 @@ class RegistrationResourceTest {
                 .body("workerId", equalTo(workerId))
                 .body("outcome", equalTo("LINKED"));
 
-        readWorker("pwni.hq", workerId)
+        readWorker("pwni.hq", workerId, "FRAUD_PREVENTION")
                 .statusCode(200)
                 .body("sources.source", contains("SISKOP2MI", "PEDULI_WNI"))
                 .body(
@@ -114,7 +114,7 @@ class RegistrationResourceTest {
                 .body("match", equalTo("MATCH"))
                 .body("flags", hasItem("SOURCE_DISAGREEMENT"));
 
-        readWorker("pwni.hq", workerId)
+        readWorker("p2mi.officer", workerId, "FRAUD_PREVENTION")
                 .statusCode(200)
                 .body("fullName", equalTo(TestWorkers.nameOf(nik)))
                 .body("birthDate", equalTo(TestWorkers.bornOf(nik).toString()))
@@ -197,11 +197,7 @@ class RegistrationResourceTest {
                 .body("workerId", equalTo(workerId))
                 .body("outcome", equalTo("UPDATED"));
 
-        given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .when()
-                .get("/api/workers/" + workerId)
-                .then()
+        readWorker("p2mi.officer", workerId, "FRAUD_PREVENTION")
                 .statusCode(200)
                 .body("fullName", equalTo(TestWorkers.nameOf(nik) + " SANTOSO"))
                 .body("destinationCountry", equalTo("SG"))
@@ -223,7 +219,7 @@ class RegistrationResourceTest {
                 .body("outcome", equalTo("UPDATED"))
                 .body("flags", contains("SOURCE_DISAGREEMENT"));
 
-        readWorker("consul.kl", workerId)
+        readWorker("p2mi.officer", workerId)
                 .statusCode(200)
                 .body("fullName", equalTo(TestWorkers.nameOf(nik)))
                 .body("destinationCountry", equalTo("MY"));
@@ -572,6 +568,19 @@ class RegistrationResourceTest {
     private static ValidatableResponse readWorker(String user, String workerId) {
         return given().auth()
                 .oauth2(Tokens.user(user))
+                .when()
+                .get("/api/workers/" + workerId)
+                .then();
+    }
+
+    /**
+     * GET /api/workers/{id} as the demo user for a purpose; FRAUD_PREVENTION lets either agency see the other's
+     * identity data (legitimate interest), and with it the flags that compare the two sources.
+     */
+    private static ValidatableResponse readWorker(String user, String workerId, String purpose) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .queryParam("purpose", purpose)
                 .when()
                 .get("/api/workers/" + workerId)
                 .then();

@@ -15,13 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -60,27 +57,8 @@ class WorkerResourceTest {
                 .then();
     }
 
-    /** consent-service as the tests started it, reached directly like the Peduli WNI portal would. */
-    private static String consentService() {
-        return ConfigProvider.getConfig().getValue("quarkus.rest-client.consent-service.url", String.class);
-    }
-
     private static String grantPlacementToKemlu(String workerId) {
-        return given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "workerId", workerId,
-                        "receivingAgency", "KEMLU",
-                        "purposes", List.of(PURPOSE),
-                        "dataCategories", List.of("IDENTITY", "PLACEMENT"),
-                        "validUntil", Instant.now().plus(180, ChronoUnit.DAYS).toString()))
-                .when()
-                .post(consentService() + "/api/consents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestConsents.grantToKemlu(workerId, PURPOSE, List.of("IDENTITY", "PLACEMENT"));
     }
 
     private List<String> placementEvents(String workerId) {
@@ -94,7 +72,7 @@ class WorkerResourceTest {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         String workerId = TestWorkers.registered(body);
 
-        read(Tokens.user("consul.kl"), workerId)
+        read(Tokens.user("p2mi.officer"), workerId)
                 .statusCode(200)
                 .body("id", equalTo(workerId))
                 .body("nik", equalTo(body.get("nik")))
@@ -115,7 +93,7 @@ class WorkerResourceTest {
                 .filteredOn(p -> p.contains("\"action\":\"worker.read\""))
                 .singleElement()
                 .asString()
-                .contains("\"username\":\"consul.kl\"");
+                .contains("\"username\":\"p2mi.officer\"");
     }
 
     @Test
@@ -140,7 +118,7 @@ class WorkerResourceTest {
         String nik = TestWorkers.nik();
         String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
 
-        search(Tokens.user("consul.kl"), Map.of("nik", nik))
+        search(Tokens.user("p2mi.officer"), Map.of("nik", nik))
                 .statusCode(200)
                 .body("matches.id", contains(workerId))
                 .body("matches[0].fullName", equalTo(TestWorkers.nameOf(nik)))
@@ -150,7 +128,7 @@ class WorkerResourceTest {
                 .filteredOn(p -> p.contains("\"action\":\"worker.search\""))
                 .singleElement()
                 .asString()
-                .contains("\"reason\":\"by=nik\"");
+                .contains("\"reason\":\"by=nik permitted=SISKOP2MI.IDENTITY:LEGAL_OBLIGATION");
         assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, nik)).isEmpty();
     }
 
@@ -311,14 +289,7 @@ class WorkerResourceTest {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
         String grantId = grantPlacementToKemlu(workerId);
         placement(Tokens.user("pwni.hq"), workerId, PURPOSE).statusCode(200);
-        given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", "worker withdrew consent at the LTSA"))
-                .when()
-                .post(consentService() + "/api/consents/" + grantId + "/revocation")
-                .then()
-                .statusCode(200);
+        TestConsents.revoke(grantId);
 
         placement(Tokens.user("pwni.hq"), workerId, PURPOSE)
                 .statusCode(403)
