@@ -53,6 +53,13 @@ final class Cases {
                 .path("id");
     }
 
+    /** Reports a case of {@code categoryCode} for a newly registered worker as {@code user} and gives its id. */
+    static String reported(String user, String missionId, String categoryCode) {
+        Map<String, Object> body = byWorkerId(Workers.register().id(), missionId);
+        body.put("categoryCode", categoryCode);
+        return report(Tokens.user(user), body).statusCode(201).extract().path("id");
+    }
+
     static ValidatableResponse read(String user, String caseId) {
         return given().auth()
                 .oauth2(Tokens.user(user))

@@ -40,6 +40,8 @@ class OpenApiTest {
                         "get /api/cases",
                         "get /api/cases/{id}",
                         "post /api/cases/{id}/transitions",
+                        "post /api/cases/{id}/vital-interest",
+                        "post /api/cases/{id}/vital-interest/renewal",
                         "get /api/reference/missions",
                         "get /api/reference/case-categories");
         assertThat(undocumented).isEmpty();

@@ -26,7 +26,7 @@ public final class Suite implements AutoCloseable {
             "audit-service", List.of(),
             "consent-service", List.of("audit-service"),
             "identity-service", List.of("consent-service", "audit-service"),
-            "case-service", List.of("identity-service", "audit-service"));
+            "case-service", List.of("identity-service", "consent-service", "audit-service"));
 
     /**
      * How the suite starts its services.

@@ -90,6 +90,83 @@ class CrossServiceTest {
     }
 
     @Test
+    void shouldMakeARevocationVisibleToTheVeryNextReadThroughIdentityService() {
+        String worker = registerWorker();
+        String grant = grantConsent(worker);
+        List<Answer> beforeRevocation = List.of(readPlacement("consul.kl", worker), readPlacement("consul.kl", worker));
+
+        revoke(grant);
+        Answer next = readPlacement("consul.kl", worker);
+
+        assertThat(beforeRevocation).allSatisfy(read -> {
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().path("basis").asText()).isEqualTo("CONSENT");
+            assertThat(read.body().path("grantId").asText()).isEqualTo(grant);
+        });
+        assertThat(next.status())
+                .as("the first read after the revocation answered")
+                .isEqualTo(403);
+        assertThat(next.problemSlug()).isEqualTo("consent-denied");
+        assertThat(next.body().path("reason").asText()).isEqualTo("GRANT_REVOKED");
+        assertThat(next.body().has("employerName")).isFalse();
+    }
+
+    @Test
+    void shouldDisclosePlacementOnVitalInterestInvokedThroughCaseServiceAndListItForReview() {
+        String worker = registerWorker();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("workerId", worker);
+        report.put("missionId", ProtectionScenario.KL);
+        report.put("categoryCode", "PERDAGANGAN_ORANG");
+        report.put("description", "Keluarga melapor pekerja dijual ke perusahaan lain dan tidak bisa pulang.");
+        report.put("channel", "FAMILY");
+        String caseId = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report)
+                .body()
+                .path("id")
+                .asText();
+        Answer withoutConsent = readPlacement("consul.kl", worker);
+
+        Answer invoked = api.post(
+                urls.cases() + "/api/cases/" + caseId + "/vital-interest",
+                tokens.user("consul.kl"),
+                Map.of("reason", "Dugaan TPPO: pekerja ditahan penyalur, lokasi harus dicari lewat data penempatan."));
+        String authorisation =
+                invoked.body().path("vitalInterest").path("authorisationId").asText();
+        Answer byHandlingMission = readPlacement("consul.kl", worker);
+        Answer byOtherMission = readPlacement("consul.hk", worker);
+        Answer reviewList =
+                api.get(urls.consent() + "/api/vital-interest?reviewed=false", tokens.user("security.auditor"));
+
+        assertThat(withoutConsent.status()).isEqualTo(403);
+        assertThat(withoutConsent.body().path("reason").asText()).isEqualTo("NO_GRANT");
+        assertThat(invoked.status()).as(invoked.body().toString()).isEqualTo(201);
+        assertThat(byHandlingMission.status())
+                .as(byHandlingMission.body().toString())
+                .isEqualTo(200);
+        assertThat(byHandlingMission.body().path("basis").asText()).isEqualTo("VITAL_INTEREST");
+        assertThat(byHandlingMission.body().has("grantId"))
+                .as("no grant was used")
+                .isFalse();
+        assertThat(byHandlingMission.body().path("employerName").asText()).isEqualTo("Golden Palm Plantation");
+        assertThat(byOtherMission.status()).isEqualTo(403);
+        assertThat(reviewList.status()).isEqualTo(200);
+        assertThat(reviewList.body().findValuesAsText("id")).contains(authorisation);
+        JsonNode listed = null;
+        for (JsonNode v : reviewList.body()) {
+            if (authorisation.equals(v.path("id").asText())) {
+                listed = v;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.path("caseId").asText()).isEqualTo(caseId);
+        assertThat(listed.path("workerId").asText()).isEqualTo(worker);
+        assertThat(listed.path("caseCategory").asText()).isEqualTo("TRAFFICKING");
+        assertThat(listed.path("mission").asText()).isEqualTo(ProtectionScenario.KL);
+        JsonNode events = awaitEvents("workerId=" + worker + "&action=case.vital-interest.invoke", 1);
+        assertThat(events.toString()).contains(authorisation).doesNotContain("ditahan penyalur");
+    }
+
+    @Test
     void shouldDenyPlacementOfWorkerWhoNeverConsented() {
         String worker = registerWorker();
 

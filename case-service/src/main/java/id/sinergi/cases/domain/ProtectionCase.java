@@ -55,6 +55,17 @@ public class ProtectionCase extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * consent-service's vital-interest authorisation for this case, the one invoked or renewed last; null when
+     * none was ever invoked. It may have ended since: see {@link #vitalInterestExpiresAt}.
+     */
+    @Column(name = "vital_interest_id")
+    public UUID vitalInterestId;
+
+    /** When that authorisation ends unless renewed. */
+    @Column(name = "vital_interest_expires_at")
+    public Instant vitalInterestExpiresAt;
+
     /** Guards the workflow: of two changes made from the same version, only the first commits. */
     @Version
     public long version;

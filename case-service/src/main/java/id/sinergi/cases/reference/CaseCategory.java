@@ -1,5 +1,8 @@
 package id.sinergi.cases.reference;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.CriticalCaseCategory;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,12 +13,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param glossEn the English gloss
  * @param usedIn which ministry's statistics use the category, and how
  * @param sourceUrl the public report the category was taken from
+ * @param vitalInterestCategory the critical category a case of this category counts as for a vital-interest
+ *     authorisation, or null when a case of this category cannot have one
  */
 @Schema(name = "CaseCategory")
-public record CaseCategory(String code, String termId, String glossEn, String usedIn, String sourceUrl) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseCategory(
+        String code,
+        String termId,
+        String glossEn,
+        String usedIn,
+        String sourceUrl,
+        @Schema(description = "Set when a consular officer may invoke vital interest for a case of this category")
+                CriticalCaseCategory vitalInterestCategory) {
 
     /** The category as a case shows it. */
     public Term term() {
         return new Term(code, termId, glossEn);
+    }
+
+    /** The critical category of consent-service's vital-interest rules, when this category is one. */
+    public Optional<CriticalCaseCategory> critical() {
+        return Optional.ofNullable(vitalInterestCategory);
     }
 }

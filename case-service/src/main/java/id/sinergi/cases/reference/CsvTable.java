@@ -25,7 +25,7 @@ final class CsvTable {
     /**
      * The rows of {@code source}, named {@code name} in error messages.
      *
-     * @throws IllegalStateException when a required column is missing
+     * @throws IllegalStateException when a required column is missing, naming every one that is
      * @throws UncheckedIOException when the source cannot be read or is not CSV
      */
     static List<Map<String, String>> read(String name, Reader source, Set<String> requiredColumns) {
@@ -41,10 +41,13 @@ final class CsvTable {
             }
             List<String> header = new ArrayList<>();
             ((CsvSchema) it.getParserSchema()).forEach(column -> header.add(column.getName()));
-            for (String column : requiredColumns) {
-                if (!header.contains(column)) {
-                    throw new IllegalStateException(name + " has no column '" + column + "'");
-                }
+            // Every missing column, in a stable order: Set.of iterates differently from one run to the next.
+            List<String> missing = requiredColumns.stream()
+                    .filter(column -> !header.contains(column))
+                    .sorted()
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(name + " has no column " + String.join(", ", missing));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);

@@ -1,5 +1,6 @@
 package id.sinergi.cases.reference;
 
+import id.sinergi.common.consent.CriticalCaseCategory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -78,14 +79,36 @@ public class ReferenceData {
     }
 
     static List<CaseCategory> categoriesFrom(Reader source) {
-        return CsvTable.read(CATEGORIES_FILE, source, Set.of("category_code", "term_id", "gloss_en")).stream()
+        return CsvTable.read(
+                        CATEGORIES_FILE,
+                        source,
+                        Set.of("category_code", "term_id", "gloss_en", "vital_interest_category"))
+                .stream()
                 .map(row -> new CaseCategory(
                         required(row, "category_code"),
                         required(row, "term_id"),
                         required(row, "gloss_en"),
                         row.get("used_in"),
-                        row.get("source_url")))
+                        row.get("source_url"),
+                        criticalOrNull(row)))
                 .toList();
+    }
+
+    /**
+     * The {@code vital_interest_category} column: blank for a category that cannot carry vital interest, else one
+     * of {@link CriticalCaseCategory}; any other value stops the start, so a typo cannot switch vital interest off.
+     */
+    private static CriticalCaseCategory criticalOrNull(Map<String, String> row) {
+        String value = row.get("vital_interest_category");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return CriticalCaseCategory.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("reference category " + row.get("category_code")
+                    + " has an unknown vital_interest_category " + value);
+        }
     }
 
     /** Splits {@code Kedutaan Besar Republik Indonesia (embassy)} into the term and its bracketed gloss. */

@@ -37,6 +37,36 @@ public final class CaseDtos {
     @Schema(name = "CaseTransitionRequest")
     public record TransitionRequest(@NotNull CaseStatus to, @NotNull @Size(min = 3, max = 500) String reason) {}
 
+    /** The shortest written reason for vital interest; consent-service requires the same. */
+    public static final int MIN_VITAL_REASON = 40;
+
+    /** The longest written reason for vital interest; consent-service stores up to this. */
+    public static final int MAX_VITAL_REASON = 2000;
+
+    /**
+     * The consular officer's written reason for invoking or renewing vital interest: why the worker's data must be
+     * used without consent now. Sent on to consent-service, which keeps it for the security team's review.
+     */
+    @Schema(name = "CaseVitalInterestRequest")
+    public record VitalInterestRequest(@NotBlank @Size(min = MIN_VITAL_REASON, max = MAX_VITAL_REASON) String reason) {}
+
+    /**
+     * The case's vital-interest authorisation in consent-service, the one invoked or renewed last.
+     *
+     * @param inForce whether it has not ended yet, by this service's clock; consent-service decides
+     */
+    @Schema(name = "CaseVitalInterest")
+    public record VitalInterestView(UUID authorisationId, Instant expiresAt, boolean inForce) {
+
+        static VitalInterestView of(ProtectionCase c, Instant now) {
+            if (c.vitalInterestId == null) {
+                return null;
+            }
+            return new VitalInterestView(
+                    c.vitalInterestId, c.vitalInterestExpiresAt, now.isBefore(c.vitalInterestExpiresAt));
+        }
+    }
+
     /** A case as the API shows it: codes together with their Indonesian terms and English glosses. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ProtectionCase")
@@ -51,7 +81,9 @@ public final class CaseDtos {
             Channel channel,
             Term status,
             Instant reportedAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = "Present once vital interest was invoked for the case")
+                    VitalInterestView vitalInterest) {
 
         static CaseView of(ProtectionCase c, ReferenceData reference) {
             Term category = reference
@@ -69,7 +101,8 @@ public final class CaseDtos {
                     c.channel,
                     status(c.status),
                     c.reportedAt,
-                    c.updatedAt);
+                    c.updatedAt,
+                    VitalInterestView.of(c, Instant.now()));
         }
 
         static Term status(CaseStatus s) {

@@ -5,8 +5,10 @@ import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.rest.CaseDtos.CaseView;
 import id.sinergi.cases.rest.CaseDtos.ReportRequest;
 import id.sinergi.cases.rest.CaseDtos.TransitionRequest;
+import id.sinergi.cases.rest.CaseDtos.VitalInterestRequest;
 import id.sinergi.cases.service.CaseFilter;
 import id.sinergi.cases.service.CaseService;
+import id.sinergi.cases.service.CaseVitalInterests;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
@@ -39,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Protection cases: report, read, list, and move through the workflow. */
+/** Protection cases: report, read, list, move through the workflow, and invoke vital interest. */
 @Path("/api/cases")
 @Tag(name = "Protection cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,9 @@ public class CaseResource {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    CaseVitalInterests vitalInterests;
 
     @Inject
     ReferenceData reference;
@@ -134,6 +139,56 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "illegal-transition (members from and to), or concurrent-change")
     public Uni<CaseView> transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
         return cases.transition(id, request.to(), request.reason(), caller).map(c -> CaseView.of(c, reference));
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/vital-interest")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Operation(
+            summary = "Invoke vital interest for a critical case",
+            description = "The consular officer of the mission handling an open case of a critical category asks"
+                    + " consent-service for a vital-interest authorisation: the worker's data may be used for the"
+                    + " case without consent for 72 hours unless renewed. The written reason (40 to 2000"
+                    + " characters) goes to consent-service and its security review only.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Invoked; the case shows the authorisation",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "validation: reason missing, too short or too long")
+    @APIResponse(responseCode = "403", description = "other-mission: the case is another mission's")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(
+            responseCode = "409",
+            description = "case-not-critical (member categoryCode), case-not-open (member status), or"
+                    + " vital-interest-in-force: the case has one in force; renew it")
+    @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was invoked; try again")
+    public Uni<Response> invokeVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
+        return vitalInterests.invoke(id, request.reason(), caller).map(c -> Response.status(Response.Status.CREATED)
+                .entity(CaseView.of(c, reference))
+                .build());
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/vital-interest/renewal")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Operation(
+            summary = "Renew the case's vital-interest authorisation for another 72 hours",
+            description = "While it is in force, with a new written reason; it goes back on the security team's"
+                    + " review list.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Renewed",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "validation: reason missing, too short or too long")
+    @APIResponse(responseCode = "403", description = "other-mission: the case is another mission's")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(
+            responseCode = "409",
+            description = "no-vital-interest: never invoked; vital-interest-ended: it ended, invoke a new one;"
+                    + " case-not-critical; case-not-open")
+    @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was renewed; try again")
+    public Uni<CaseView> renewVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
+        return vitalInterests.renew(id, request.reason(), caller).map(c -> CaseView.of(c, reference));
     }
 
     private static CaseStatus statusOf(String value) {

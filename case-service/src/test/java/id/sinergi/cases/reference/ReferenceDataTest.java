@@ -3,6 +3,7 @@ package id.sinergi.cases.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.sinergi.common.consent.CriticalCaseCategory;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,9 @@ class ReferenceDataTest {
 
     @Test
     void shouldReadQuotedLineBreaksAndQuotesAsPartOfTheField() {
-        String csv = "category_code,term_id,gloss_en,used_in,source_url\n"
-                + "A,\"Satu, dua\nbaris\",\"said \"\"two\"\" lines\",,\n"
-                + "B,Dua,two,x,https://example.invalid/b\n";
+        String csv = "category_code,term_id,gloss_en,used_in,source_url,vital_interest_category\n"
+                + "A,\"Satu, dua\nbaris\",\"said \"\"two\"\" lines\",,,\n"
+                + "B,Dua,two,x,https://example.invalid/b,DETENTION\n";
 
         List<CaseCategory> categories = ReferenceData.categoriesFrom(new StringReader(csv));
 
@@ -81,6 +82,39 @@ class ReferenceDataTest {
         assertThat(categories.get(0).glossEn()).isEqualTo("said \"two\" lines");
         assertThat(categories.get(0).usedIn()).isNull();
         assertThat(categories.get(1).code()).isEqualTo("B");
+        assertThat(categories.get(1).vitalInterestCategory()).isEqualTo(CriticalCaseCategory.DETENTION);
+    }
+
+    @Test
+    void shouldMarkOnlyTheCriticalCategoriesForVitalInterest() {
+        List<String> critical = reference.categories().stream()
+                .filter(c -> c.critical().isPresent())
+                .map(CaseCategory::code)
+                .toList();
+
+        assertThat(critical)
+                .containsExactlyInAnyOrder(
+                        "MENINGGAL_DUNIA",
+                        "PERDAGANGAN_ORANG",
+                        "KEKERASAN_MAJIKAN",
+                        "PELECEHAN_SEKSUAL",
+                        "ANCAMAN_HUKUMAN_MATI",
+                        "KEDARURATAN",
+                        "EVAKUASI",
+                        "ONLINE_SCAM");
+        assertThat(reference.category("PERDAGANGAN_ORANG").orElseThrow().vitalInterestCategory())
+                .isEqualTo(CriticalCaseCategory.TRAFFICKING);
+        assertThat(reference.category("GAJI_TIDAK_DIBAYAR").orElseThrow().critical())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAVitalInterestCategoryConsentServiceDoesNotKnow() {
+        String csv = "category_code,term_id,gloss_en,vital_interest_category\nA,Satu,one,DANGER\n";
+
+        assertThatThrownBy(() -> ReferenceData.categoriesFrom(new StringReader(csv)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("vital_interest_category");
     }
 
     @Test
