@@ -36,11 +36,23 @@ public class AuditTrail {
         entry.eventId = event.id();
         entry.createdAt = Instant.now();
         try {
-            entry.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("audit event cannot be serialised", e));
+            entry.payload = payload(event);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
         }
         return entry.persist().replaceWithVoid();
+    }
+
+    /**
+     * The event as the outbox's {@code payload} column holds it, for a service that writes its outbox row in a
+     * statement of its own (consent-service's decisions); the row's other columns are its id and creation time.
+     */
+    public String payload(AuditEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit event cannot be serialised", e);
+        }
     }
 
     /** Adds the event to the outbox in a transaction of its own. */

@@ -10,7 +10,6 @@ import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Decides from the database as it stands at this call: nothing is cached, so a revocation holds from the next
- * decision on. Each decision is one audit event, and each grant it uses is counted with its holder.
+ * decision on. Each decision is one audit event, and each grant it uses is counted with its holder, written
+ * together by {@link GrantUse}.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -69,13 +69,17 @@ public class DecisionService {
         return List.copyOf(set);
     }
 
+    /**
+     * Reads the grants (and, when needed, the vital-interest authorisations) outside a transaction, decides, then
+     * writes the uses and the audit event in one statement: two round trips for most decisions. The write fails
+     * with {@link GrantUse.GrantChanged}, writing nothing, when a grant it rests on changed since it was read.
+     */
     private Uni<Decision> decideOnce(DecisionRequest request, List<DataCategory> asked, Caller caller) {
         Instant now = clock.now();
-        return Panache.withTransaction(
-                () -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
-                        .flatMap(grants -> decide(request, asked, grants, caller, now))
-                        .call(d -> countUses(d, request, caller, now))
-                        .call(d -> audit.record(event(d, request, caller))));
+        return Panache.withSession(() -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
+                        .flatMap(grants -> decide(request, asked, grants, caller, now)))
+                .call(d -> uses.record(
+                        Decider.grantsUsed(d), request.requestingAgency(), caller, now, event(d, request, caller)));
     }
 
     /**
@@ -94,19 +98,6 @@ public class DecisionService {
                 .map(vital -> vital.isEmpty()
                         ? onGrants
                         : Decider.decide(request.purpose(), request.requestingAgency(), asked, grants, vital, now));
-    }
-
-    private Uni<List<Void>> countUses(Decision d, DecisionRequest request, Caller caller, Instant now) {
-        Set<UUID> used = Decider.grantsUsed(d);
-        if (used.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Multi.createFrom()
-                .iterable(used.stream().sorted().toList())
-                .onItem()
-                .transformToUniAndConcatenate(g -> uses.record(g, request.requestingAgency(), caller, now))
-                .collect()
-                .asList();
     }
 
     private AuditEvent event(Decision d, DecisionRequest request, Caller caller) {

@@ -1,60 +1,68 @@
 package id.sinergi.consent.service;
 
+import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Counts a use of a grant and records the receiving party as a holder of data under it, by one statement in the
- * decision's transaction.
+ * Writes what a decision leaves behind, in one call of the database function {@code record_consent_decision}
+ * (migration V6): each grant it rests on counted, its holder recorded, and its audit event in the outbox, all or
+ * nothing, in a statement of its own.
  *
  * <p>The count is taken only while the grant is still ACTIVE and inside its window, so it also serialises with a
- * revocation: a revocation that changed the row first makes the count find nothing ({@link GrantChanged}, and the
- * decision is taken again from the new state); a decision that counted first holds the row until it commits, so the
- * revocation then sees its holder and sends it a stop notice.
+ * revocation: a revocation that changed the row first makes the call fail and write nothing ({@link GrantChanged},
+ * and the decision is taken again from the new state); a call that counted first holds the row until it commits,
+ * so the revocation then sees its holder and sends it a stop notice.
  */
 @ApplicationScoped
 public class GrantUse {
 
-    /**
-     * Counts the use and upserts the holder in one statement: the holder row is written only when the count
-     * found the grant in force, and the statement's row count says whether it did.
-     */
-    private static final String COUNT_AND_HOLD = "WITH counted AS (UPDATE consent_grant SET use_count = use_count + 1"
-            + " WHERE id = :grant AND status = 'ACTIVE' AND valid_from <= :now AND valid_until > :now RETURNING id)"
-            + " INSERT INTO consent_grant_holder"
-            + " (id, grant_id, agency, client_id, subject, username, first_used_at, last_used_at, uses)"
-            + " SELECT :id, counted.id, :agency, :client, :subject, :username, :now, :now, 1 FROM counted"
-            + " ON CONFLICT (grant_id, agency, client_id, subject) DO UPDATE SET uses = consent_grant_holder.uses + 1,"
-            + " last_used_at = excluded.last_used_at, username = excluded.username";
+    private static final String RECORD = "SELECT record_consent_decision($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-    /** The grant changed between reading it and counting its use. */
+    /** The SQLSTATE the function raises when a grant is no longer in force. */
+    private static final String GRANT_CHANGED = "SG001";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A grant changed between reading it and counting its use. */
     static final class GrantChanged extends RuntimeException {
-        GrantChanged(UUID grant) {
-            super("consent grant " + grant + " changed during the decision", null, false, false);
+        GrantChanged(String message) {
+            super(message, null, false, false);
         }
     }
 
-    Uni<Void> record(UUID grant, Agency agency, Caller caller, Instant now) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(COUNT_AND_HOLD)
-                        .setParameter("id", UUID.randomUUID())
-                        .setParameter("grant", grant)
-                        .setParameter("agency", agency.name())
-                        .setParameter("client", clientOf(caller))
-                        .setParameter("subject", caller.subject())
-                        .setParameter("username", caller.username())
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .invoke(written -> {
-                    if (written == 0) {
-                        throw new GrantChanged(grant);
-                    }
-                })
+    /** Counts the uses of {@code grants} by the caller for {@code agency} and adds the decision's audit event. */
+    Uni<Void> record(Set<UUID> grants, Agency agency, Caller caller, Instant now, AuditEvent event) {
+        Tuple args = Tuple.tuple()
+                .addArrayOfUUID(grants.toArray(UUID[]::new))
+                .addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .addString(agency.name())
+                .addString(clientOf(caller))
+                .addString(caller.subject())
+                .addString(caller.username())
+                .addUUID(event.id())
+                .addString(audit.payload(event))
+                .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC));
+        return pool.preparedQuery(RECORD)
+                .execute(args)
+                .onFailure(f -> f instanceof PgException pg && GRANT_CHANGED.equals(pg.getSqlState()))
+                .transform(f -> new GrantChanged(f.getMessage()))
                 .replaceWithVoid();
     }
 
