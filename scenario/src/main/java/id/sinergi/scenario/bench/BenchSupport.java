@@ -31,6 +31,19 @@ final class BenchSupport {
         return options;
     }
 
+    /** The {@code key=value,key=value} pairs of option {@code name}, in order; none when it is absent. */
+    static Map<String, String> pairs(Map<String, String> options, String name) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : options.getOrDefault(name, "").split(",")) {
+            if (pair.contains("=")) {
+                pairs.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            } else if (!pair.isBlank()) {
+                throw new IllegalArgumentException("--" + name + " takes key=value pairs, not " + pair);
+            }
+        }
+        return pairs;
+    }
+
     /** Whether the benchmark runs its own embedded PostgreSQL ({@code --postgres embedded}, the default). */
     static boolean embeddedPostgres(Map<String, String> options) {
         String server = options.getOrDefault("postgres", "embedded");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
+import id.sinergi.devstack.ReceiptKeyFile;
 import id.sinergi.devstack.RepoPaths;
 import id.sinergi.devstack.ServiceProcess;
 import id.sinergi.devstack.TokenClient;
@@ -52,9 +53,10 @@ import java.util.logging.Logger;
  *
  * <p>The load is open: request {@code i} is due at {@code start + i / rate} whatever the earlier ones do, and its
  * latency is counted from when it was due, so that a stall delays and counts against every request due during
- * it (no coordinated omission). Each decision does what it does in production: reads the worker's grants and
- * vital-interest authorisations, counts the use of the grant and records its holder, and writes its audit event
- * to the outbox, all in one transaction. The outbox relay is off (no audit-service runs here).
+ * it (no coordinated omission). Each decision does what it does in production: reads the worker's grants (and
+ * vital-interest authorisations where one could change the answer), then counts the use of the grant, records its
+ * holder and writes its audit event to the outbox in one statement. The outbox relay is off (no audit-service
+ * runs here).
  *
  * <p>The grants are made from two grants recorded through the API: their rows are copied in SQL, a million times
  * over, with new ids, workers and, for some, a revoked status. Decisions ask for grant holders (PERMIT), for
@@ -132,11 +134,7 @@ public final class ConsentBenchmark {
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
         ConsentBenchmark bench = new ConsentBenchmark();
-        for (String pair : options.getOrDefault("server", "").split(",")) {
-            if (pair.contains("=")) {
-                bench.serverSettings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-        }
+        bench.serverSettings.putAll(BenchSupport.pairs(options, "server"));
         String report = bench.run(grants, rate, seconds, warmup, seed, embedded, runDir);
         Files.writeString(runDir.resolve("consent-benchmark.md"), report);
         System.out.println(report);
@@ -190,6 +188,7 @@ public final class ConsentBenchmark {
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         // No audit-service here: each decision's event waits in the outbox, written in its transaction.
         config.put("sinergi.audit.relay-interval", "off");
+        config.put(ReceiptKeyFile.SETTING, ReceiptKeyFile.create().toString());
         Map<String, String> secrets = Map.of(
                 "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("consent-service"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password());

@@ -83,12 +83,7 @@ public final class IdentityBenchmark {
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(GeneratorSettings.DEFAULT_SEED)));
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
-        Map<String, String> serviceConfig = new LinkedHashMap<>();
-        for (String pair : options.getOrDefault("service", "").split(",")) {
-            if (pair.contains("=")) {
-                serviceConfig.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> serviceConfig = BenchSupport.pairs(options, "service");
         boolean embedded = BenchSupport.embeddedPostgres(options);
         IdentityBenchmark bench = new IdentityBenchmark();
         bench.serviceConfig.putAll(serviceConfig);
