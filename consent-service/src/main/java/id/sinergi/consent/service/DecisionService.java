@@ -42,7 +42,8 @@ public class DecisionService {
 
     /**
      * An officer may ask only for their own agency (else 403 other-agency); Sinergi services ask for whichever
-     * agency calls them. A grant changed by a concurrent revocation or pause makes the decision start over once.
+     * agency calls them. A grant changed by a concurrent revocation or pause makes the decision start over from
+     * the new state, at most twice; a third change in a row answers 503 decision-contended, having written nothing.
      */
     public Uni<Decision> decide(DecisionRequest request, Caller caller) {
         if (!caller.hasRole(Roles.SINERGI_SERVICE) && caller.requireAgency() != request.requestingAgency()) {
@@ -54,7 +55,13 @@ public class DecisionService {
                 .deferred(() -> decideOnce(request, asked, caller))
                 .onFailure(GrantUse.GrantChanged.class)
                 .retry()
-                .atMost(2);
+                .atMost(2)
+                .onFailure(GrantUse.GrantChanged.class)
+                .transform(changed -> ProblemException.unavailable(
+                        "decision-contended",
+                        "Decision contended",
+                        "The worker's grants changed three times while this decision was taken; nothing was"
+                                + " recorded, ask again"));
     }
 
     /** The asked categories in the order of DataCategory: from dataCategory or dataCategories, never both. */

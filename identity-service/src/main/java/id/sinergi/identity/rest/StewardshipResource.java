@@ -144,7 +144,7 @@ public class StewardshipResource {
 
     @GET
     @Path("/provisional")
-    @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ, Roles.CONSULAR_OFFICER})
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.PWNI_HQ})
     @Operation(summary = "List provisional workers waiting for promotion to NIK-verified, oldest first")
     @APIResponse(
             responseCode = "200",

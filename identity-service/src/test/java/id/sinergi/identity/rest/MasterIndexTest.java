@@ -55,7 +55,19 @@ class MasterIndexTest {
 
         read("pwni.hq", workerId).statusCode(200).body("nik", nullValue()).body("assurance", equalTo("PASSPORT"));
         assertThat(provisionalIds("p2mi.officer")).contains(workerId);
-        assertThat(provisionalIds("consul.kl")).contains(workerId);
+        assertThat(provisionalIds("pwni.hq")).contains(workerId);
+    }
+
+    @Test
+    void shouldKeepTheStewardsListFromConsularOfficers() {
+        // The list shows every provisional worker's name and birth date whoever holds the record, with no consent
+        // decision: it is for the data stewards, not for officers handling cases.
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/workers/provisional")
+                .then()
+                .statusCode(403);
     }
 
     @Test

@@ -65,8 +65,8 @@ import java.util.logging.Logger;
  * version of its own for the revocation: decisions read the grant row only.
  *
  * <p>Usage: {@code ./sinergi bench consent [--grants N] [--rate R] [--seconds S] [--warmup S] [--seed S]
- * [--postgres embedded|local] [--server key=value,key=value]}; {@code --server} changes the embedded server's
- * settings.
+ * [--postgres embedded|local] [--server key=value,key=value] [--service key=value,key=value]}; {@code --server}
+ * changes the embedded server's settings, {@code --service} passes configuration to consent-service.
  */
 public final class ConsentBenchmark {
 
@@ -118,6 +118,9 @@ public final class ConsentBenchmark {
     /** The embedded server's settings: {@link #SERVER_SETTINGS} and what {@code --server k=v,k=v} changes. */
     private final Map<String, String> serverSettings = new TreeMap<>(SERVER_SETTINGS);
 
+    /** consent-service's configuration beside its defaults, from {@code --service k=v,k=v}. */
+    private final Map<String, String> serviceConfig = new TreeMap<>();
+
     private ConsentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -135,6 +138,7 @@ public final class ConsentBenchmark {
         Files.createDirectories(runDir);
         ConsentBenchmark bench = new ConsentBenchmark();
         bench.serverSettings.putAll(BenchSupport.pairs(options, "server"));
+        bench.serviceConfig.putAll(BenchSupport.pairs(options, "service"));
         String report = bench.run(grants, rate, seconds, warmup, seed, embedded, runDir);
         Files.writeString(runDir.resolve("consent-benchmark.md"), report);
         System.out.println(report);
@@ -172,6 +176,9 @@ public final class ConsentBenchmark {
                     String server = embedded
                             ? "embedded PostgreSQL with " + serverSettings
                             : postgres.describe() + " as configured";
+                    if (!serviceConfig.isEmpty()) {
+                        server += "; consent-service configuration beside its defaults: " + serviceConfig;
+                    }
                     return report(population, rate, seconds, trivial, decisions, rss, sizes, server);
                 } finally {
                     refresher.shutdownNow();
@@ -180,7 +187,7 @@ public final class ConsentBenchmark {
         }
     }
 
-    private static ServiceProcess startConsent(PostgresServer.Database db, KeycloakServer keycloak, Path runDir) {
+    private ServiceProcess startConsent(PostgresServer.Database db, KeycloakServer keycloak, Path runDir) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.reactive.url", db.reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
@@ -189,6 +196,7 @@ public final class ConsentBenchmark {
         // No audit-service here: each decision's event waits in the outbox, written in its transaction.
         config.put("sinergi.audit.relay-interval", "off");
         config.put(ReceiptKeyFile.SETTING, ReceiptKeyFile.create().toString());
+        config.putAll(serviceConfig);
         Map<String, String> secrets = Map.of(
                 "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("consent-service"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password());
