@@ -13,6 +13,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,10 +95,10 @@ class VitalInterestTest {
     }
 
     @Test
-    void shouldLetOnlyAConsularOfficerOfTheHandlingMissionInvoke() {
+    void shouldLetOnlyAConsularOfficerOfTheHandlingMissionInvokeAndHideTheCaseFromOtherMissions() {
         String caseId = Cases.reported("consul.kl", KL, "KEKERASAN_MAJIKAN");
 
-        invoke("consul.hk", caseId, REASON).statusCode(403).body("type", equalTo("urn:sinergi:problem:other-mission"));
+        invoke("consul.hk", caseId, REASON).statusCode(404).body("type", equalTo("urn:sinergi:problem:not-found"));
         invoke("pwni.hq", caseId, REASON).statusCode(403).body("type", equalTo("urn:sinergi:problem:forbidden"));
         invoke("p2mi.officer", caseId, REASON).statusCode(403);
 
@@ -104,6 +107,7 @@ class VitalInterestTest {
         assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, caseId)).anySatisfy(p -> assertThat(p)
                 .contains("\"action\":\"case.vital-interest.invoke\"")
                 .contains("\"outcome\":\"DENIED\"")
+                .contains("other-mission out-of-scope")
                 .contains("\"username\":\"consul.hk\""));
     }
 
@@ -142,6 +146,57 @@ class VitalInterestTest {
     }
 
     @Test
+    void shouldMeasureTheReasonWithoutLeadingAndTrailingWhiteSpace() {
+        String caseId = Cases.reported("consul.kl", KL, "KEDARURATAN");
+        String padded = " ".repeat(30) + "Pekerja dalam bahaya." + "\n".repeat(10);
+
+        invoke("consul.kl", caseId, padded)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].code", equalTo("size"));
+        renew("consul.kl", caseId, padded).statusCode(400).body("errors[0].field", equalTo("reason"));
+
+        Cases.read("consul.kl", caseId).statusCode(200).body("vitalInterest", nullValue());
+        assertThat(reviewList()).noneMatch(v -> caseId.equals(v.get("caseId")));
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, caseId))
+                .noneMatch(p -> p.contains("case.vital-interest"));
+    }
+
+    @Test
+    void shouldRecordAnInvocationConsentServiceCommittedButThisCaseLostAndThenRefuseASecond() {
+        String caseId = Cases.reported("consul.kl", KL, "PELECEHAN_SEKSUAL");
+        JsonPath first =
+                invoke("consul.kl", caseId, REASON).statusCode(201).extract().jsonPath();
+        String authorisation = first.getString("vitalInterest.authorisationId");
+        forgetVitalInterest(caseId);
+        Cases.read("consul.kl", caseId).statusCode(200).body("vitalInterest", nullValue());
+
+        invoke("consul.kl", caseId, REASON)
+                .statusCode(201)
+                .body("vitalInterest.authorisationId", equalTo(authorisation))
+                .body("vitalInterest.expiresAt", equalTo(first.getString("vitalInterest.expiresAt")))
+                .body("vitalInterest.inForce", equalTo(true));
+
+        Cases.read("consul.kl", caseId).statusCode(200).body("vitalInterest.authorisationId", equalTo(authorisation));
+        assertThat(reviewList()).filteredOn(v -> caseId.equals(v.get("caseId"))).hasSize(1);
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, authorisation))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p)
+                        .contains("\"action\":\"case.vital-interest.invoke\"")
+                        .contains("\"outcome\":\"SUCCESS\""))
+                .anySatisfy(p -> assertThat(p).contains("recovered=").doesNotContain("renewals="));
+        invoke("consul.kl", caseId, REASON)
+                .statusCode(409)
+                .body("type", equalTo("urn:sinergi:problem:vital-interest-in-force"))
+                .body("authorisationId", equalTo(authorisation));
+        renew("consul.kl", caseId, REASON)
+                .statusCode(200)
+                .body("vitalInterest.authorisationId", equalTo(authorisation));
+    }
+
+    @Test
     void shouldRenewTheAuthorisationInForceAndRefuseASecondInvocation() {
         String caseId = Cases.reported("consul.kl", KL, "ANCAMAN_HUKUMAN_MATI");
         String authorisation =
@@ -174,7 +229,7 @@ class VitalInterestTest {
         renew("consul.kl", caseId, REASON)
                 .statusCode(409)
                 .body("type", equalTo("urn:sinergi:problem:no-vital-interest"));
-        renew("consul.hk", caseId, REASON).statusCode(403).body("type", equalTo("urn:sinergi:problem:other-mission"));
+        renew("consul.hk", caseId, REASON).statusCode(404).body("type", equalTo("urn:sinergi:problem:not-found"));
     }
 
     @Test
@@ -202,6 +257,18 @@ class VitalInterestTest {
                 .when()
                 .post("/api/cases/" + caseId + "/vital-interest/renewal")
                 .then();
+    }
+
+    /** What a case-service whose recording of consent-service's answer failed leaves: no authorisation. */
+    private void forgetVitalInterest(String caseId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE protection_case SET vital_interest_id = NULL,"
+                        + " vital_interest_expires_at = NULL WHERE id = ?::uuid")) {
+            ps.setString(1, caseId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** consent-service's review list of authorisations not reviewed yet, as the security team reads it. */

@@ -195,12 +195,14 @@ class VitalInterestTest {
     }
 
     @Test
-    void shouldRefuseASecondAuthorisationForTheSameCase() {
-        invoke();
+    void shouldRefuseASecondAuthorisationForTheSameCaseNamingTheOneInForce() {
+        String id = invoke();
 
         post(caseService(), "/api/vital-interest", invocation())
                 .statusCode(409)
-                .body("type", equalTo("urn:sinergi:problem:vital-interest-in-force"));
+                .body("type", equalTo("urn:sinergi:problem:vital-interest-in-force"))
+                .body("authorisationId", equalTo(id))
+                .body("expiresAt", equalTo(start.plus(LIFETIME).toString()));
     }
 
     @Test

@@ -8,11 +8,14 @@ import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.Mission;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.reference.Term;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.problem.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,7 +51,31 @@ public final class CaseDtos {
      * used without consent now. Sent on to consent-service, which keeps it for the security team's review.
      */
     @Schema(name = "CaseVitalInterestRequest")
-    public record VitalInterestRequest(@NotBlank @Size(min = MIN_VITAL_REASON, max = MAX_VITAL_REASON) String reason) {}
+    public record VitalInterestRequest(@NotBlank @Size(min = MIN_VITAL_REASON, max = MAX_VITAL_REASON) String reason) {
+
+        /**
+         * The reason without leading and trailing white space, as it is sent to consent-service, which measures
+         * what it receives: a short reason padded with spaces passes {@code @Size} but would be refused there, and
+         * that refusal would reach the officer as a fault between services instead of as their own mistake.
+         *
+         * @throws ProblemException 400 {@code validation} naming {@code reason} when the stripped text is short
+         */
+        public String strippedReason() {
+            String text = reason.strip();
+            if (text.length() < MIN_VITAL_REASON) {
+                throw ProblemException.badRequest(
+                        "validation",
+                        "Invalid request",
+                        "The request breaks 1 rule(s); see errors",
+                        List.of(new Problem.FieldError(
+                                "reason",
+                                "size",
+                                "must be " + MIN_VITAL_REASON + " to " + MAX_VITAL_REASON
+                                        + " characters long without leading and trailing white space")));
+            }
+            return text;
+        }
+    }
 
     /**
      * The case's vital-interest authorisation in consent-service, the one invoked or renewed last.

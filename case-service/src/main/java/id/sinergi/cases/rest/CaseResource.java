@@ -154,16 +154,26 @@ public class CaseResource {
             responseCode = "201",
             description = "Invoked; the case shows the authorisation",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "validation: reason missing, too short or too long")
+    @APIResponse(
+            responseCode = "400",
+            description = "validation: reason missing, too short (leading and trailing white space not counted) or"
+                    + " too long")
     @APIResponse(responseCode = "403", description = "other-mission: the case is another mission's")
-    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "404", description = "No such case, or one of another mission")
     @APIResponse(
             responseCode = "409",
             description = "case-not-critical (member categoryCode), case-not-open (member status), or"
-                    + " vital-interest-in-force: the case has one in force; renew it")
+                    + " vital-interest-in-force (members authorisationId, expiresAt): the case has one in force;"
+                    + " renew it. An authorisation consent-service holds for the case but the case had not recorded"
+                    + " is recorded instead, answered 201")
+    @APIResponse(
+            responseCode = "502",
+            description = "consent-refused-request: consent-service refused case-service's request; nothing was"
+                    + " invoked, and trying again will not help")
     @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was invoked; try again")
     public Uni<Response> invokeVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
-        return vitalInterests.invoke(id, request.reason(), caller).map(c -> Response.status(Response.Status.CREATED)
+        return vitalInterests.invoke(id, request.strippedReason(), caller).map(c -> Response.status(
+                        Response.Status.CREATED)
                 .entity(CaseView.of(c, reference))
                 .build());
     }
@@ -179,16 +189,23 @@ public class CaseResource {
             responseCode = "200",
             description = "Renewed",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "validation: reason missing, too short or too long")
+    @APIResponse(
+            responseCode = "400",
+            description = "validation: reason missing, too short (leading and trailing white space not counted) or"
+                    + " too long")
     @APIResponse(responseCode = "403", description = "other-mission: the case is another mission's")
-    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "404", description = "No such case, or one of another mission")
     @APIResponse(
             responseCode = "409",
             description = "no-vital-interest: never invoked; vital-interest-ended: it ended, invoke a new one;"
                     + " case-not-critical; case-not-open")
+    @APIResponse(
+            responseCode = "502",
+            description = "consent-refused-request: consent-service refused case-service's request; nothing was"
+                    + " renewed, and trying again will not help")
     @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was renewed; try again")
     public Uni<CaseView> renewVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
-        return vitalInterests.renew(id, request.reason(), caller).map(c -> CaseView.of(c, reference));
+        return vitalInterests.renew(id, request.strippedReason(), caller).map(c -> CaseView.of(c, reference));
     }
 
     private static CaseStatus statusOf(String value) {

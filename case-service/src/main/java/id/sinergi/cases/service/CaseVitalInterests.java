@@ -52,19 +52,41 @@ public class CaseVitalInterests {
     @Inject
     VitalInterestAuthority consent;
 
-    /** Invokes vital interest for the case; 409 from consent-service if one is already in force for it. */
+    /**
+     * Invokes vital interest for the case; 409 from consent-service if one is already in force for it, unless
+     * that one is an invocation for this case whose answer was never recorded here (see {@link #lostInvocation}).
+     */
     public Uni<ProtectionCase> invoke(UUID caseId, String reason, Caller caller) {
         Officer officer = officerOf(caller);
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
-        return check(caseId, INVOKE, scope, actor, false).chain(c -> {
+        return check(caseId, INVOKE, scope, officer.mission(), actor, false).chain(c -> {
             CriticalCaseCategory critical = criticalOf(c).orElseThrow();
             InvokeRequest request = new InvokeRequest(c.workerId, c.id, critical, officer, reason.strip());
             return consent.invoke(request)
+                    .map(a -> new Invoked(a, false))
                     .onFailure(ProblemException.class)
-                    .call(e -> auditRefusal(actor, INVOKE, c, (ProblemException) e))
-                    .chain(a -> record(c, INVOKE, a, actor));
+                    .recoverWithUni(e -> recoverOrRefuse(actor, c, (ProblemException) e))
+                    .chain(i -> record(c, INVOKE, i.authorisation(), actor, i.recovered()));
         });
+    }
+
+    /** A lost invocation's authorisation, to be recorded as if just invoked; any other refusal is audited. */
+    private Uni<Invoked> recoverOrRefuse(AuditActor actor, ProtectionCase c, ProblemException refused) {
+        return lostInvocation(c, refused)
+                .map(a -> Uni.createFrom().item(new Invoked(a, true)))
+                .orElseGet(() -> auditRefusal(actor, INVOKE, c, refused)
+                        .chain(() -> Uni.createFrom().<Invoked>failure(refused)));
+    }
+
+    /**
+     * The authorisation consent-service's {@code vital-interest-in-force} names, when this case does not record
+     * it: consent-service committed an earlier invocation whose answer this service then failed to record (no
+     * answer in time, a database error). Recording it now is the only way out, since until it ends the case could
+     * neither be invoked again nor renewed. When the case records it already, the 409 stands: renew instead.
+     */
+    static Optional<Authorisation> lostInvocation(ProtectionCase c, ProblemException problem) {
+        return VitalInterestAuthority.inForce(problem).filter(a -> !a.id().equals(c.vitalInterestId));
     }
 
     /** Renews the case's authorisation for another 72 hours; 409 when it has none or it has ended. */
@@ -72,11 +94,11 @@ public class CaseVitalInterests {
         Officer officer = officerOf(caller);
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
-        return check(caseId, RENEW, scope, actor, true)
+        return check(caseId, RENEW, scope, officer.mission(), actor, true)
                 .chain(c -> consent.renew(c.vitalInterestId, new RenewalRequest(officer, reason.strip()))
                         .onFailure(ProblemException.class)
                         .call(e -> auditRefusal(actor, RENEW, c, (ProblemException) e))
-                        .chain(a -> record(c, RENEW, a, actor)));
+                        .chain(a -> record(c, RENEW, a, actor, false)));
     }
 
     /** The officer consent-service records, from the verified token only. */
@@ -90,35 +112,54 @@ public class CaseVitalInterests {
      * committed before it is thrown, so it stays on the record.
      */
     private Uni<ProtectionCase> check(
-            UUID caseId, String action, CallerScope scope, AuditActor actor, boolean needsAuthorisation) {
+            UUID caseId,
+            String action,
+            CallerScope scope,
+            String mission,
+            AuditActor actor,
+            boolean needsAuthorisation) {
         return Panache.withTransaction(
                         () -> ProtectionCase.<ProtectionCase>findById(caseId).chain(c -> {
                             if (c == null) {
                                 return Uni.createFrom().item(Checked.refused(null, notFound(caseId)));
                             }
-                            Checked checked = refusal(c, scope, needsAuthorisation)
+                            Checked checked = missionRefusal(c, scope, mission)
+                                    .or(() -> refusal(c, needsAuthorisation))
                                     .map(p -> Checked.refused(c, p))
                                     .orElseGet(() -> Checked.allowed(c));
                             if (checked.refusal() == null) {
                                 return Uni.createFrom().item(checked);
                             }
+                            String why = scope.sees(c) ? slug(checked.refusal()) : "other-mission out-of-scope";
                             return audit.record(event(actor, action, c)
                                             .outcome(AuditOutcome.DENIED)
-                                            .reason(slug(checked.refusal()) + " status=" + c.status + " category="
-                                                    + c.categoryCode)
+                                            .reason(why + " status=" + c.status + " category=" + c.categoryCode)
                                             .build())
                                     .replaceWith(checked);
                         }))
                 .map(Checked::caseOrThrow);
     }
 
-    private Optional<ProblemException> refusal(ProtectionCase c, CallerScope scope, boolean needsAuthorisation) {
+    /**
+     * The mission handling the case must be the one in the caller's token, which is what consent-service records
+     * and what its decisions serve; seeing the case is not enough, as a role seeing every mission would let an
+     * officer of one mission invoke for another's case. A case out of the caller's scope is answered 404, as
+     * everywhere in this service; one they see but is another mission's, 403 {@code other-mission}.
+     */
+    static Optional<ProblemException> missionRefusal(ProtectionCase c, CallerScope scope, String mission) {
         if (!scope.sees(c)) {
+            return Optional.of(notFound(c.id));
+        }
+        if (!c.missionId.equals(mission)) {
             return Optional.of(ProblemException.forbidden(
                     "other-mission",
                     "Not your mission",
                     "Only the consular officers of the mission handling a case invoke vital interest for it"));
         }
+        return Optional.empty();
+    }
+
+    private Optional<ProblemException> refusal(ProtectionCase c, boolean needsAuthorisation) {
         if (c.status == CaseStatus.RESOLVED || c.status == CaseStatus.CLOSED) {
             ProblemException closed = ProblemException.conflict(
                     "case-not-open",
@@ -149,8 +190,12 @@ public class CaseVitalInterests {
         return reference.category(c.categoryCode).flatMap(CaseCategory::critical);
     }
 
-    /** Keeps the authorisation on the case and audits it, with its id and expiry. */
-    private Uni<ProtectionCase> record(ProtectionCase c, String action, Authorisation a, AuditActor actor) {
+    /**
+     * Keeps the authorisation on the case and audits it, with its id and expiry; {@code recovered} when it is one
+     * consent-service had recorded for the case but this service had not (its renewal count is then not known).
+     */
+    private Uni<ProtectionCase> record(
+            ProtectionCase c, String action, Authorisation a, AuditActor actor, boolean recovered) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expires = a.expiresAt().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> ProtectionCase.update(
@@ -161,21 +206,27 @@ public class CaseVitalInterests {
                                 c.id)
                         .call(() -> audit.record(event(actor, action, c)
                                 .reason("authorisation=" + a.id() + " category="
-                                        + criticalOf(c).orElseThrow() + " expires=" + expires + " renewals="
-                                        + a.renewals())
+                                        + criticalOf(c).orElseThrow() + " expires=" + expires
+                                        + (recovered
+                                                ? " recovered=in-force-at-consent-service-not-recorded-on-case"
+                                                : " renewals=" + a.renewals()))
                                 .build()))
                         .chain(() -> ProtectionCase.<ProtectionCase>findById(c.id)))
                 .onFailure()
                 .invoke(e -> Log.errorf(
                         "event=vital-interest-unrecorded case=%s authorisation=%s cause=%s",
                         c.id, a.id(), e.getClass().getName()))
-                .invoke(saved ->
-                        Log.infof("event=%s case=%s authorisation=%s expires=%s", action, c.id, a.id(), expires));
+                .invoke(saved -> Log.infof(
+                        "event=%s case=%s authorisation=%s expires=%s recovered=%s",
+                        action, c.id, a.id(), expires, recovered));
     }
 
-    /** consent-service refused (DENIED) or gave no answer (FAILED): audited in a transaction of its own. */
+    /**
+     * consent-service refused the officer (DENIED), or gave no answer or refused case-service's request (FAILED):
+     * audited in a transaction of its own.
+     */
     private Uni<Void> auditRefusal(AuditActor actor, String action, ProtectionCase c, ProblemException problem) {
-        boolean unavailable = problem.problem().getStatus() == 503;
+        boolean unavailable = problem.problem().getStatus() >= 500;
         return Panache.withTransaction(() -> audit.record(event(actor, action, c)
                 .outcome(unavailable ? AuditOutcome.FAILED : AuditOutcome.DENIED)
                 .reason("consent-service " + slug(problem))
@@ -197,6 +248,9 @@ public class CaseVitalInterests {
     private static ProblemException notFound(UUID caseId) {
         return ProblemException.notFound("Case " + caseId);
     }
+
+    /** consent-service's authorisation, and whether it was recovered from its 409 rather than just invoked. */
+    private record Invoked(Authorisation authorisation, boolean recovered) {}
 
     /** The case, or why vital interest is refused for it. */
     private record Checked(ProtectionCase c, ProblemException refusal) {

@@ -103,12 +103,19 @@ public class VitalInterests {
         return v;
     }
 
+    /**
+     * One authorisation per case at a time. The 409 names the one in force ({@code authorisationId},
+     * {@code expiresAt}) so that case-service, whose recording of an earlier answer may have failed after this
+     * service committed it, can record that authorisation instead of leaving the case stuck until it ends.
+     */
     private static void refuseSecondForCase(List<VitalInterest> existing, UUID caseId) {
         existing.stream().filter(e -> e.caseId.equals(caseId)).findFirst().ifPresent(e -> {
-            throw ProblemException.conflict(
+            ProblemException inForce = ProblemException.conflict(
                     "vital-interest-in-force",
                     "Already in force",
                     "Case " + caseId + " has vital-interest authorisation " + e.id + " in force; renew it instead");
+            inForce.problem().with("authorisationId", e.id).with("expiresAt", e.expiresAt);
+            throw inForce;
         });
     }
 
