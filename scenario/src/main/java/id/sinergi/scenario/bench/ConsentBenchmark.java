@@ -65,8 +65,9 @@ import java.util.logging.Logger;
  * version of its own for the revocation: decisions read the grant row only.
  *
  * <p>Usage: {@code ./sinergi bench consent [--grants N] [--rate R] [--seconds S] [--warmup S] [--seed S]
- * [--postgres embedded|local] [--server key=value,key=value] [--service key=value,key=value]}; {@code --server}
- * changes the embedded server's settings, {@code --service} passes configuration to consent-service.
+ * [--postgres embedded|local] [--server key=value,key=value] [--service key=value,key=value] [--jvm "options"]};
+ * {@code --server} changes the embedded server's settings, {@code --service} passes configuration to
+ * consent-service and {@code --jvm} JVM options.
  */
 public final class ConsentBenchmark {
 
@@ -118,6 +119,9 @@ public final class ConsentBenchmark {
     /** The embedded server's settings: {@link #SERVER_SETTINGS} and what {@code --server k=v,k=v} changes. */
     private final Map<String, String> serverSettings = new TreeMap<>(SERVER_SETTINGS);
 
+    /** consent-service's JVM options: {@link #SERVICE_HEAP} and what {@code --jvm "-X... -X..."} adds. */
+    private final List<String> jvmOptions = new java.util.ArrayList<>(SERVICE_HEAP);
+
     /** consent-service's configuration beside its defaults, from {@code --service k=v,k=v}. */
     private final Map<String, String> serviceConfig = new TreeMap<>();
 
@@ -139,6 +143,9 @@ public final class ConsentBenchmark {
         ConsentBenchmark bench = new ConsentBenchmark();
         bench.serverSettings.putAll(BenchSupport.pairs(options, "server"));
         bench.serviceConfig.putAll(BenchSupport.pairs(options, "service"));
+        bench.jvmOptions.addAll(Arrays.asList(options.getOrDefault("jvm", "").split(" ")).stream()
+                .filter(o -> !o.isBlank())
+                .toList());
         String report = bench.run(grants, rate, seconds, warmup, seed, embedded, runDir);
         Files.writeString(runDir.resolve("consent-benchmark.md"), report);
         System.out.println(report);
@@ -179,6 +186,7 @@ public final class ConsentBenchmark {
                     if (!serviceConfig.isEmpty()) {
                         server += "; consent-service configuration beside its defaults: " + serviceConfig;
                     }
+                    server += "; consent-service JVM options " + jvmOptions;
                     return report(population, rate, seconds, trivial, decisions, rss, sizes, server);
                 } finally {
                     refresher.shutdownNow();
@@ -207,7 +215,7 @@ public final class ConsentBenchmark {
                 config,
                 secrets,
                 runDir.resolve("logs"),
-                SERVICE_HEAP);
+                jvmOptions);
     }
 
     /**
