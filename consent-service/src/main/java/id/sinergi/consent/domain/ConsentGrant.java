@@ -1,5 +1,6 @@
 package id.sinergi.consent.domain;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;

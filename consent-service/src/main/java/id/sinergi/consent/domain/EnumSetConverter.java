@@ -1,5 +1,6 @@
 package id.sinergi.consent.domain;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -1,6 +1,7 @@
 package id.sinergi.consent.domain;
 
 import id.sinergi.common.consent.CriticalCaseCategory;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.security.Agency;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;

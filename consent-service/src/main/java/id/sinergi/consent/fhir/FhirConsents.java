@@ -1,9 +1,9 @@
 package id.sinergi.consent.fhir;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.consent.domain.ConsentGrant;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GrantGiver;
 import id.sinergi.consent.domain.GrantStatus;
 import id.sinergi.consent.fhir.FhirConsent.Actor;

@@ -2,12 +2,12 @@ package id.sinergi.consent.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import id.sinergi.consent.domain.CaptureChannel;
 import id.sinergi.consent.domain.CapturePlace;
 import id.sinergi.consent.domain.ConsentGrant;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GiverRelationship;
 import id.sinergi.consent.domain.GrantGiver;
 import id.sinergi.consent.domain.GrantHolder;

@@ -1,10 +1,10 @@
 package id.sinergi.consent.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.vocabulary.PurposeRule;
 import id.sinergi.consent.vocabulary.PurposeVocabulary;
 import jakarta.annotation.security.PermitAll;

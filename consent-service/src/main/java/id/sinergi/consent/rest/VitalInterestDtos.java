@@ -2,8 +2,8 @@ package id.sinergi.consent.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.sinergi.common.consent.CriticalCaseCategory;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.VitalInterest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

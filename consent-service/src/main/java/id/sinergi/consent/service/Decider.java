@@ -1,10 +1,10 @@
 package id.sinergi.consent.service;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import id.sinergi.consent.domain.ConsentGrant;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GrantStatus;
 import id.sinergi.consent.service.Decision.CategoryDecision;
 import id.sinergi.consent.service.Decision.Outcome;

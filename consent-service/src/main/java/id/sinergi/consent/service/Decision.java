@@ -1,8 +1,8 @@
 package id.sinergi.consent.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
-import id.sinergi.consent.domain.DataCategory;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

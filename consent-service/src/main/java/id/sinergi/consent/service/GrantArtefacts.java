@@ -1,5 +1,6 @@
 package id.sinergi.consent.service;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
@@ -8,7 +9,6 @@ import id.sinergi.consent.domain.CaptureChannel;
 import id.sinergi.consent.domain.CaptureLanguages;
 import id.sinergi.consent.domain.CapturePlace;
 import id.sinergi.consent.domain.ConsentGrant;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.GrantGiver;
 import id.sinergi.consent.domain.GrantStatus;
 import id.sinergi.consent.rest.ConsentDtos.Capture;

@@ -2,11 +2,11 @@ package id.sinergi.consent.service;
 
 import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
-import id.sinergi.consent.domain.DataCategory;
 import id.sinergi.consent.domain.VitalInterest;
 import id.sinergi.consent.rest.VitalInterestDtos.InvokeRequest;
 import id.sinergi.consent.rest.VitalInterestDtos.Officer;

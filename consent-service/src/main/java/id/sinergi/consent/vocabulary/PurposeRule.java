@@ -1,9 +1,9 @@
 package id.sinergi.consent.vocabulary;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.DataCategory;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

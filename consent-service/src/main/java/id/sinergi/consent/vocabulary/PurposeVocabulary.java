@@ -1,15 +1,15 @@
 package id.sinergi.consent.vocabulary;
 
-import static id.sinergi.consent.domain.DataCategory.CASE_DETAILS;
-import static id.sinergi.consent.domain.DataCategory.CONTACT;
-import static id.sinergi.consent.domain.DataCategory.HEALTH;
-import static id.sinergi.consent.domain.DataCategory.IDENTITY;
-import static id.sinergi.consent.domain.DataCategory.PLACEMENT;
+import static id.sinergi.common.consent.DataCategory.CASE_DETAILS;
+import static id.sinergi.common.consent.DataCategory.CONTACT;
+import static id.sinergi.common.consent.DataCategory.HEALTH;
+import static id.sinergi.common.consent.DataCategory.IDENTITY;
+import static id.sinergi.common.consent.DataCategory.PLACEMENT;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.DataCategory;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package id.sinergi.consent.vocabulary;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.DataCategory;
 
 /**
  * The identifiers under which consent-service publishes its own codes, and the names of things its exports show

@@ -1,6 +1,7 @@
 package id.sinergi.identity.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package id.sinergi.identity.client;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
 import io.quarkus.logging.Log;

@@ -1,9 +1,9 @@
 package id.sinergi.identity.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
-import id.sinergi.identity.client.DataCategory;
 import id.sinergi.identity.domain.Assurance;
 import id.sinergi.identity.domain.LinkKind;
 import id.sinergi.identity.domain.Phase;

@@ -1,6 +1,6 @@
 package id.sinergi.identity.service;
 
-import id.sinergi.identity.client.DataCategory;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.identity.domain.Phase;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;

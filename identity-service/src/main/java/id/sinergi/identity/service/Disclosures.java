@@ -2,6 +2,7 @@ package id.sinergi.identity.service;
 
 import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
@@ -10,7 +11,6 @@ import id.sinergi.common.security.Roles;
 import id.sinergi.identity.client.ConsentDecision;
 import id.sinergi.identity.client.ConsentDecisions;
 import id.sinergi.identity.client.ConsentUnavailableException;
-import id.sinergi.identity.client.DataCategory;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.service.Release.Verdict;
 import io.smallrye.mutiny.Uni;

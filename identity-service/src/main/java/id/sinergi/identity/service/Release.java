@@ -1,8 +1,8 @@
 package id.sinergi.identity.service;
 
+import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
-import id.sinergi.identity.client.DataCategory;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;
 import java.util.List;

@@ -1,6 +1,9 @@
-package id.sinergi.consent.domain;
+package id.sinergi.common.consent;
 
-/** Categories of a worker's data that a grant covers. */
+/**
+ * Categories of a worker's data, as consent grants cover them and decisions name them; one vocabulary for every
+ * service (identity-service holds fields of IDENTITY and PLACEMENT only).
+ */
 public enum DataCategory {
     /** Name, birth date, sex, NIK and passport (data identitas). */
     IDENTITY,
