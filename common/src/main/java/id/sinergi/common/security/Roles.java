@@ -24,5 +24,8 @@ public final class Roles {
     /** A Sinergi service's own account (client credentials): may deliver audit events. */
     public static final String SINERGI_SERVICE = "sinergi-service";
 
+    /** The other ministry's witness of the audit log: co-signs checkpoints it has checked. */
+    public static final String AUDIT_WITNESS = "audit-witness";
+
     private Roles() {}
 }
