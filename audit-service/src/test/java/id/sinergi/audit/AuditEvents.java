@@ -88,7 +88,7 @@ final class AuditEvents {
         return given().auth()
                 .oauth2(Tokens.user("security.auditor"))
                 .when()
-                .get("/api/audit-chain/verification")
+                .get("/api/audit-log/verification")
                 .then();
     }
 }

@@ -129,6 +129,38 @@ public final class PostgresServer implements AutoCloseable {
         return new Database(name, host, port, user, password);
     }
 
+    /**
+     * Makes sure a login role exists with this password and no privileges beyond what migrations grant it
+     * (NOSUPERUSER, NOCREATEDB, NOCREATEROLE). Roles belong to the whole server, so work trees share it.
+     */
+    public void loginRole(String name, String rolePassword) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain role name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement st = c.createStatement()) {
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            String literal = "'" + rolePassword.replace("'", "''") + "'";
+            String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD " + literal;
+            try {
+                st.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + name + options);
+            } catch (SQLException e) {
+                // Two test JVMs may create it at once; the loser finds it made.
+                if (!"42710".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare role " + name + " on " + host + ":" + port, e);
+        }
+    }
+
     public boolean embedded() {
         return embedded != null;
     }

@@ -97,14 +97,18 @@ public final class Suite implements AutoCloseable {
             String name, Map<String, Integer> ports, PostgresServer postgres, String realmUrl, Options options) {
         String dbName = options.databasePrefix() + name.substring(0, name.indexOf('-'));
         PostgresServer.Database db = postgres.freshDatabase(dbName);
-        Map<String, String> secrets = Map.of(
-                "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret(name),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret(name));
+        secrets.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        Map<String, String> config = configOf(name, db, ports, realmUrl, options);
+        if (name.equals("audit-service")) {
+            config.putAll(AuditServiceDatabase.config(postgres, db));
+            secrets.putAll(AuditServiceDatabase.secrets(db));
+        }
         Path jar = options.appsDir() == null
                 ? RepoPaths.serviceJar(name)
                 : ServiceProcess.snapshot(name, options.appsDir());
-        return ServiceProcess.start(
-                name, jar, ports.get(name), configOf(name, db, ports, realmUrl, options), secrets, options.logDir());
+        return ServiceProcess.start(name, jar, ports.get(name), config, secrets, options.logDir());
     }
 
     /** The service's database, Keycloak and the URLs of the services it calls, then the options' own settings. */
@@ -117,7 +121,14 @@ public final class Suite implements AutoCloseable {
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         config.putAll(clientUrls(name, ports));
         if (name.equals("consent-service")) {
-            config.put(ReceiptKeyFile.SETTING, ReceiptKeyFile.create().toString());
+            config.put(
+                    SigningKeyFile.RECEIPT_SETTING,
+                    SigningKeyFile.create("receipt").toString());
+        }
+        if (name.equals("audit-service")) {
+            config.put(
+                    SigningKeyFile.CHECKPOINT_SETTING,
+                    SigningKeyFile.create("checkpoint").toString());
         }
         config.putAll(options.config());
         return config;

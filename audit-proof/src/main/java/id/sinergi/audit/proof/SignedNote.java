@@ -36,7 +36,7 @@ public record SignedNote(String text, List<Line> signatures) {
             return signature.clone();
         }
 
-        String format() {
+        public String format() {
             byte[] body = ByteBuffer.allocate(4 + signature.length)
                     .putInt(keyId)
                     .put(signature)

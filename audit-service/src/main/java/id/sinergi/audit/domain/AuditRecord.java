@@ -15,16 +15,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * One audit event as the log keeps it: the event's fields, its place in the chain ({@code seq}) and the hashes
- * that link it to the event before it. Rows are only ever inserted.
+ * One audit event as the log keeps it: the event's fields and when audit-service accepted it. Rows are only ever
+ * inserted ({@link EntryInserts}); the sealer gives each its leaf in the tree ({@code merkle_leaf}).
  */
 @Entity
-@Table(name = "audit_event")
+@Table(name = "audit_entry")
 public class AuditRecord extends PanacheEntityBase {
 
-    /** Position in the chain, from 1, without gaps; assigned under the chain head's lock. */
+    /** The order of intake, assigned by PostgreSQL; the cursor of keyset pagination. */
     @Id
-    public Long seq;
+    @Column(name = "ingest_id", insertable = false, updatable = false)
+    public Long ingestId;
 
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
@@ -61,7 +62,7 @@ public class AuditRecord extends PanacheEntityBase {
     @Column(name = "actor_client_id")
     public String actorClientId;
 
-    /** The roles as a JSON array ({@link AuditChain#encodeRoles}), so that they re-read exactly. */
+    /** The roles as a JSON array ({@link EntryCodec#encodeRoles}), so that they re-read exactly. */
     @Column(name = "actor_roles", columnDefinition = "text")
     public String actorRoles;
 
@@ -78,20 +79,9 @@ public class AuditRecord extends PanacheEntityBase {
 
     public String reason;
 
-    /** The hash of the event before this one; 64 zeros for the first. */
-    @Column(name = "prev_hash", nullable = false)
-    public String prevHash;
-
-    @Column(nullable = false)
-    public String hash;
-
-    /**
-     * The event as the chain's next link: timestamps truncated to the microseconds PostgreSQL keeps, and the
-     * hash computed over the canonical form.
-     */
-    public static AuditRecord chained(AuditEvent event, long seq, Instant recordedAt, String prevHash) {
+    /** The row an accepted event becomes: timestamps truncated to the microseconds PostgreSQL keeps. */
+    public static AuditRecord accepted(AuditEvent event, Instant recordedAt) {
         AuditRecord r = new AuditRecord();
-        r.seq = seq;
         r.eventId = event.id();
         r.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
         r.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
@@ -104,14 +94,12 @@ public class AuditRecord extends PanacheEntityBase {
         r.actorAgency = actor.agency();
         r.actorMission = actor.mission();
         r.actorClientId = actor.clientId();
-        r.actorRoles = AuditChain.encodeRoles(actor.roles());
+        r.actorRoles = EntryCodec.encodeRoles(actor.roles());
         r.workerId = event.workerId();
         r.purpose = event.purpose();
         r.resourceType = event.resourceType();
         r.resourceId = event.resourceId();
         r.reason = event.reason();
-        r.prevHash = prevHash;
-        r.hash = AuditChain.hash(prevHash, AuditChain.canonical(r));
         return r;
     }
 
@@ -129,7 +117,7 @@ public class AuditRecord extends PanacheEntityBase {
                         actorAgency,
                         actorMission,
                         actorClientId,
-                        AuditChain.decodeRoles(actorRoles)),
+                        EntryCodec.decodeRoles(actorRoles)),
                 workerId,
                 purpose,
                 resourceType,

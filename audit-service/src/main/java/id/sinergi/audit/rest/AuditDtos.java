@@ -15,14 +15,12 @@ public final class AuditDtos {
 
     private AuditDtos() {}
 
-    /** A stored event: the event as delivered, with its place and hashes in the chain. */
+    /** A stored event: the event as delivered, and when audit-service accepted it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StoredAuditEvent")
     public record EventView(
-            @Schema(description = "Position in the chain, from 1") long seq,
-            @Schema(description = "SHA-256 (hex) of prevHash, a newline and the event's canonical form") String hash,
-            @Schema(description = "The hash of the event before; 64 zeros for the first") String prevHash,
-            @Schema(description = "When audit-service appended the event") Instant recordedAt,
+            @Schema(description = "Order of intake; the cursor of the pagination") long ingestId,
+            @Schema(description = "When audit-service accepted the event") Instant recordedAt,
             UUID id,
             Instant occurredAt,
             String service,
@@ -38,9 +36,7 @@ public final class AuditDtos {
         static EventView of(AuditRecord r) {
             AuditEvent e = r.event();
             return new EventView(
-                    r.seq,
-                    r.hash,
-                    r.prevHash,
+                    r.ingestId,
                     r.recordedAt,
                     e.id(),
                     e.occurredAt(),

@@ -1,5 +1,7 @@
 package id.sinergi.audit.rest;
 
+import id.sinergi.audit.log.LogViews.EventProof;
+import id.sinergi.audit.log.MerkleLog;
 import id.sinergi.audit.rest.AuditDtos.EventPage;
 import id.sinergi.audit.rest.AuditDtos.EventView;
 import id.sinergi.audit.service.AppendResult;
@@ -19,10 +21,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +46,9 @@ public class AuditEventResource {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    MerkleLog merkleLog;
 
     @Inject
     Caller caller;
@@ -87,8 +94,8 @@ public class AuditEventResource {
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(
             summary = "Find events, oldest first, one page at a time",
-            description = "Keyset pagination on seq: pass the page's 'next' as 'after' for the following page. The"
-                    + " query itself is audited (action audit.query).")
+            description = "Keyset pagination on ingestId: pass the page's 'next' as 'after' for the following page."
+                    + " The query itself is audited (action audit.query).")
     @APIResponse(
             responseCode = "200",
             description = "A page of events",
@@ -99,13 +106,36 @@ public class AuditEventResource {
     public Uni<EventPage> query(
             @BeanParam FilterParams filter,
             @QueryParam("limit") @Parameter(description = "Events per page, 1 to 500; 100 when omitted") String limit,
-            @QueryParam("after") @Parameter(description = "Only events with a greater seq: the previous page's 'next'")
+            @QueryParam("after")
+                    @Parameter(description = "Only events with a greater ingestId: the previous page's 'next'")
                     String after) {
         int pageSize = FilterParams.intParam("limit", limit, 100, 1, 500);
         long cursor = FilterParams.cursorParam("after", after);
         return log.query(filter.toFilter(), cursor, pageSize, caller)
                 .map(page ->
                         new EventPage(page.records().stream().map(EventView::of).toList(), page.next()));
+    }
+
+    @GET
+    @Path("/{eventId}/proof")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Operation(
+            summary = "Prove that an event is in the log",
+            description = "The event's leaf index, its canonical entry and leaf hash, the RFC 9162 inclusion proof"
+                    + " and the signed checkpoint it holds against (the latest, or the one of 'size'). Audited"
+                    + " (action audit.proof.read).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The proof",
+            content = @Content(schema = @Schema(implementation = EventProof.class)))
+    @APIResponse(responseCode = "400", description = "'size' is no checkpoint's tree size")
+    @APIResponse(responseCode = "404", description = "No sealed event has this id (it may not be sealed yet)")
+    @APIResponse(responseCode = "409", description = "The event was sealed after the checkpoint of 'size'")
+    public Uni<EventProof> proof(
+            @PathParam("eventId") UUID eventId,
+            @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
+                    String size) {
+        return merkleLog.eventProof(eventId, FilterParams.optionalLong("size", size), caller);
     }
 
     @GET

@@ -102,6 +102,31 @@ public class FilterParams {
                 "invalid-parameter", name, "must be the 'next' value of the previous page (a whole number >= 0)");
     }
 
+    /** A whole number >= 0, or null when the parameter is absent. */
+    static Long optionalLong(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like a negative number
+        }
+        throw ProblemException.invalidField("invalid-parameter", name, "must be a whole number >= 0");
+    }
+
+    /** A required whole number >= 0. */
+    static long requiredLong(String name, String value) {
+        Long n = optionalLong(name, value);
+        if (n == null) {
+            throw ProblemException.invalidField("invalid-parameter", name, "is required");
+        }
+        return n;
+    }
+
     private static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,5 +1,6 @@
 package id.sinergi.devstack.testing;
 
+import id.sinergi.devstack.AuditServiceDatabase;
 import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
@@ -25,7 +26,8 @@ import java.util.Map;
  * {@code services}, a comma-separated list of services to run beside the one under test (e.g.
  * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>};
  * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
- * services it calls (without it, the URLs of all that run beside it).
+ * services it calls (without it, the URLs of all that run beside it); {@code auditAppRole}, {@code true} for
+ * audit-service, which runs as a role of its own that may only read and insert ({@link AuditServiceDatabase}).
  *
  * <p>RestAssured prints the request and response of every failed check ({@link FailedCheckPrinter}), with the
  * {@code Authorization} header blacklisted so that no token reaches the test output.
@@ -44,6 +46,7 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
 
     private String database = "sinergi_test";
     private String service;
+    private boolean appRole;
     private List<String> services = List.of();
     private Suite suite;
 
@@ -51,6 +54,7 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database) + databaseSuffix();
         service = initArgs.get("service");
+        appRole = Boolean.parseBoolean(initArgs.getOrDefault("auditAppRole", "false"));
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
@@ -75,6 +79,15 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.datasource.password", db.password());
+        if (appRole) {
+            config.putAll(AuditServiceDatabase.config(postgres, db));
+            AuditServiceDatabase.secrets(db)
+                    .forEach((env, value) -> config.put(
+                            env.equals("QUARKUS_DATASOURCE_PASSWORD")
+                                    ? "quarkus.datasource.password"
+                                    : "quarkus.flyway.password",
+                            value));
+        }
         config.put("quarkus.oidc.auth-server-url", realmUrl());
         // Quarkus' own logging of failed checks resets RestAssured's LogConfig and prints the token in clear.
         config.put("quarkus.test.rest-assured.enable-logging-on-failure", "false");

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
-import id.sinergi.devstack.ReceiptKeyFile;
 import id.sinergi.devstack.RepoPaths;
 import id.sinergi.devstack.ServiceProcess;
+import id.sinergi.devstack.SigningKeyFile;
 import id.sinergi.devstack.TokenClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -203,7 +203,8 @@ public final class ConsentBenchmark {
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         // No audit-service here: each decision's event waits in the outbox, written in its transaction.
         config.put("sinergi.audit.relay-interval", "off");
-        config.put(ReceiptKeyFile.SETTING, ReceiptKeyFile.create().toString());
+        config.put(
+                SigningKeyFile.RECEIPT_SETTING, SigningKeyFile.create("receipt").toString());
         config.putAll(serviceConfig);
         Map<String, String> secrets = Map.of(
                 "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("consent-service"),

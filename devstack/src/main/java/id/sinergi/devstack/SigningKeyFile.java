@@ -11,22 +11,25 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 
 /**
- * A fresh Ed25519 signing key for consent-service's receipts, as the PKCS#8 PEM file its prod profile requires.
- * LOCAL ONLY: a key made per run, readable by this user alone and deleted when the JVM exits; production mounts
- * its key from a Secret.
+ * A fresh Ed25519 signing key as the PKCS#8 PEM file the prod profiles require: for consent-service's receipts and
+ * audit-service's checkpoints. LOCAL ONLY: a key made per run, readable by this user alone and deleted when the JVM
+ * exits; production mounts its keys from Secrets.
  */
-public final class ReceiptKeyFile {
+public final class SigningKeyFile {
 
-    /** The setting that names the file. */
-    public static final String SETTING = "sinergi.consent.receipt.signing-key";
+    /** The setting that names consent-service's receipt key. */
+    public static final String RECEIPT_SETTING = "sinergi.consent.receipt.signing-key";
 
-    private ReceiptKeyFile() {}
+    /** The setting that names audit-service's checkpoint key. */
+    public static final String CHECKPOINT_SETTING = "sinergi.audit.log.signing-key";
 
-    /** Writes a new key to a file of its own and gives the file. */
-    public static Path create() {
+    private SigningKeyFile() {}
+
+    /** Writes a new key to a file of its own and gives the file; {@code use} goes into the file's name. */
+    public static Path create(String use) {
         try {
             Path file = Files.createTempFile(
-                    "sinergi-receipt-key-",
+                    "sinergi-" + use + "-key-",
                     ".pem",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             file.toFile().deleteOnExit();
@@ -40,7 +43,7 @@ public final class ReceiptKeyFile {
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a receipt signing key", e);
+            throw new UncheckedIOException("cannot write a signing key", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no Ed25519", e);
         }

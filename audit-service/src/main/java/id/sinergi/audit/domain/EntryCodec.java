@@ -3,46 +3,41 @@ package id.sinergi.audit.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.audit.proof.MerkleHash;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * How the log chains its events: {@code hash = hex(sha256(prevHash + "\n" + canonical(event)))}, starting from
- * {@link #GENESIS}.
+ * The canonical form of a stored event: the bytes of its leaf in the Merkle tree, whose leaf hash is
+ * {@code SHA-256(0x00 || canonical form)} (RFC 9162).
  *
- * <p>The canonical form is a one-line JSON object with a fixed member order, every member present ({@code null}
- * when empty), timestamps in UTC with exactly six fraction digits, and the roles as the JSON text the row
- * stores. It is built from stored values only, so a row read back from PostgreSQL yields the same bytes; a
- * change to any field, to {@code seq} or to {@code recorded_at} changes the hash.
+ * <p>The form is a one-line JSON object with a fixed member order, every member present ({@code null} when empty),
+ * timestamps in UTC with exactly six fraction digits, and the roles as the JSON text the row stores. It is built
+ * from stored values only, so a row read back from PostgreSQL yields the same bytes, and a change to any column
+ * changes the leaf hash. The form carries no position: the tree gives each leaf its index.
  */
-public final class AuditChain {
+public final class EntryCodec {
 
-    /** The {@code prev_hash} of the first event. */
-    public static final String GENESIS = "0".repeat(64);
-
-    /** Version of the canonical form; a new form would get a new number, never change this one. */
-    static final int FORMAT = 1;
+    /** Version of the canonical form; a new form would get a new number, never change this one. Version 1 was the
+     * hash chain's, which also covered the position and the previous hash. */
+    static final int FORMAT = 2;
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AuditChain() {}
+    private EntryCodec() {}
 
-    /** The bytes-to-hash of a row, without the hashes themselves. */
+    /** The canonical form of a row. */
     public static String canonical(AuditRecord r) {
         StringBuilder sb = new StringBuilder(512).append('{');
         member(sb, "v", Integer.toString(FORMAT));
-        member(sb, "seq", r.seq == null ? null : Long.toString(r.seq));
         member(sb, "eventId", quote(uuid(r.eventId)));
         member(sb, "occurredAt", quote(timestamp(r.occurredAt)));
         member(sb, "recordedAt", quote(timestamp(r.recordedAt)));
@@ -64,21 +59,14 @@ public final class AuditChain {
         return sb.append('}').toString();
     }
 
-    /** The link hash: lower-case hex SHA-256 of the previous hash, a newline and the canonical form. */
-    public static String hash(String prevHash, String canonical) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prevHash.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    /** The row's leaf hash in the tree. */
+    public static byte[] leafHash(AuditRecord r) {
+        return leafHash(canonical(r));
     }
 
-    /** The hash a row should carry, recomputed from its stored fields and its stored {@code prev_hash}. */
-    public static String expectedHash(AuditRecord r) {
-        return hash(r.prevHash, canonical(r));
+    /** The leaf hash of a canonical form. */
+    public static byte[] leafHash(String canonical) {
+        return MerkleHash.leaf(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The roles as the {@code actor_roles} column keeps them: a JSON array in the given order, or null. */

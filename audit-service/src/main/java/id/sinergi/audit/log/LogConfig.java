@@ -1,0 +1,36 @@
+package id.sinergi.audit.log;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the Merkle log, under {@code sinergi.audit.log}. */
+@ConfigMapping(prefix = "sinergi.audit.log")
+public interface LogConfig {
+
+    /**
+     * The log's name: the first line of every checkpoint and the name of its signing key. A schema-less URL by
+     * custom; it must never change once checkpoints were published, or witnesses take it for another log.
+     */
+    @WithDefault("audit.sinergi.local/log")
+    String origin();
+
+    /**
+     * The Ed25519 private key that signs checkpoints, as a PKCS#8 PEM file (a Kubernetes Secret mounted read-only).
+     * The prod profile refuses to start without it; dev and test make a key per run.
+     */
+    Optional<Path> signingKey();
+
+    /** The witnesses whose cosignatures the log accepts and publishes: vkeys (C2SP signed-note, type 0x04). */
+    Optional<List<String>> witnesses();
+
+    /** How often the sealer appends accepted events to the tree ({@code 500ms}; {@code off} stops it). */
+    @WithDefault("500ms")
+    String sealInterval();
+
+    /** The most events one sealing round appends; a backlog is sealed in rounds of this size. */
+    @WithDefault("10000")
+    int sealBatch();
+}

@@ -1,0 +1,200 @@
+package id.sinergi.audit.log;
+
+import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.proof.Node;
+import id.sinergi.common.audit.AuditOutcome;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The SQL of the log's tables, on the reactive client: intake, the tree's leaves and nodes, checkpoints. Hibernate
+ * reads events for queries; the paths that carry thousands of rows a second use these single statements over
+ * arrays instead.
+ */
+public final class LogStore {
+
+    /** The columns of an event, in the order {@link #record(Row)} reads them. */
+    public static final String ENTRY_COLUMNS = "e.ingest_id, e.event_id, e.occurred_at, e.recorded_at, e.service,"
+            + " e.action, e.outcome, e.actor_subject, e.actor_username, e.actor_agency, e.actor_mission,"
+            + " e.actor_client_id, e.actor_roles, e.worker_id, e.purpose, e.resource_type, e.resource_id, e.reason";
+
+    private static final String INSERT_ENTRIES = "INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
+            + " service, action, outcome, actor_subject, actor_username, actor_agency, actor_mission, actor_client_id,"
+            + " actor_roles, worker_id, purpose, resource_type, resource_id, reason)"
+            + " SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[],"
+            + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[],"
+            + " $14::text[], $15::text[], $16::text[], $17::text[])"
+            + " ON CONFLICT (event_id) DO NOTHING";
+
+    private static final String NODES = "SELECT 0::smallint, leaf_index, leaf_hash FROM merkle_leaf"
+            + " WHERE leaf_index = ANY($1::bigint[])"
+            + " UNION ALL SELECT n.level, n.idx, n.hash FROM merkle_node n"
+            + " JOIN unnest($2::smallint[], $3::bigint[]) AS k(level, idx) ON n.level = k.level AND n.idx = k.idx";
+
+    private static final String CHECKPOINT_COLUMNS =
+            "tree_size, root_hash, frontier, last_tx::text, last_ingest_id, sealed_at, note";
+
+    private LogStore() {}
+
+    /** Inserts the rows, skipping event ids already stored; gives how many were new. */
+    public static Uni<Integer> insertEntries(SqlClient client, List<AuditRecord> rows) {
+        int n = rows.size();
+        UUID[] eventIds = new UUID[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        OffsetDateTime[] recorded = new OffsetDateTime[n];
+        String[][] text = new String[12][n];
+        UUID[] workers = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord r = rows.get(i);
+            eventIds[i] = r.eventId;
+            occurred[i] = r.occurredAt.atOffset(ZoneOffset.UTC);
+            recorded[i] = r.recordedAt.atOffset(ZoneOffset.UTC);
+            text[0][i] = r.service;
+            text[1][i] = r.action;
+            text[2][i] = r.outcome.name();
+            text[3][i] = r.actorSubject;
+            text[4][i] = r.actorUsername;
+            text[5][i] = r.actorAgency;
+            text[6][i] = r.actorMission;
+            text[7][i] = r.actorClientId;
+            text[8][i] = r.actorRoles;
+            workers[i] = r.workerId;
+            text[9][i] = r.purpose;
+            text[10][i] = r.resourceType;
+            text[11][i] = r.resourceId;
+        }
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            reasons[i] = rows.get(i).reason;
+        }
+        Tuple params = Tuple.tuple(List.of(
+                eventIds, occurred, recorded, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7],
+                text[8], workers, text[9], text[10], text[11], reasons));
+        return client.preparedQuery(INSERT_ENTRIES).execute(params).map(rs -> rs.rowCount());
+    }
+
+    /** An event row read with {@link #ENTRY_COLUMNS} from column {@code offset} on. */
+    public static AuditRecord record(Row row, int offset) {
+        AuditRecord r = new AuditRecord();
+        int i = offset;
+        r.ingestId = row.getLong(i++);
+        r.eventId = row.getUUID(i++);
+        r.occurredAt = instant(row.getOffsetDateTime(i++));
+        r.recordedAt = instant(row.getOffsetDateTime(i++));
+        r.service = row.getString(i++);
+        r.action = row.getString(i++);
+        r.outcome = AuditOutcome.valueOf(row.getString(i++));
+        r.actorSubject = row.getString(i++);
+        r.actorUsername = row.getString(i++);
+        r.actorAgency = row.getString(i++);
+        r.actorMission = row.getString(i++);
+        r.actorClientId = row.getString(i++);
+        r.actorRoles = row.getString(i++);
+        r.workerId = row.getUUID(i++);
+        r.purpose = row.getString(i++);
+        r.resourceType = row.getString(i++);
+        r.resourceId = row.getString(i++);
+        r.reason = row.getString(i);
+        return r;
+    }
+
+    /** The hashes of these stored nodes that the tables hold (leaves from merkle_leaf, the rest from merkle_node). */
+    public static Uni<Map<Node, byte[]>> nodes(SqlClient client, Set<Node> nodes) {
+        List<Long> leaves = new ArrayList<>();
+        List<Short> levels = new ArrayList<>();
+        List<Long> indexes = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node.leaf()) {
+                leaves.add(node.index());
+            } else {
+                levels.add((short) node.level());
+                indexes.add(node.index());
+            }
+        }
+        Tuple params =
+                Tuple.of(leaves.toArray(Long[]::new), levels.toArray(Short[]::new), indexes.toArray(Long[]::new));
+        return client.preparedQuery(NODES).execute(params).map(rows -> {
+            Map<Node, byte[]> hashes = new HashMap<>();
+            for (Row row : rows) {
+                hashes.put(new Node(row.getShort(0), row.getLong(1)), bytes(row, 2));
+            }
+            return hashes;
+        });
+    }
+
+    /** The latest checkpoint, or null before the first sealing. */
+    public static Uni<StoredCheckpoint> latestCheckpoint(SqlClient client) {
+        return client.query("SELECT " + CHECKPOINT_COLUMNS + " FROM checkpoint ORDER BY tree_size DESC LIMIT 1")
+                .execute()
+                .map(rows ->
+                        rows.size() == 0 ? null : checkpoint(rows.iterator().next()));
+    }
+
+    /** The checkpoint of this tree size, or null when the log issued none. */
+    public static Uni<StoredCheckpoint> checkpointAt(SqlClient client, long size) {
+        return client.preparedQuery("SELECT " + CHECKPOINT_COLUMNS + " FROM checkpoint WHERE tree_size = $1")
+                .execute(Tuple.of(size))
+                .map(rows ->
+                        rows.size() == 0 ? null : checkpoint(rows.iterator().next()));
+    }
+
+    /** Every checkpoint's size and root, smallest first. */
+    public static Uni<List<SizeAndRoot>> checkpointRoots(SqlClient client) {
+        return client.query("SELECT tree_size, root_hash FROM checkpoint ORDER BY tree_size")
+                .execute()
+                .map(rows -> {
+                    List<SizeAndRoot> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new SizeAndRoot(row.getLong(0), bytes(row, 1))));
+                    return out;
+                });
+    }
+
+    /** The witnesses' signature lines stored for a checkpoint, oldest first. */
+    public static Uni<List<String>> cosignatureLines(SqlClient client, long size) {
+        return client.preparedQuery("SELECT line FROM cosignature WHERE tree_size = $1 ORDER BY received_at, witness")
+                .execute(Tuple.of(size))
+                .map(rows -> {
+                    List<String> lines = new ArrayList<>();
+                    rows.forEach(row -> lines.add(row.getString(0)));
+                    return lines;
+                });
+    }
+
+    /** A checkpoint's size and root. */
+    public record SizeAndRoot(long size, byte[] root) {}
+
+    private static StoredCheckpoint checkpoint(Row row) {
+        return new StoredCheckpoint(
+                row.getLong(0),
+                bytes(row, 1),
+                bytes(row, 2),
+                row.getString(3),
+                row.getLong(4),
+                instant(row.getOffsetDateTime(5)),
+                row.getString(6));
+    }
+
+    static byte[] bytes(Row row, int column) {
+        return row.getBuffer(column).getBytes();
+    }
+
+    static Buffer buffer(byte[] bytes) {
+        return Buffer.buffer(bytes);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,186 @@
+package id.sinergi.audit.log;
+
+import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.domain.EntryCodec;
+import id.sinergi.audit.log.LogStore.SizeAndRoot;
+import id.sinergi.audit.log.LogViews.Kind;
+import id.sinergi.audit.log.LogViews.Problem;
+import id.sinergi.audit.log.LogViews.Status;
+import id.sinergi.audit.log.LogViews.Verification;
+import id.sinergi.audit.proof.Frontier;
+import id.sinergi.audit.proof.SignedNote;
+import id.sinergi.audit.service.AuditLog;
+import id.sinergi.common.security.Caller;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * Verifies the whole log from its tables: every stored event is re-hashed against its leaf, every leaf index is
+ * there, the tree rebuilt from the stored leaves has every checkpoint's root at that checkpoint's size, the latest
+ * checkpoint carries the log's signature, and no event row hides behind the sealer's cursor outside the tree.
+ */
+@ApplicationScoped
+public class LogVerifier {
+
+    /** The most problems a report lists. */
+    static final int MAX_PROBLEMS = 100;
+
+    private static final String OUTSIDE_TREE = "SELECT e.ingest_id, e.event_id FROM audit_entry e"
+            + " WHERE (e.tx_id, e.ingest_id) <= ($1::text::xid8, $2)"
+            + " AND NOT EXISTS (SELECT 1 FROM merkle_leaf l WHERE l.ingest_id = e.ingest_id)"
+            + " ORDER BY e.ingest_id LIMIT " + MAX_PROBLEMS;
+
+    private static final String UNSEALED =
+            "SELECT count(*) FROM audit_entry e" + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    LogKeys keys;
+
+    @Inject
+    MerkleLog log;
+
+    @Inject
+    AuditLog audit;
+
+    /** Walks the log up to the latest checkpoint. */
+    public Uni<Verification> verify(Caller caller) {
+        return log.latest()
+                .flatMap(latest -> LogStore.checkpointRoots(pool).flatMap(roots -> walk(latest, roots)))
+                .call(v -> audit.recordOwn(MerkleLog.own(caller, "audit.verify", null)
+                        .resource("checkpoint", v.treeSize())
+                        .reason("status=" + v.status() + " checked=" + v.checkedLeaves() + " problems="
+                                + v.problems().size())
+                        .build()))
+                .invoke(v -> {
+                    if (v.status() == Status.BROKEN) {
+                        Log.warnf(
+                                "event=audit-log-broken treeSize=%d problems=%d first=%s",
+                                v.treeSize(), v.problems().size(), v.problems().get(0));
+                    } else {
+                        Log.infof("event=audit-log-intact treeSize=%d checked=%d", v.treeSize(), v.checkedLeaves());
+                    }
+                });
+    }
+
+    private Uni<Verification> walk(StoredCheckpoint latest, List<SizeAndRoot> roots) {
+        Walk walk = new Walk(latest.size(), roots);
+        if (!keys.signer().signed(SignedNote.parse(latest.note()))) {
+            walk.problem(
+                    new Problem(Kind.CHECKPOINT_SIGNATURE, null, null, latest.size(), "not signed by the log key"));
+        }
+        walk.checkRoot();
+        return Multi.createFrom()
+                .items(LongStream.iterate(0, s -> s < latest.size(), s -> s + MerkleLog.PAGE)
+                        .boxed())
+                .onItem()
+                .transformToUniAndConcatenate(start -> pool.preparedQuery(MerkleLog.LEAVES)
+                        .execute(Tuple.of(start, Math.min(latest.size(), start + MerkleLog.PAGE)))
+                        .invoke(rows -> rows.forEach(walk::leaf)))
+                .collect()
+                .last()
+                .flatMap(x -> pool.preparedQuery(OUTSIDE_TREE)
+                        .execute(Tuple.of(latest.lastTx(), latest.lastIngestId()))
+                        .invoke(rows -> rows.forEach(row -> walk.problem(new Problem(
+                                Kind.EVENT_OUTSIDE_TREE,
+                                null,
+                                row.getUUID(1),
+                                null,
+                                "ingest id " + row.getLong(0) + " is behind the sealer's cursor in no leaf")))))
+                .flatMap(x -> pool.preparedQuery(UNSEALED)
+                        .execute(Tuple.of(latest.lastTx(), latest.lastIngestId()))
+                        .map(rows -> walk.finish(rows.iterator().next().getLong(0))));
+    }
+
+    /** The state of one walk; leaves arrive in index order. */
+    private static final class Walk {
+        private final long treeSize;
+        private final Iterator<SizeAndRoot> checkpoints;
+        private SizeAndRoot nextCheckpoint;
+        private final Frontier tree = Frontier.empty();
+        private final List<Problem> problems = new ArrayList<>();
+        private long checkedLeaves;
+        private long checkedCheckpoints;
+        private boolean treeBroken;
+
+        Walk(long treeSize, List<SizeAndRoot> roots) {
+            this.treeSize = treeSize;
+            this.checkpoints = roots.iterator();
+            this.nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
+        }
+
+        void leaf(Row row) {
+            long index = row.getLong(0);
+            byte[] stored = LogStore.bytes(row, 1);
+            while (tree.size() < index) {
+                // Leaves are gone: the tree cannot be rebuilt past this point.
+                problem(new Problem(Kind.LEAF_MISSING, tree.size(), null, null, "no leaf with this index"));
+                treeBroken = true;
+                tree.append(new byte[32], (n, h) -> {});
+            }
+            if (row.getValue(2) == null) {
+                problem(new Problem(Kind.EVENT_DELETED, index, null, null, "the leaf's event row is gone"));
+            } else {
+                AuditRecord record = LogStore.record(row, 2);
+                checkedLeaves++;
+                if (!MessageDigest.isEqual(EntryCodec.leafHash(record), stored)) {
+                    problem(new Problem(
+                            Kind.EVENT_EDITED, index, record.eventId, null, "the row does not hash to its leaf"));
+                }
+            }
+            tree.append(stored, (n, h) -> {});
+            checkRoot();
+        }
+
+        void checkRoot() {
+            while (nextCheckpoint != null && nextCheckpoint.size() <= tree.size()) {
+                if (nextCheckpoint.size() == tree.size()) {
+                    checkedCheckpoints++;
+                    if (!treeBroken && !MessageDigest.isEqual(tree.root(), nextCheckpoint.root())) {
+                        problem(new Problem(
+                                Kind.CHECKPOINT_MISMATCH,
+                                null,
+                                null,
+                                nextCheckpoint.size(),
+                                "the stored leaves do not have this checkpoint's root"));
+                    }
+                }
+                nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
+            }
+        }
+
+        void problem(Problem problem) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(problem);
+            }
+        }
+
+        Verification finish(long unsealed) {
+            while (tree.size() < treeSize) {
+                problem(new Problem(Kind.LEAF_MISSING, tree.size(), null, null, "no leaf with this index"));
+                treeBroken = true;
+                tree.append(new byte[32], (n, h) -> {});
+            }
+            return new Verification(
+                    problems.isEmpty() ? Status.INTACT : Status.BROKEN,
+                    treeSize,
+                    checkedLeaves,
+                    checkedCheckpoints,
+                    unsealed,
+                    List.copyOf(problems));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package id.sinergi.audit.log;
+
+import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.domain.EntryCodec;
+import id.sinergi.audit.proof.Checkpoint;
+import id.sinergi.audit.proof.Frontier;
+import id.sinergi.audit.proof.SignedNote;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends accepted events to the tree and signs a checkpoint after each round. One replica seals at a time (a
+ * transaction-scoped advisory lock); a round reads the next events in (tx_id, ingest_id) order from transactions
+ * that have all ended, computes their leaf hashes and the complete nodes they finish, and stores leaves, nodes and
+ * the signed checkpoint in one transaction, so a crash leaves either the whole round or none of it.
+ */
+@ApplicationScoped
+public class Sealer {
+
+    /** The advisory lock key that makes one sealer at a time ("SINERGI" in ASCII). */
+    static final long LOCK = 0x53494e45524749L;
+
+    private static final String NEXT = "SELECT " + LogStore.ENTRY_COLUMNS + ", e.tx_id::text FROM audit_entry e"
+            + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)"
+            + " AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())"
+            + " ORDER BY e.tx_id, e.ingest_id LIMIT $3";
+
+    private static final String INSERT_LEAVES = "INSERT INTO merkle_leaf (leaf_index, ingest_id, leaf_hash)"
+            + " SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])";
+
+    private static final String INSERT_NODES = "INSERT INTO merkle_node (level, idx, hash)"
+            + " SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])";
+
+    private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoint (tree_size, root_hash, frontier, last_tx,"
+            + " last_ingest_id, sealed_at, note) VALUES ($1, $2, $3, $4::text::xid8, $5, $6, $7)";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    LogKeys keys;
+
+    @Inject
+    LogConfig config;
+
+    @Scheduled(
+            identity = "audit-log-sealer",
+            every = "${sinergi.audit.log.seal-interval:500ms}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return sealAll().replaceWithVoid().onFailure().recoverWithItem(e -> {
+            Log.errorf(e, "event=audit-seal-failed effect=\"accepted events wait for the next round\"");
+            return null;
+        });
+    }
+
+    /** Seals round after round until a round finds less than a full batch; gives how many events it sealed. */
+    public Uni<Long> sealAll() {
+        return sealFrom(0L);
+    }
+
+    private Uni<Long> sealFrom(long sealedSoFar) {
+        return round().flatMap(n -> n >= config.sealBatch()
+                ? sealFrom(sealedSoFar + n)
+                : Uni.createFrom().item(sealedSoFar + n));
+    }
+
+    /** One round: gives how many events it sealed (0 when another replica holds the lock or nothing waits). */
+    public Uni<Integer> round() {
+        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")
+                .execute()
+                .flatMap(locked -> Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
+                        ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> seal(SqlClient conn, StoredCheckpoint latest) {
+        String lastTx = latest == null ? "0" : latest.lastTx();
+        long lastIngestId = latest == null ? 0 : latest.lastIngestId();
+        return conn.preparedQuery(NEXT)
+                .execute(Tuple.of(lastTx, lastIngestId, config.sealBatch()))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return latest == null
+                                ? storeCheckpoint(conn, Frontier.empty(), "0", 0)
+                                        .replaceWith(0)
+                                : Uni.createFrom().item(0);
+                    }
+                    return append(conn, latest, rows);
+                });
+    }
+
+    private Uni<Integer> append(SqlClient conn, StoredCheckpoint latest, RowSet<Row> rows) {
+        Frontier tree = latest == null ? Frontier.empty() : Frontier.decode(latest.size(), latest.frontier());
+        int n = rows.size();
+        Long[] leafIndexes = new Long[n];
+        Long[] ingestIds = new Long[n];
+        Buffer[] leafHashes = new Buffer[n];
+        List<Short> nodeLevels = new ArrayList<>();
+        List<Long> nodeIndexes = new ArrayList<>();
+        List<Buffer> nodeHashes = new ArrayList<>();
+        String lastTx = null;
+        long lastIngestId = 0;
+        int i = 0;
+        for (Row row : rows) {
+            AuditRecord record = LogStore.record(row, 0);
+            leafIndexes[i] = tree.size();
+            ingestIds[i] = record.ingestId;
+            byte[] leafHash = EntryCodec.leafHash(record);
+            leafHashes[i] = Buffer.buffer(leafHash);
+            tree.append(leafHash, (node, hash) -> {
+                if (node.stored() && !node.leaf()) {
+                    nodeLevels.add((short) node.level());
+                    nodeIndexes.add(node.index());
+                    nodeHashes.add(Buffer.buffer(hash));
+                }
+            });
+            lastTx = row.getString(18);
+            lastIngestId = record.ingestId;
+            i++;
+        }
+        String cursorTx = lastTx;
+        long cursorIngestId = lastIngestId;
+        Uni<?> nodes = nodeLevels.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(INSERT_NODES)
+                        .execute(Tuple.of(
+                                nodeLevels.toArray(Short[]::new),
+                                nodeIndexes.toArray(Long[]::new),
+                                nodeHashes.toArray(Buffer[]::new)));
+        return conn.preparedQuery(INSERT_LEAVES)
+                .execute(Tuple.of(leafIndexes, ingestIds, leafHashes))
+                .call(() -> nodes)
+                .call(() -> storeCheckpoint(conn, tree, cursorTx, cursorIngestId))
+                .replaceWith(n);
+    }
+
+    private Uni<Void> storeCheckpoint(SqlClient conn, Frontier tree, String lastTx, long lastIngestId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Checkpoint checkpoint =
+                new Checkpoint(keys.signer().name(), tree.size(), tree.root(), now.truncatedTo(ChronoUnit.SECONDS));
+        String text = checkpoint.body();
+        String note = new SignedNote(text, List.of(keys.signer().sign(text, 0))).format();
+        return conn.preparedQuery(INSERT_CHECKPOINT)
+                .execute(Tuple.tuple(List.of(
+                        tree.size(),
+                        Buffer.buffer(tree.root()),
+                        Buffer.buffer(tree.encode()),
+                        lastTx,
+                        lastIngestId,
+                        now.atOffset(ZoneOffset.UTC),
+                        note)))
+                .invoke(() -> Log.debugf("event=audit-sealed treeSize=%d", tree.size()))
+                .replaceWithVoid();
+    }
+}

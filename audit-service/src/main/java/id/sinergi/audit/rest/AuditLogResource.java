@@ -1,0 +1,184 @@
+package id.sinergi.audit.rest;
+
+import id.sinergi.audit.log.LogVerifier;
+import id.sinergi.audit.log.LogViews.ConsistencyProof;
+import id.sinergi.audit.log.LogViews.CosignatureReceipt;
+import id.sinergi.audit.log.LogViews.InclusionProof;
+import id.sinergi.audit.log.LogViews.Verification;
+import id.sinergi.audit.log.MerkleLog;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * The log as a verifiable Merkle tree (RFC 9162): signed checkpoints in the C2SP format, proofs, witnesses'
+ * cosignatures, the export for the offline verifier, and the verification of the whole log. Checkpoints, the key
+ * and consistency proofs are public, as in Certificate Transparency: they hold hashes only, and anyone who keeps
+ * a checkpoint must be able to check the next one.
+ */
+@Path("/api/audit-log")
+@Tag(name = "Audit log proofs")
+public class AuditLogResource {
+
+    @Inject
+    MerkleLog log;
+
+    @Inject
+    LogVerifier verifier;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/checkpoint")
+    @PermitAll
+    @SecurityRequirements
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(
+            summary = "The latest signed checkpoint",
+            description = "A C2SP tlog-checkpoint as a signed note: origin, tree size, root hash (base64) and a"
+                    + " 'time' line, then the log's Ed25519 signature and the witnesses' cosignatures stored for"
+                    + " it. No token needed.")
+    @APIResponse(responseCode = "200", description = "The checkpoint note")
+    @APIResponse(responseCode = "503", description = "log-not-sealed: no checkpoint yet")
+    public Uni<String> checkpoint() {
+        return log.checkpoint();
+    }
+
+    @GET
+    @Path("/key")
+    @PermitAll
+    @SecurityRequirements
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(
+            summary = "The log's public key",
+            description = "A C2SP vkey (<origin>+<key id>+<base64 of 0x01 and the Ed25519 key>). Witnesses and the"
+                    + " offline verifier are configured with it, ideally from a copy obtained out of band.")
+    @APIResponse(responseCode = "200", description = "The vkey")
+    public String key() {
+        return log.vkey();
+    }
+
+    @GET
+    @Path("/proofs/consistency")
+    @PermitAll
+    @SecurityRequirements
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Consistency proof between two tree sizes",
+            description = "RFC 9162 section 2.1.4: shows that the tree of 'to' leaves extends the one of 'from'"
+                    + " leaves. No token needed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The proof",
+            content = @Content(schema = @Schema(implementation = ConsistencyProof.class)))
+    @APIResponse(responseCode = "400", description = "'from' or 'to' missing or outside 1..latest tree size")
+    public Uni<ConsistencyProof> consistency(
+            @QueryParam("from") @Parameter(description = "The older tree size, at least 1", required = true)
+                    String from,
+            @QueryParam("to") @Parameter(description = "The newer tree size, at most the latest", required = true)
+                    String to) {
+        return log.consistency(FilterParams.requiredLong("from", from), FilterParams.requiredLong("to", to));
+    }
+
+    @GET
+    @Path("/proofs/inclusion")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Inclusion proof of a leaf",
+            description = "RFC 9162 section 2.1.3: the audit path of leaf 'index' in the tree of 'size' leaves"
+                    + " (the latest checkpoint's when omitted). Audited (action audit.proof.read).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The proof",
+            content = @Content(schema = @Schema(implementation = InclusionProof.class)))
+    @APIResponse(responseCode = "400", description = "'index' or 'size' outside the tree")
+    public Uni<InclusionProof> inclusion(
+            @QueryParam("index") @Parameter(description = "The leaf index, from 0", required = true) String index,
+            @QueryParam("size") @Parameter(description = "The tree size; the latest when omitted") String size) {
+        return log.inclusion(
+                FilterParams.requiredLong("index", index), FilterParams.optionalLong("size", size), caller);
+    }
+
+    @POST
+    @Path("/cosignatures")
+    @RolesAllowed(Roles.AUDIT_WITNESS)
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Store a witness's cosignature",
+            description = "The body is the checkpoint note as fetched, with the witness's cosignature/v1 line"
+                    + " (C2SP tlog-cosignature) added. The text must be exactly a checkpoint this log issued, and the"
+                    + " line must verify under a key in sinergi.audit.log.witnesses. Audited (action"
+                    + " audit.checkpoint.cosigned).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = CosignatureReceipt.class)))
+    @APIResponse(responseCode = "200", description = "This cosignature was stored before")
+    @APIResponse(responseCode = "400", description = "Not a signed checkpoint note, or no valid cosignature")
+    @APIResponse(responseCode = "403", description = "unknown-witness: no line by a configured witness key")
+    @APIResponse(responseCode = "409", description = "checkpoint-not-issued: the log issued no such checkpoint")
+    public Uni<RestResponse<CosignatureReceipt>> cosign(String note) {
+        return log.cosign(note, caller)
+                .map(r -> r.alreadyStored() ? RestResponse.ok(r) : RestResponse.status(RestResponse.Status.CREATED, r));
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Produces("application/x-ndjson")
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Operation(
+            summary = "Export the log for the offline verifier",
+            description = "NDJSON: first a line of type 'checkpoint' with the signed note, then one line of type"
+                    + " 'entry' per leaf in index order with index, leafHash, eventId and entry, the canonical JSON"
+                    + " the leaf hash covers (null when the event row is gone). Check it with"
+                    + " './sinergi audit-verify'. Audited (action audit.export).")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "400", description = "'size' is no checkpoint's tree size")
+    public Multi<String> export(
+            @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
+                    String size) {
+        return log.export(FilterParams.optionalLong("size", size), caller);
+    }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Verify the whole log",
+            description = "Re-hashes every stored event against its leaf, looks for missing leaves, rebuilds the"
+                    + " tree and compares it with every checkpoint's root, checks the latest checkpoint's"
+                    + " signature, and looks for event rows outside the tree. Lists at most 100 problems. Audited"
+                    + " (action audit.verify).")
+    @APIResponse(
+            responseCode = "200",
+            description = "INTACT, or BROKEN with the problems found",
+            content = @Content(schema = @Schema(implementation = Verification.class)))
+    public Uni<Verification> verify() {
+        return verifier.verify(caller);
+    }
+}
