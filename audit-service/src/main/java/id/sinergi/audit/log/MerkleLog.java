@@ -1,6 +1,5 @@
 package id.sinergi.audit.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sinergi.audit.domain.AuditRecord;
@@ -210,7 +209,7 @@ public class MerkleLog {
      * The log as NDJSON for the offline verifier: the checkpoint of {@code size} (the latest when null), then every
      * leaf below it with its stored hash and its event's canonical entry (null where the row is gone).
      */
-    public Multi<String> export(Long size, Caller caller) {
+    public Multi<ObjectNode> export(Long size, Caller caller) {
         return latest().flatMap(latest -> {
                     long treeSize = size == null ? latest.size() : size;
                     checkSize("size", treeSize, latest);
@@ -224,7 +223,7 @@ public class MerkleLog {
                     long treeSize = (Long) x[0];
                     ObjectNode head =
                             JSON.createObjectNode().put("type", "checkpoint").put("note", (String) x[1]);
-                    Multi<String> entries = Multi.createFrom()
+                    Multi<ObjectNode> entries = Multi.createFrom()
                             .items(LongStream.iterate(0, start -> start < treeSize, start -> start + PAGE)
                                     .boxed())
                             .onItem()
@@ -233,15 +232,15 @@ public class MerkleLog {
                             .transformToIterable(lines -> lines);
                     return Multi.createBy()
                             .concatenating()
-                            .streams(Multi.createFrom().item(json(head)), entries);
+                            .streams(Multi.createFrom().item(head), entries);
                 });
     }
 
-    private Uni<List<String>> page(long from, long treeSize) {
+    private Uni<List<ObjectNode>> page(long from, long treeSize) {
         return pool.preparedQuery(LEAVES)
                 .execute(Tuple.of(from, Math.min(treeSize, from + PAGE)))
                 .map(rows -> {
-                    List<String> lines = new ArrayList<>(rows.size());
+                    List<ObjectNode> lines = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         ObjectNode line = JSON.createObjectNode()
                                 .put("type", "entry")
@@ -253,7 +252,7 @@ public class MerkleLog {
                             AuditRecord record = LogStore.record(row, 2);
                             line.put("eventId", record.eventId.toString()).put("entry", EntryCodec.canonical(record));
                         }
-                        lines.add(json(line));
+                        lines.add(line);
                     }
                     return lines;
                 });
@@ -324,13 +323,5 @@ public class MerkleLog {
         return AuditEvent.of(AuditLog.SERVICE_NAME, action, caller.actor())
                 .outcome(AuditOutcome.SUCCESS)
                 .worker(workerId);
-    }
-
-    private static String json(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an export line", e);
-        }
     }
 }

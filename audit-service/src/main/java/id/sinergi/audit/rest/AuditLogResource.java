@@ -1,5 +1,6 @@
 package id.sinergi.audit.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sinergi.audit.log.LogVerifier;
 import id.sinergi.audit.log.LogViews.ConsistencyProof;
 import id.sinergi.audit.log.LogViews.CosignatureReceipt;
@@ -149,7 +150,7 @@ public class AuditLogResource {
     @Path("/export")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Produces("application/x-ndjson")
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Export the log for the offline verifier",
             description = "NDJSON: first a line of type 'checkpoint' with the signed note, then one line of type"
@@ -158,7 +159,7 @@ public class AuditLogResource {
                     + " './sinergi audit-verify'. Audited (action audit.export).")
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "400", description = "'size' is no checkpoint's tree size")
-    public Multi<String> export(
+    public Multi<ObjectNode> export(
             @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
                     String size) {
         return log.export(FilterParams.optionalLong("size", size), caller);
