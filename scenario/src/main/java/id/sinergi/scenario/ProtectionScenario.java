@@ -400,14 +400,14 @@ public final class ProtectionScenario {
                 "each refused placement read is in the audit log",
                 deniedReads >= report.placementReadsDenied && report.placementReadsDenied > 0,
                 deniedReads + " denial events for " + report.placementReadsDenied + " refused reads");
-        Answer chain = api.get(urls.audit() + "/api/audit-chain/verification", auditor);
-        report.chainStatus = chain.body().path("status").asText("UNKNOWN");
-        report.chainEvents = chain.body().path("checkedEvents").asLong();
+        Answer log = api.get(urls.audit() + "/api/audit-log/verification", auditor);
+        report.logStatus = log.body().path("status").asText("UNKNOWN");
+        report.logLeaves = log.body().path("checkedLeaves").asLong();
         report.check(
-                "the audit chain verifies intact",
-                "INTACT".equals(report.chainStatus),
-                report.chainStatus + " over "
-                        + chain.body().path("checkedEvents").asLong() + " events");
+                "the audit log's Merkle tree verifies intact",
+                "INTACT".equals(report.logStatus),
+                report.logStatus + " over " + report.logLeaves + " leaves and "
+                        + log.body().path("checkedCheckpoints").asLong() + " checkpoints");
     }
 
     private static void sleep() {
@@ -428,8 +428,8 @@ public final class ProtectionScenario {
         long placementReadsPermitted;
         long placementReadsDenied;
         long auditEvents;
-        long chainEvents;
-        String chainStatus = "UNKNOWN";
+        long logLeaves;
+        String logStatus = "UNKNOWN";
         final Map<String, Long> registrationOutcomes = new TreeMap<>();
         final Map<String, Long> qualityFlags = new TreeMap<>();
         final Map<String, Long> rejections = new TreeMap<>();
@@ -482,8 +482,8 @@ public final class ProtectionScenario {
                     placementReadsPermitted, placementReadsDenied, consentDecisions));
             sb.append(String.format("Audit events delivered by the services: %d %s%n", auditEvents, auditByOutcome));
             sb.append(String.format(
-                    "Audit chain: %s over %d events (the auditor's own summary and verification included)%n",
-                    chainStatus, chainEvents));
+                    "Audit log: %s over %d leaves (the auditor's own summary and verification included)%n",
+                    logStatus, logLeaves));
             sb.append("Checks:\n");
             checks.forEach(c -> sb.append(String.format("  [%s] %s (%s)%n", c[0], c[1], c[2])));
             return sb.toString();

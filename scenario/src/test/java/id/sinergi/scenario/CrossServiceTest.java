@@ -8,6 +8,7 @@ import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
 import id.sinergi.devstack.TokenClient;
+import id.sinergi.devstack.testing.SinergiTestResource;
 import id.sinergi.scenario.Api.Answer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,8 @@ class CrossServiceTest {
         keycloak = KeycloakServer.start(WORK, Processes.freePort());
         Map<String, Integer> ports = new LinkedHashMap<>();
         Suite.SERVICES.forEach(s -> ports.put(s, Processes.freePort()));
-        Suite.Options options = Suite.Options.of("sinergi_it_", WORK.resolve("services"))
+        Suite.Options options = Suite.Options.of(
+                        "sinergi_it" + SinergiTestResource.databaseSuffix() + "_", WORK.resolve("services"))
                 .withConfig(Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"));
         suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), options);
         tokens = new TokenClient(keycloak.realmUrl());
@@ -85,8 +87,8 @@ class CrossServiceTest {
                 .as("consent-service saw the officer, not only identity-service")
                 .contains("consul.kl")
                 .contains("KBRI-KUALALUMPUR");
-        Answer chain = api.get(urls.audit() + "/api/audit-chain/verification", tokens.user("security.auditor"));
-        assertThat(chain.body().path("status").asText()).isEqualTo("INTACT");
+        Answer log = api.get(urls.audit() + "/api/audit-log/verification", tokens.user("security.auditor"));
+        assertThat(log.body().path("status").asText()).isEqualTo("INTACT");
     }
 
     @Test

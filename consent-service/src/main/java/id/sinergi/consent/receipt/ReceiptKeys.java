@@ -1,23 +1,18 @@
 package id.sinergi.consent.receipt;
 
+import id.sinergi.audit.proof.Ed25519Keys;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -162,72 +157,15 @@ public class ReceiptKeys {
     }
 
     private static KeyPair generate() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no Ed25519", e);
-        }
+        return Ed25519Keys.generate();
     }
 
-    /**
-     * The pair of a private key. A PKCS#8 file of Ed25519 usually holds only the 32-byte seed; the JDK's key pair
-     * generator turns a seed it draws into the pair, so it is handed this seed as its draw. The result is checked
-     * (same private key, and a signature that verifies) before it is used, so a JDK that draws differently stops
-     * the start instead of publishing a wrong key.
-     */
+    /** The pair of a private key ({@link Ed25519Keys#pairOf} checks it by signing before it is used). */
     private static KeyPair pairOf(PrivateKey key, Path file) {
-        byte[] seed = ((EdECPrivateKey) key)
-                .getBytes()
-                .orElseThrow(() -> new IllegalStateException(file + ": the private key's bytes cannot be read"));
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
-            KeyPair pair = generator.generateKeyPair();
-            byte[] again = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
-            if (!Arrays.equals(seed, again) || !signs(pair)) {
-                throw new IllegalStateException("cannot derive the public key of " + file + " on this JDK");
-            }
-            return new KeyPair(pair.getPublic(), key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no Ed25519", e);
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
-    }
-
-    private static boolean signs(KeyPair pair) throws GeneralSecurityException {
-        byte[] probe = "sinergi consent receipt key check".getBytes(StandardCharsets.US_ASCII);
-        Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(pair.getPrivate());
-        signer.update(probe);
-        byte[] signature = signer.sign();
-        Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(pair.getPublic());
-        verifier.update(probe);
-        return verifier.verify(signature);
-    }
-
-    /** A "random" source that yields the given seed once, then refuses: used only to rebuild a known pair. */
-    private static final class SeedRandom extends SecureRandom {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient byte[] seed;
-
-        private transient boolean used;
-
-        SeedRandom(byte[] seed) {
-            this.seed = seed.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (used || bytes.length != seed.length) {
-                throw new IllegalStateException("the key pair generator drew differently than expected");
-            }
-            System.arraycopy(seed, 0, bytes, 0, bytes.length);
-            Arrays.fill(seed, (byte) 0);
-            used = true;
+            return Ed25519Keys.pairOf(key);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalStateException("cannot derive the public key of " + file + ": " + e.getMessage(), e);
         }
     }
 }

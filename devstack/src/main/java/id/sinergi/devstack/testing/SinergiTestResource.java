@@ -61,7 +61,8 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
                 : Arrays.stream(list.split(",")).map(String::trim).toList();
     }
 
-    private static String databaseSuffix() {
+    /** {@code SINERGI_TEST_DATABASE_SUFFIX}, checked; empty when unset. */
+    public static String databaseSuffix() {
         String suffix = System.getenv().getOrDefault("SINERGI_TEST_DATABASE_SUFFIX", "");
         if (!suffix.matches("[a-z0-9_]{0,16}")) {
             throw new IllegalArgumentException("SINERGI_TEST_DATABASE_SUFFIX must be up to 16 of a-z, 0-9 and _");
