@@ -17,10 +17,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +208,31 @@ class VitalInterestTest {
                 .body("type", equalTo("urn:sinergi:problem:vital-interest-in-force"))
                 .body("authorisationId", equalTo(id))
                 .body("expiresAt", equalTo(start.plus(LIFETIME).toString()));
+    }
+
+    @Test
+    void shouldGrantOnlyOneOfConcurrentInvocationsForOneCase() throws Exception {
+        String token = caseService();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit(() ->
+                    post(token, "/api/vital-interest", invocation()).extract().statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(reviewList("false")
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("findAll { it.caseId == '" + caseId + "' }"))
+                .hasSize(1);
     }
 
     @Test

@@ -72,7 +72,9 @@ public class VitalInterests {
         requireCaseService(caller);
         Instant now = clock.now();
         VitalInterest v = authorisation(request, caller, now);
-        return Panache.withTransaction(() -> VitalInterest.inForce(request.workerId(), OFFICER_AGENCY, now)
+        // Concurrent invocations for one case queue on a lock of the case, so the second sees the first's row.
+        return Panache.withTransaction(() -> lockCase(request.caseId())
+                        .flatMap(locked -> VitalInterest.inForce(request.workerId(), OFFICER_AGENCY, now))
                         .invoke(existing -> refuseSecondForCase(existing, request.caseId()))
                         .flatMap(existing -> v.<VitalInterest>persist())
                         .call(saved -> audit.record(event(caller, "consent.vital-interest.invoke", saved)
@@ -81,6 +83,15 @@ public class VitalInterests {
                 .invoke(saved -> Log.infof(
                         "event=vital-interest-invoked authorisation=%s worker=%s case=%s category=%s",
                         saved.id, saved.workerId, saved.caseId, saved.caseCategory));
+    }
+
+    /** Takes a transaction-scoped advisory lock keyed by the case id, held until the transaction ends. */
+    private static Uni<Void> lockCase(UUID caseId) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                        .setParameter("key", caseId.getMostSignificantBits() ^ caseId.getLeastSignificantBits())
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     private static VitalInterest authorisation(InvokeRequest request, Caller caller, Instant now) {
