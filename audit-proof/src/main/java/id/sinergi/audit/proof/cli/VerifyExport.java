@@ -422,8 +422,9 @@ public final class VerifyExport {
                 long next = gap < Integer.MAX_VALUE ? seen.nextSetBit((int) gap) : -1;
                 long end = next < 0 || next > size ? size : next;
                 String what = gap == end - 1
-                        ? "leaf " + gap + " is missing"
-                        : "leaves " + gap + " to " + (end - 1) + " (" + (end - gap) + ") are missing";
+                        ? "missing: the export has no line for this leaf"
+                        : "missing, and so are the " + (end - gap - 1) + " leaves after it (to leaf " + (end - 1)
+                                + "): the export has no line for them";
                 report.add(Kind.INDEX_MISSING, gap, null, null, what);
                 i = end;
             }
@@ -522,7 +523,9 @@ public final class VerifyExport {
                 StringBuilder sb = new StringBuilder("PROBLEM ");
                 if (p.index() != null) {
                     sb.append("leaf ").append(p.index());
-                    sb.append(p.eventId() != null ? ", event " + p.eventId() : ", no event id");
+                    if (p.eventId() != null) {
+                        sb.append(", event ").append(p.eventId());
+                    }
                     sb.append(": ");
                 } else if (p.line() != null) {
                     sb.append("line ").append(p.line()).append(": ");

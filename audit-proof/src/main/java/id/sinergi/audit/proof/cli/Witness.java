@@ -95,11 +95,13 @@ public final class Witness {
             err.print(USAGE_TEXT);
             return USAGE;
         }
+        Run run = new Run(config, out, err);
         try {
-            return new Run(config, out, err).once();
+            return run.once();
         } catch (Alert alert) {
             err.println("ALERT " + alert.kind + ": " + alert.getMessage());
             err.println("witness: nothing was cosigned and " + config.state + " is unchanged");
+            run.keepEvidence(alert.kind);
             return ALERT;
         } catch (LogClient.Failure failure) {
             err.println("ERROR: " + failure.getMessage());
@@ -261,8 +263,11 @@ public final class Witness {
             this.log = new LogClient(config.log(), Duration.ofSeconds(10), Duration.ofSeconds(30));
         }
 
+        /** The checkpoint note the log served on this run, as it came. */
+        private String served;
+
         int once() throws Alert, LogClient.Failure {
-            String served = log.checkpoint();
+            served = log.checkpoint();
             Verified current;
             try {
                 current = verifyLogNote(served);
@@ -488,6 +493,25 @@ public final class Witness {
                 return "the log refused the cosignature: " + answer.status() + answer.problem();
             } catch (LogClient.Failure e) {
                 return "the cosignature was not delivered: " + e.getMessage();
+            }
+        }
+
+        /**
+         * Keeps what the log served beside the state file, as {@code <state>.alert-<kind>-<seconds>}: a checkpoint
+         * the log signed that contradicts one it signed before is the proof of what it did.
+         */
+        void keepEvidence(String kind) {
+            if (served == null) {
+                return;
+            }
+            Path state = config.state().toAbsolutePath();
+            Path file = state.resolveSibling(
+                    state.getFileName() + ".alert-" + kind + "-" + Instant.now().getEpochSecond());
+            try {
+                Files.writeString(file, served, StandardCharsets.UTF_8);
+                err.println("witness: the checkpoint the log served is kept in " + file);
+            } catch (IOException e) {
+                err.println("witness: could not keep the checkpoint the log served in " + file + ": " + e.getMessage());
             }
         }
 

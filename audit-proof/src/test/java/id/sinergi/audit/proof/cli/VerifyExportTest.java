@@ -170,7 +170,7 @@ class VerifyExportTest {
                 .contains("leaf " + edited + ", event " + export.eventId(edited) + ": payload edited")
                 .contains("leaf " + deleted + ", event " + export.eventId(deleted) + ": event row deleted")
                 .contains("leaf " + altered + ", event " + export.eventId(altered))
-                .contains("leaf " + removed + " is missing")
+                .contains("leaf " + removed + ": missing")
                 .contains("not signed by the log key")
                 .contains("FAILED: " + json.json().path("problems").size() + " problem(s)")
                 .doesNotContain(removedEvent);
@@ -322,6 +322,19 @@ class VerifyExportTest {
         assertThat(result.problems()).contains("index-missing " + broken + " null");
         assertThat(result.kinds()).contains("line-malformed");
         assertThat(result.json().path("entries").asLong()).isEqualTo(49);
+    }
+
+    @Test
+    void consecutiveMissingLeavesAreOneProblemNamingTheFirstAndTheLast() throws IOException {
+        ExportFixture export = ExportFixture.of(80, 12);
+        int first = distinctLeaves(70, 12)[0];
+        for (int i = first; i < first + 5; i++) {
+            export.lines.remove(export.entry(i));
+        }
+        Result result = verify(export, "--json");
+        assertThat(result.problems()).containsExactly("index-missing " + first + " null");
+        assertThat(result.json().path("problems").get(0).path("message").asText())
+                .contains("4 leaves after it", "to leaf " + (first + 4));
     }
 
     @Test

@@ -92,6 +92,19 @@ class WitnessTest {
         return Checkpoint.parse(note.text());
     }
 
+    /** The checkpoint the witness kept after an alert of this kind, checked to be signed by the log. */
+    private Checkpoint evidence(W w, String kind) throws IOException {
+        String prefix = w.state().getFileName() + ".alert-" + kind + "-";
+        try (var files = Files.list(dir)) {
+            Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + prefix + "* file"));
+            SignedNote note = SignedNote.parse(Files.readString(file));
+            assertThat(LOG.signed(note)).isTrue();
+            return Checkpoint.parse(note.text());
+        }
+    }
+
     private static boolean logHoldsCosignatureOf(FakeLog log, W w) {
         String text = SignedNote.parse(log.servedNote()).text();
         return log.storedCosignatures().stream().anyMatch(line -> w.verifier().verifies(text, line));
@@ -140,6 +153,7 @@ class WitnessTest {
             assertThat(result.code()).as(result.all()).isEqualTo(Witness.ALERT);
             assertThat(result.err()).contains("ALERT rollback");
             assertThat(Files.readAllBytes(w.state())).isEqualTo(before);
+            assertThat(evidence(w, "rollback").size()).isLessThan(state(w).size());
             assertThat(log.cosignaturePosts.get()).isEqualTo(posts);
         }
     }
@@ -157,6 +171,10 @@ class WitnessTest {
             assertThat(result.code()).as(result.all()).isEqualTo(Witness.ALERT);
             assertThat(result.err()).contains("ALERT fork");
             assertThat(Files.readAllBytes(w.state())).isEqualTo(before);
+            // Two checkpoints the log signed, one size, two roots: the proof of the fork.
+            Checkpoint kept = evidence(w, "fork");
+            assertThat(kept.size()).isEqualTo(state(w).size());
+            assertThat(kept.rootHash()).isNotEqualTo(state(w).rootHash());
             assertThat(log.cosignaturePosts.get()).isEqualTo(posts);
         }
     }
