@@ -122,7 +122,7 @@ public final class Main {
             PostgresServer postgres, KeycloakServer keycloak, Path runDir, LogWitnesses witnesses) {
         Suite.Options options = Suite.Options.of("sinergi_", runDir.resolve("logs"))
                 .runningCopiesIn(runDir.resolve("apps"))
-                .withConfig(Map.of("sinergi.audit.log.witnesses", witnesses.witnessesSetting()));
+                .withConfigOf("audit-service", Map.of("sinergi.audit.log.witnesses", witnesses.witnessesSetting()));
         return Suite.start(Suite.SERVICES, PORTS, postgres, keycloak.realmUrl(), options);
     }
 
