@@ -1,0 +1,85 @@
+package id.sinergi.audit.alert;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One alert rule as the scanner applies it: which events it looks at, over what window, and what count of them
+ * (events, or distinct workers) raises an alert.
+ *
+ * @param rule the rule
+ * @param window the length of a window of occurred_at
+ * @param threshold the alert fires when the measure reaches this
+ * @param countsWorkers whether the measure is distinct workers (else events)
+ * @param matches which events the rule looks at
+ * @param criteria the rule's settings as parameter=value pairs, stored with each alert
+ */
+record RuleSpec(
+        AlertRule rule,
+        Duration window,
+        int threshold,
+        boolean countsWorkers,
+        Predicate<SealedEvent> matches,
+        String criteria) {
+
+    /** The enabled rules, built from the configuration. */
+    static List<RuleSpec> of(AlertConfig config) {
+        List<RuleSpec> specs = new ArrayList<>();
+        AlertConfig.MassRead massRead = config.massRead();
+        if (massRead.enabled()) {
+            List<String> suffixes = List.copyOf(massRead.actionSuffixes());
+            specs.add(new RuleSpec(
+                    AlertRule.MASS_READ,
+                    massRead.window(),
+                    massRead.maxWorkers() + 1,
+                    true,
+                    e -> e.workerId() != null
+                            && suffixes.stream().anyMatch(s -> e.action().endsWith(s)),
+                    "distinct-workers>" + massRead.maxWorkers() + " window=" + massRead.window() + " actions=*"
+                            + String.join("|*", suffixes)));
+        }
+        AlertConfig.OutOfScope outOfScope = config.outOfScope();
+        if (outOfScope.enabled()) {
+            List<String> markers = List.copyOf(outOfScope.reasonMarkers());
+            specs.add(new RuleSpec(
+                    AlertRule.OUT_OF_SCOPE,
+                    outOfScope.window(),
+                    outOfScope.minAttempts(),
+                    false,
+                    e -> "DENIED".equals(e.outcome()) && markers.stream().anyMatch(e::reasonHas),
+                    "denied-attempts>=" + outOfScope.minAttempts() + " window=" + outOfScope.window()
+                            + " reason-markers=" + String.join("|", markers)));
+        }
+        AlertConfig.DenialBurst burst = config.denialBurst();
+        if (burst.enabled()) {
+            specs.add(new RuleSpec(
+                    AlertRule.DENIAL_BURST,
+                    burst.window(),
+                    burst.minDenials(),
+                    false,
+                    e -> "DENIED".equals(e.outcome()),
+                    "denials>=" + burst.minDenials() + " window=" + burst.window()));
+        }
+        AlertConfig.VitalInterest vital = config.vitalInterest();
+        if (vital.enabled()) {
+            Set<String> actions = Set.copyOf(vital.actions());
+            Set<String> outcomes = Set.copyOf(vital.outcomes());
+            specs.add(new RuleSpec(
+                    AlertRule.VITAL_INTEREST,
+                    vital.window(),
+                    1,
+                    false,
+                    e -> actions.contains(e.action()) && outcomes.contains(e.outcome()),
+                    "overrides>=1 window=" + vital.window() + " outcomes=" + String.join("|", vital.outcomes())));
+        }
+        return specs;
+    }
+
+    /** The longest window of these rules. */
+    static Duration longest(List<RuleSpec> specs) {
+        return specs.stream().map(RuleSpec::window).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+}
