@@ -138,8 +138,8 @@ public class AlertScanner {
                     long last = upTo;
                     int scanned = rows.size();
                     return evaluate(conn, fresh, cursor, last)
-                            .call(raised ->
-                                    conn.preparedQuery(INSERT_SCAN).execute(Tuple.of(last, now(), scanned, raised)))
+                            .call(raised -> conn.preparedQuery(INSERT_SCAN)
+                                    .execute(Tuple.of(last, utc(now()), scanned, raised)))
                             .invoke(raised -> Log.debugf(
                                     "event=audit-alerts-scanned upToLeaf=%d events=%d alerts=%d",
                                     last, scanned, raised))
