@@ -5,25 +5,21 @@ import id.sinergi.audit.log.LogStore;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The audit log's intake and queries. Intake stores events in one statement and answers once they are committed
@@ -72,20 +68,9 @@ public class AuditLog {
         return LogStore.insertEntries(pool, rows).map(accepted -> new AppendResult(accepted, events.size() - accepted));
     }
 
-    /** A page of the events the filter covers, after the cursor, oldest first. */
-    @WithSession
+    /** A page of the events the filter covers, after the cursor, oldest first; the query is audited. */
     public Uni<RecordPage> query(AuditFilter filter, long after, int limit, Caller caller) {
-        StringJoiner where = new StringJoiner(" and ");
-        Map<String, Object> params = new HashMap<>();
-        where.add("ingestId > :after");
-        params.put("after", after);
-        filter.appendConditions(where, params);
-        return AuditRecord.<AuditRecord>find(where + " order by ingestId", params)
-                .range(0, limit)
-                .list()
-                .map(rows -> rows.size() > limit
-                        ? new RecordPage(List.copyOf(rows.subList(0, limit)), rows.get(limit - 1).ingestId)
-                        : new RecordPage(rows, null))
+        return page(filter, after, limit)
                 .call(page -> recordOwn(own(
                         caller,
                         "audit.query",
@@ -94,49 +79,59 @@ public class AuditLog {
                                 + page.records().size())));
     }
 
-    /** Counts of the events the filter covers, per action and per outcome. */
-    @WithSession
+    /** A page of the events the filter covers after the cursor, oldest first. */
+    Uni<RecordPage> page(AuditFilter filter, long after, int limit) {
+        SqlWhere where = new SqlWhere();
+        where.and("e.ingest_id > " + where.bind(after));
+        filter.appendConditions(where);
+        String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
+                + " ORDER BY e.ingest_id LIMIT " + where.bind(limit + 1);
+        return pool.preparedQuery(sql).execute(where.params()).map(rows -> {
+            List<AuditRecord> records = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                records.add(LogStore.record(row, 0));
+            }
+            return records.size() > limit
+                    ? new RecordPage(List.copyOf(records.subList(0, limit)), records.get(limit - 1).ingestId)
+                    : new RecordPage(records, null);
+        });
+    }
+
+    /** Counts of the events the filter covers, per action and per outcome; the summary is audited. */
     public Uni<Summary> summarize(AuditFilter filter, Caller caller) {
-        StringJoiner where = new StringJoiner(" and ", " where ", "");
-        where.setEmptyValue("");
-        Map<String, Object> params = new HashMap<>();
-        filter.appendConditions(where, params);
-        return Panache.getSession()
-                .flatMap(session -> counts(session, "action", where.toString(), params)
-                        .flatMap(byAction -> counts(session, "outcome", where.toString(), params)
-                                .map(byOutcome -> summary(byAction, byOutcome))))
+        SqlWhere where = new SqlWhere();
+        filter.appendConditions(where);
+        String sql = "SELECT e.action, e.outcome, count(*) FROM audit_entry e" + where.clause()
+                + " GROUP BY e.action, e.outcome";
+        return pool.preparedQuery(sql)
+                .execute(where.params())
+                .map(AuditLog::summary)
                 .call(summary -> recordOwn(
                         own(caller, "audit.summary", filter, filter.describe() + " total=" + summary.total())));
     }
 
-    private static AuditEvent own(Caller caller, String action, AuditFilter filter, String reason) {
+    private static Summary summary(Iterable<Row> rows) {
+        Map<String, Long> byAction = new TreeMap<>();
+        Map<String, Long> byOutcome = new LinkedHashMap<>();
+        for (AuditOutcome outcome : AuditOutcome.values()) {
+            byOutcome.put(outcome.name(), 0L);
+        }
+        long total = 0;
+        for (Row row : rows) {
+            long n = row.getLong(2);
+            byAction.merge(row.getString(0), n, Long::sum);
+            byOutcome.merge(row.getString(1), n, Long::sum);
+            total += n;
+        }
+        return new Summary(total, byAction, byOutcome);
+    }
+
+    /** One of audit-service's own events about an auditor's read, its reason cut to the longest allowed. */
+    static AuditEvent own(Caller caller, String action, AuditFilter filter, String reason) {
         return AuditEvent.of(SERVICE_NAME, action, caller.actor())
                 .outcome(AuditOutcome.SUCCESS)
                 .worker(filter.workerId())
                 .reason(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
                 .build();
-    }
-
-    private static Uni<Map<String, Long>> counts(
-            Mutiny.Session session, String column, String where, Map<String, Object> params) {
-        Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(
-                "select " + column + ", count(*) from AuditRecord" + where + " group by " + column, Object[].class);
-        params.forEach(query::setParameter);
-        return query.getResultList().map(rows -> {
-            Map<String, Long> counts = new TreeMap<>();
-            for (Object[] row : rows) {
-                counts.put(row[0].toString(), ((Number) row[1]).longValue());
-            }
-            return counts;
-        });
-    }
-
-    private static Summary summary(Map<String, Long> byAction, Map<String, Long> byOutcome) {
-        Map<String, Long> outcomes = new LinkedHashMap<>();
-        for (AuditOutcome outcome : AuditOutcome.values()) {
-            outcomes.put(outcome.name(), byOutcome.getOrDefault(outcome.name(), 0L));
-        }
-        long total = byAction.values().stream().mapToLong(Long::longValue).sum();
-        return new Summary(total, byAction, outcomes);
     }
 }
