@@ -6,6 +6,7 @@ import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The audit log's intake and queries. Intake stores events in one statement and answers once they are committed
@@ -34,6 +36,9 @@ public class AuditLog {
 
     /** The longest reason an event may have (see {@link AuditEvent}). */
     static final int MAX_REASON = 500;
+
+    /** Events per read of an export: what one chunk of the response holds at most. */
+    static final int EXPORT_PAGE = 1000;
 
     @Inject
     Pool pool;
@@ -77,6 +82,29 @@ public class AuditLog {
                         filter,
                         filter.describe() + " after=" + after + " limit=" + limit + " results="
                                 + page.records().size())));
+    }
+
+    /**
+     * Every event the filter covers after the cursor, oldest first, read {@value #EXPORT_PAGE} at a time as the
+     * consumer asks for more, so that an export of any size holds one page in memory. The export is audited
+     * (action {@code audit.query.export}) before the first page is read.
+     */
+    public Multi<RecordPage> export(AuditFilter filter, long after, String format, Caller caller) {
+        return recordOwn(own(
+                        caller,
+                        "audit.query.export",
+                        filter,
+                        filter.describe() + " after=" + after + " format=" + format))
+                .onItem()
+                .transformToMulti(x -> pages(filter, after));
+    }
+
+    private Multi<RecordPage> pages(AuditFilter filter, long after) {
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> new AtomicLong(after), cursor -> page(filter, cursor.get(), EXPORT_PAGE)
+                        .invoke(page -> cursor.set(page.next() == null ? Long.MAX_VALUE : page.next())))
+                .whilst(page -> page.next() != null);
     }
 
     /** A page of the events the filter covers after the cursor, oldest first. */
