@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,7 +64,7 @@ public class AuditLog {
 
     private Uni<AppendResult> store(List<AuditEvent> events) {
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Set<java.util.UUID> seen = new HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         List<AuditRecord> rows = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
             if (seen.add(event.id())) {
@@ -156,9 +157,13 @@ public class AuditLog {
 
     /** One of audit-service's own events about an auditor's read, its reason cut to the longest allowed. */
     static AuditEvent own(Caller caller, String action, AuditFilter filter, String reason) {
+        return own(caller, action, filter.workerId(), reason);
+    }
+
+    static AuditEvent own(Caller caller, String action, UUID workerId, String reason) {
         return AuditEvent.of(SERVICE_NAME, action, caller.actor())
                 .outcome(AuditOutcome.SUCCESS)
-                .worker(filter.workerId())
+                .worker(workerId)
                 .reason(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
                 .build();
     }
