@@ -4,6 +4,7 @@ import static id.sinergi.audit.AuditEvents.deliver;
 import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.query;
 import static id.sinergi.audit.AuditEvents.with;
+import static id.sinergi.audit.AuditEvents.withDetails;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +72,8 @@ class AuditExportTest {
     void shouldExportCsvWithAHeaderRowAndQuotingThatReadsBack() throws Exception {
         UUID worker = UUID.randomUUID();
         String reason = "rule=a,b \"quoted\"\nsecond line";
-        Map<String, Object> event = with(event(worker, "worker.read"), "reason", reason);
+        Map<String, Object> event =
+                withDetails(with(event(worker, "worker.read"), "reason", reason), Map.of("said", "hello, \"world\""));
         deliver(List.of(event)).statusCode(200);
 
         Response response = export(Map.of("workerId", worker, "service", "identity-service", "format", "csv"));
@@ -80,12 +82,14 @@ class AuditExportTest {
         assertThat(response.contentType()).startsWith("text/csv");
         assertThat(response.header("Content-Disposition")).contains("audit-events.csv");
         List<List<String>> rows = csv(response.asString());
-        assertThat(rows.get(0)).startsWith("ingestId", "recordedAt", "eventId").endsWith("resourceId", "reason");
+        assertThat(rows.get(0)).startsWith("ingestId", "recordedAt", "eventId").endsWith("detailsStatus", "details");
         assertThat(rows).hasSize(2);
         Map<String, String> row = named(rows.get(0), rows.get(1));
         assertThat(row.get("eventId")).isEqualTo(event.get("id"));
         assertThat(row.get("reason")).isEqualTo(reason);
         assertThat(row.get("actorRoles")).isEqualTo("[\"consular-officer\"]");
+        assertThat(row.get("detailsStatus")).isEqualTo("PRESENT");
+        assertThat(JSON.readTree(row.get("details")).get("said").asText()).isEqualTo("hello, \"world\"");
     }
 
     @Test

@@ -218,6 +218,7 @@ class WorkerAccessLogTest {
                 .then()
                 .statusCode(200)
                 .body("paths.'/api/workers/{id}/access-log'.get.responses.'403'", notNullValue())
+                .body("paths.'/api/workers/{id}/audit-key'.delete.summary", notNullValue())
                 .body("paths.'/api/audit-events/export'.get.parameters.name", hasItem("format"))
                 .body("paths.'/api/audit-events/export'.get.parameters.name", hasItem("purpose"))
                 .body("paths.'/api/audit-events'.get.parameters.name", hasItem("agency"))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.rest.AuditDtos.EventView;
 import id.sinergi.audit.service.RecordPage;
+import id.sinergi.audit.service.StoredEvent;
 import id.sinergi.common.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import java.io.IOException;
@@ -46,7 +47,9 @@ enum ExportFormat {
             "purpose",
             "resourceType",
             "resourceId",
-            "reason");
+            "reason",
+            "detailsStatus",
+            "details");
 
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
 
@@ -90,7 +93,7 @@ enum ExportFormat {
 
     private static String ndjson(RecordPage page, ObjectMapper json) {
         StringBuilder chunk = new StringBuilder();
-        for (AuditRecord event : page.records()) {
+        for (StoredEvent event : page.events()) {
             try {
                 chunk.append(json.writeValueAsString(EventView.of(event))).append('\n');
             } catch (JsonProcessingException e) {
@@ -136,12 +139,12 @@ enum ExportFormat {
         }
 
         String page(RecordPage page) {
-            List<String[]> lines = new ArrayList<>(page.records().size() + 1);
+            List<String[]> lines = new ArrayList<>(page.events().size() + 1);
             if (!headerWritten) {
                 lines.add(CSV_COLUMNS.toArray(String[]::new));
                 headerWritten = true;
             }
-            page.records().forEach(event -> lines.add(row(event)));
+            page.events().forEach(event -> lines.add(row(event)));
             return write(lines);
         }
 
@@ -159,7 +162,8 @@ enum ExportFormat {
             return chunk;
         }
 
-        private static String[] row(AuditRecord r) {
+        private static String[] row(StoredEvent event) {
+            AuditRecord r = event.record();
             String[] row = {
                 Long.toString(r.ingestId),
                 text(r.recordedAt),
@@ -178,7 +182,11 @@ enum ExportFormat {
                 r.purpose,
                 r.resourceType,
                 r.resourceId,
-                r.reason
+                r.reason,
+                event.details() == null ? null : event.details().status().name(),
+                event.details() == null || event.details().value() == null
+                        ? null
+                        : event.details().value().toString()
             };
             for (int i = 0; i < row.length; i++) {
                 row[i] = cell(row[i]);

@@ -1,6 +1,7 @@
 package id.sinergi.audit.rest;
 
 import id.sinergi.audit.service.AccessLogPage;
+import id.sinergi.audit.service.ErasureReceipt;
 import id.sinergi.audit.service.WorkerRights;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.rest.PathTemplates;
@@ -9,6 +10,7 @@ import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What the log holds about one worker: who processed their data and why. */
+/** What the log holds about one worker: who processed their data and why, and the erasure of their details. */
 @Path("/api/workers/" + PathTemplates.UUID_ID)
 @Tag(name = "Workers' rights")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,5 +81,24 @@ public class WorkerResource {
         Long cursor = FilterParams.optionalLong("before", before);
         return rights.accessLog(
                 workerId, period[0], period[1], cursor == null ? Long.MAX_VALUE : cursor, pageSize, !auditor, caller);
+    }
+
+    @DELETE
+    @Path("/audit-key")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Operation(
+            summary = "Erase the personal details the log holds about a worker",
+            description = "Destroys the worker's data key, under which every event's details about them are"
+                    + " encrypted: from then on queries and exports show those details as ERASED. The events, their"
+                    + " leaves and the signed checkpoints stay as they are, so the log's verification stays INTACT"
+                    + " and inclusion proofs still verify. Details of later events get a new key. Audited (action"
+                    + " audit.worker-key.destroy), in the same transaction.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Erased; keyDestroyed is false when there was no key",
+            content = @Content(schema = @Schema(implementation = ErasureReceipt.class)))
+    @APIResponse(responseCode = "403", description = "Not the security team")
+    public Uni<ErasureReceipt> eraseDetails(@PathParam("id") UUID workerId) {
+        return rights.eraseDetails(workerId, caller);
     }
 }

@@ -1,5 +1,6 @@
 package id.sinergi.audit.service;
 
+import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.log.LogStore;
 import id.sinergi.common.audit.AuditEvent;
@@ -10,24 +11,24 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The audit log's intake and queries. Intake stores events in one statement and answers once they are committed
- * ("accepted"); the sealer adds them to the Merkle tree shortly after ({@link id.sinergi.audit.log.Sealer}). Reads
- * by auditors are logged as events of their own, so the log also shows who looked at it.
+ * The audit log's intake and queries. Intake seals events' details under their workers' keys, stores the events in
+ * one statement and answers once they are committed ("accepted"); the sealer adds them to the Merkle tree shortly
+ * after ({@link id.sinergi.audit.log.Sealer}). Reads open the details again, and reads by auditors are logged as
+ * events of their own, so the log also shows who looked at it.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -43,6 +44,9 @@ public class AuditLog {
 
     @Inject
     Pool pool;
+
+    @Inject
+    WorkerDetails details;
 
     /**
      * Stores events a service delivers, all or none; events already stored (or repeated within the batch) are
@@ -62,16 +66,29 @@ public class AuditLog {
         return store(List.of(event)).replaceWithVoid();
     }
 
+    /** Stores one of audit-service's own events, without details, on a connection in a transaction. */
+    Uni<Void> recordOwn(SqlClient conn, AuditEvent event) {
+        if (event.details() != null) {
+            throw new IllegalArgumentException("audit-service's own events carry no details");
+        }
+        AuditRecord row = AuditRecord.accepted(event, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+        return LogStore.insertEntries(conn, List.of(row)).replaceWithVoid();
+    }
+
     private Uni<AppendResult> store(List<AuditEvent> events) {
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Set<UUID> seen = new HashSet<>();
-        List<AuditRecord> rows = new ArrayList<>(events.size());
+        Map<UUID, AuditEvent> unique = new LinkedHashMap<>();
         for (AuditEvent event : events) {
-            if (seen.add(event.id())) {
-                rows.add(AuditRecord.accepted(event, recordedAt));
-            }
+            unique.putIfAbsent(event.id(), event);
         }
-        return LogStore.insertEntries(pool, rows).map(accepted -> new AppendResult(accepted, events.size() - accepted));
+        return details.seal(unique.values())
+                .flatMap(sealedDetails -> {
+                    List<AuditRecord> rows = new ArrayList<>(unique.size());
+                    unique.values()
+                            .forEach(e -> rows.add(AuditRecord.accepted(e, recordedAt, sealedDetails.get(e.id()))));
+                    return LogStore.insertEntries(pool, rows);
+                })
+                .map(accepted -> new AppendResult(accepted, events.size() - accepted));
     }
 
     /** A page of the events the filter covers, after the cursor, oldest first; the query is audited. */
@@ -82,7 +99,7 @@ public class AuditLog {
                         "audit.query",
                         filter,
                         filter.describe() + " after=" + after + " limit=" + limit + " results="
-                                + page.records().size())));
+                                + page.events().size())));
     }
 
     /**
@@ -108,22 +125,30 @@ public class AuditLog {
                 .whilst(page -> page.next() != null);
     }
 
-    /** A page of the events the filter covers after the cursor, oldest first. */
+    /** A page of the events the filter covers after the cursor, oldest first, their details opened. */
     Uni<RecordPage> page(AuditFilter filter, long after, int limit) {
         SqlWhere where = new SqlWhere();
         where.and("e.ingest_id > " + where.bind(after));
         filter.appendConditions(where);
         String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
                 + " ORDER BY e.ingest_id LIMIT " + where.bind(limit + 1);
-        return pool.preparedQuery(sql).execute(where.params()).map(rows -> {
+        return pool.preparedQuery(sql).execute(where.params()).flatMap(rows -> {
             List<AuditRecord> records = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 records.add(LogStore.record(row, 0));
             }
-            return records.size() > limit
-                    ? new RecordPage(List.copyOf(records.subList(0, limit)), records.get(limit - 1).ingestId)
-                    : new RecordPage(records, null);
+            boolean more = records.size() > limit;
+            List<AuditRecord> shown = more ? records.subList(0, limit) : records;
+            Long next = more ? shown.get(limit - 1).ingestId : null;
+            return withDetails(shown).map(events -> new RecordPage(events, next));
         });
+    }
+
+    /** The rows with their details opened, in the order given. */
+    Uni<List<StoredEvent>> withDetails(List<AuditRecord> rows) {
+        return details.open(rows).map(opened -> rows.stream()
+                .map(r -> new StoredEvent(r, opened.get(r.ingestId)))
+                .toList());
     }
 
     /** Counts of the events the filter covers, per action and per outcome; the summary is audited. */

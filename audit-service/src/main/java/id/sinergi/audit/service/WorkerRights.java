@@ -1,9 +1,13 @@
 package id.sinergi.audit.service;
 
+import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.domain.EntryCodec;
 import id.sinergi.audit.log.LogStore;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What a worker may ask of the log: the record of who processed their data and why (UU 27/2022 Pasal 32). */
+/**
+ * What a worker may ask of the log: the record of who processed their data and why (UU 27/2022 Pasal 32), and the
+ * erasure of the personal details events carried about them.
+ */
 @ApplicationScoped
 public class WorkerRights {
 
@@ -30,6 +37,9 @@ public class WorkerRights {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    WorkerDetails details;
 
     /**
      * A page of the worker's access log, newest first: every event about the worker except the worker's own
@@ -84,5 +94,24 @@ public class WorkerRights {
                 AccessTerms.outcome(r.outcome),
                 r.service,
                 forWorker ? null : new AccessEntry.Actor(r.actorSubject, r.actorUsername, r.actorClientId));
+    }
+
+    /**
+     * Erases the personal details of every event about the worker by destroying their data key. The rows, their
+     * leaves and every checkpoint stay as they are, so the log still verifies. The erasure and its audit event
+     * commit together.
+     */
+    public Uni<ErasureReceipt> eraseDetails(UUID workerId, Caller caller) {
+        AuditEvent.Builder event = AuditEvent.of(AuditLog.SERVICE_NAME, "audit.worker-key.destroy", caller.actor())
+                .outcome(AuditOutcome.SUCCESS)
+                .worker(workerId)
+                .resource("worker-key", workerId);
+        return pool.withTransaction(conn -> details.destroyKey(conn, workerId)
+                        .call(destroyed -> log.recordOwn(
+                                conn, event.reason("keyDestroyed=" + destroyed).build())))
+                .map(destroyed -> new ErasureReceipt(workerId, destroyed))
+                .invoke(receipt -> Log.infof(
+                        "event=audit-worker-key-destroyed workerId=%s keyDestroyed=%s",
+                        workerId, receipt.keyDestroyed()));
     }
 }
