@@ -2,6 +2,7 @@ package id.sinergi.audit.service;
 
 import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
@@ -46,6 +47,9 @@ public class AuditLog {
     Pool pool;
 
     @Inject
+    Backlog backlog;
+
+    @Inject
     WorkerDetails details;
 
     /**
@@ -56,6 +60,10 @@ public class AuditLog {
      */
     public Uni<AppendResult> ingest(List<AuditEvent> events, boolean batch, Caller caller) {
         EventRules.check(events, batch, caller.clientId(), Instant.now());
+        // Every event names the delivering client as its service (checked above): one source per request.
+        if (!events.isEmpty()) {
+            backlog.source(events.get(0).service());
+        }
         return store(events)
                 .invoke(r ->
                         Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));
