@@ -249,6 +249,48 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void shouldFilterByTheActorsAgencyAndMissionAndByPurpose() {
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> byKl = event(worker, "worker.read");
+        Map<String, Object> byHk = withActor(event(worker, "worker.read"), "mission", "KJRI-HONGKONG");
+        Map<String, Object> byP2mi = with(
+                withActor(withActor(event(worker, "worker.register"), "agency", "KEMENP2MI"), "mission", null),
+                "purpose",
+                "PLACEMENT_SERVICE");
+        deliver(List.of(byKl, byHk, byP2mi)).statusCode(200).body("accepted", equalTo(3));
+
+        assertThat(idsOf(Map.of("workerId", worker, "agency", "KEMLU", "service", "identity-service")))
+                .containsExactly(byKl.get("id"), byHk.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "agency", "KEMENP2MI"))).containsExactly(byP2mi.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "mission", "KJRI-HONGKONG")))
+                .containsExactly(byHk.get("id"));
+        assertThat(idsOf(Map.of("workerId", worker, "purpose", "PLACEMENT_SERVICE")))
+                .containsExactly(byP2mi.get("id"));
+        assertThat(idsOf(Map.of(
+                        "workerId", worker, "purpose", "PROTECTION_CASE_HANDLING", "mission", "KBRI-KUALALUMPUR")))
+                .containsExactly(byKl.get("id"));
+    }
+
+    @Test
+    void shouldCountOnlyTheEventsOfTheNewFiltersInASummary() {
+        UUID worker = UUID.randomUUID();
+        deliver(List.of(
+                        event(worker, "worker.read"),
+                        withActor(event(worker, "worker.read"), "mission", "KJRI-HONGKONG")))
+                .statusCode(200);
+
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("workerId", worker.toString())
+                .queryParam("mission", "KJRI-HONGKONG")
+                .when()
+                .get("/api/audit-events/summary")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
     void shouldPageThroughEventsByIngestIdWithoutOverlap() {
         UUID worker = UUID.randomUUID();
         List<Map<String, Object>> batch = new ArrayList<>();
@@ -389,6 +431,14 @@ class AuditEventResourceTest {
         query(Map.of("limit", 501)).statusCode(400).body("errors[0].field", equalTo("limit"));
         query(Map.of("after", "-1")).statusCode(400).body("errors[0].field", equalTo("after"));
         query(Map.of("workerId", "not-a-uuid")).statusCode(400).body("errors[0].field", equalTo("workerId"));
+        query(Map.of("agency", "BP2MI"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                .body("errors[0].field", equalTo("agency"))
+                .body("errors[0].message", containsString("KEMENP2MI, KEMLU"));
+        query(Map.of("mission", "K".repeat(65))).statusCode(400).body("errors[0].field", equalTo("mission"));
+        query(Map.of("purpose", "P".repeat(65))).statusCode(400).body("errors[0].field", equalTo("purpose"));
         given().auth()
                 .oauth2(Tokens.user("security.auditor"))
                 .queryParam("from", "2026-02-01T00:00:00Z")

@@ -75,6 +75,11 @@ final class AuditEvents {
                 .then();
     }
 
+    /** The event with personal details. */
+    static Map<String, Object> withDetails(Map<String, Object> event, Map<String, Object> details) {
+        return with(event, "details", details);
+    }
+
     static ValidatableResponse query(Map<String, ?> params) {
         return given().auth()
                 .oauth2(Tokens.user("security.auditor"))

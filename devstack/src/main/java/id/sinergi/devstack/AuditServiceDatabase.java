@@ -1,5 +1,7 @@
 package id.sinergi.devstack;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -22,6 +24,17 @@ public final class AuditServiceDatabase {
     public static Map<String, String> config(PostgresServer server, PostgresServer.Database db) {
         server.loginRole(APP_ROLE, APP_PASSWORD);
         return Map.of("quarkus.datasource.username", APP_ROLE, "quarkus.flyway.username", db.user());
+    }
+
+    /**
+     * A fresh master key for the events' personal details (base64 of 32 random bytes), which the prod profile
+     * requires. LOCAL ONLY: made per run, so a suite's details are unreadable to the next one; production takes it
+     * from a Secret.
+     */
+    public static String newDetailsMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /**

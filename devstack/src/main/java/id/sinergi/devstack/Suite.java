@@ -117,6 +117,7 @@ public final class Suite implements AutoCloseable {
         if (name.equals("audit-service")) {
             config.putAll(AuditServiceDatabase.config(postgres, db));
             secrets.putAll(AuditServiceDatabase.secrets(db));
+            secrets.put("SINERGI_AUDIT_DETAILS_MASTER_KEY", AuditServiceDatabase.newDetailsMasterKey());
         }
         Path jar = options.appsDir() == null
                 ? RepoPaths.serviceJar(name)

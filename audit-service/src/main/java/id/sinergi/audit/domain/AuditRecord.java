@@ -1,5 +1,6 @@
 package id.sinergi.audit.domain;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
@@ -15,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * One audit event as the log keeps it: the event's fields and when audit-service accepted it. Rows are only ever
- * inserted ({@link EntryInserts}); the sealer gives each its leaf in the tree ({@code merkle_leaf}).
+ * One audit event as the log keeps it: the event's fields, its details sealed, and when audit-service accepted it.
+ * Rows are only ever inserted ({@link id.sinergi.audit.log.LogStore#insertEntries}); the sealer gives each its leaf
+ * in the tree ({@code merkle_leaf}).
  */
 @Entity
 @Table(name = "audit_entry")
@@ -79,9 +81,24 @@ public class AuditRecord extends PanacheEntityBase {
 
     public String reason;
 
-    /** The row an accepted event becomes: timestamps truncated to the microseconds PostgreSQL keeps. */
-    public static AuditRecord accepted(AuditEvent event, Instant recordedAt) {
+    /** The canonical form the row's leaf is computed with ({@link EntryCodec}); 2 for rows older than details. */
+    @Column(name = "entry_format", nullable = false)
+    public short entryFormat;
+
+    /**
+     * The event's details as audit-service sealed them ({@code id.sinergi.audit.details.DetailsCipher}): never the
+     * plaintext. Null when the event has none.
+     */
+    @Column(columnDefinition = "bytea")
+    public byte[] details;
+
+    /**
+     * The row an accepted event becomes: timestamps truncated to the microseconds PostgreSQL keeps, the details
+     * already sealed (null when there are none).
+     */
+    public static AuditRecord accepted(AuditEvent event, Instant recordedAt, byte[] sealedDetails) {
         AuditRecord r = new AuditRecord();
+        r.entryFormat = EntryCodec.FORMAT;
         r.eventId = event.id();
         r.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
         r.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
@@ -100,11 +117,12 @@ public class AuditRecord extends PanacheEntityBase {
         r.resourceType = event.resourceType();
         r.resourceId = event.resourceId();
         r.reason = event.reason();
+        r.details = sealedDetails;
         return r;
     }
 
-    /** The event as it was delivered (timestamps at microsecond precision). */
-    public AuditEvent event() {
+    /** The event as it was delivered (timestamps at microsecond precision), with the details given opened. */
+    public AuditEvent event(ObjectNode openedDetails) {
         return new AuditEvent(
                 eventId,
                 occurredAt,
@@ -122,6 +140,7 @@ public class AuditRecord extends PanacheEntityBase {
                 purpose,
                 resourceType,
                 resourceId,
-                reason);
+                reason,
+                openedDetails);
     }
 }

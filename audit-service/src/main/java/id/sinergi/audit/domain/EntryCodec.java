@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,12 +21,24 @@ import java.util.UUID;
  * timestamps in UTC with exactly six fraction digits, and the roles as the JSON text the row stores. It is built
  * from stored values only, so a row read back from PostgreSQL yields the same bytes, and a change to any column
  * changes the leaf hash. The form carries no position: the tree gives each leaf its index.
+ *
+ * <p>Each row keeps the version it was hashed with ({@code entry_format}), so that a new version never changes
+ * the bytes of leaves already in the tree. Version 3 adds one member at the end, {@code details}: the sealed
+ * details in standard base64, or null; everything before it is version 2's, with {@code "v":3}.
  */
 public final class EntryCodec {
 
-    /** Version of the canonical form; a new form would get a new number, never change this one. Version 1 was the
-     * hash chain's, which also covered the position and the previous hash. */
-    static final int FORMAT = 2;
+    /**
+     * Version of the canonical form new rows get; a new form gets a new number, never changes an old one. Version 1
+     * was the hash chain's, which also covered the position and the previous hash; version 2 is version 3 without
+     * {@code details}.
+     */
+    public static final short FORMAT = 3;
+
+    /** The version of the rows stored before events had details. */
+    static final short FORMAT_WITHOUT_DETAILS = 2;
+
+    private static final Base64.Encoder B64 = Base64.getEncoder();
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -34,10 +47,13 @@ public final class EntryCodec {
 
     private EntryCodec() {}
 
-    /** The canonical form of a row. */
+    /**
+     * The canonical form of a row, in the version the row names. A version this log never wrote (a tampered row)
+     * still yields bytes, which match no leaf, so that verification names the row instead of failing.
+     */
     public static String canonical(AuditRecord r) {
         StringBuilder sb = new StringBuilder(512).append('{');
-        member(sb, "v", Integer.toString(FORMAT));
+        member(sb, "v", Integer.toString(r.entryFormat));
         member(sb, "eventId", quote(uuid(r.eventId)));
         member(sb, "occurredAt", quote(timestamp(r.occurredAt)));
         member(sb, "recordedAt", quote(timestamp(r.recordedAt)));
@@ -56,6 +72,9 @@ public final class EntryCodec {
         member(sb, "resourceType", quote(r.resourceType));
         member(sb, "resourceId", quote(r.resourceId));
         member(sb, "reason", quote(r.reason));
+        if (r.entryFormat >= FORMAT) {
+            member(sb, "details", r.details == null ? null : quote(B64.encodeToString(r.details)));
+        }
         return sb.append('}').toString();
     }
 

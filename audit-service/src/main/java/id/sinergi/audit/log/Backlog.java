@@ -52,6 +52,13 @@ public class Backlog {
             @Schema(description = "When the latest checkpoint was sealed") Instant sealedAt,
             List<SourceBacklog> sources) {}
 
+    /** Notes a source that delivers events, so that it is reported (and its gauges exist) from its first event. */
+    public void source(String source) {
+        if (!last.containsKey(source)) {
+            publish(new SourceBacklog(source, 0, null, 0));
+        }
+    }
+
     /** The backlog now, read from the tables, and the gauges refreshed with it. */
     public Uni<View> current() {
         return LogStore.latestCheckpoint(pool).flatMap(latest -> {
@@ -81,7 +88,7 @@ public class Backlog {
         });
     }
 
-    private void publish(SourceBacklog figures) {
+    private synchronized void publish(SourceBacklog figures) {
         if (last.put(figures.source(), figures) == null) {
             Gauge.builder("sinergi.audit.unsealed.events", last, m -> m.get(figures.source())
                             .unsealed())

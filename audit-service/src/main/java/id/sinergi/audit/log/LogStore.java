@@ -25,17 +25,21 @@ import java.util.UUID;
  */
 public final class LogStore {
 
-    /** The columns of an event, in the order {@link #record(Row)} reads them. */
+    /** The columns of an event, in the order {@link #record(Row, int)} reads them. */
     public static final String ENTRY_COLUMNS = "e.ingest_id, e.event_id, e.occurred_at, e.recorded_at, e.service,"
             + " e.action, e.outcome, e.actor_subject, e.actor_username, e.actor_agency, e.actor_mission,"
-            + " e.actor_client_id, e.actor_roles, e.worker_id, e.purpose, e.resource_type, e.resource_id, e.reason";
+            + " e.actor_client_id, e.actor_roles, e.worker_id, e.purpose, e.resource_type, e.resource_id, e.reason,"
+            + " e.entry_format, e.details";
+
+    /** How many columns {@link #ENTRY_COLUMNS} names: the index of a column selected after them. */
+    public static final int ENTRY_COLUMN_COUNT = 20;
 
     private static final String INSERT_ENTRIES = "INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
             + " service, action, outcome, actor_subject, actor_username, actor_agency, actor_mission, actor_client_id,"
-            + " actor_roles, worker_id, purpose, resource_type, resource_id, reason)"
+            + " actor_roles, worker_id, purpose, resource_type, resource_id, reason, entry_format, details)"
             + " SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[],"
             + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[],"
-            + " $14::text[], $15::text[], $16::text[], $17::text[])"
+            + " $14::text[], $15::text[], $16::text[], $17::text[], $18::smallint[], $19::bytea[])"
             + " ON CONFLICT (event_id) DO NOTHING";
 
     private static final String NODES = "SELECT 0::smallint, leaf_index, leaf_hash FROM merkle_leaf"
@@ -76,12 +80,17 @@ public final class LogStore {
             text[11][i] = r.resourceId;
         }
         String[] reasons = new String[n];
+        Short[] formats = new Short[n];
+        Buffer[] details = new Buffer[n];
         for (int i = 0; i < n; i++) {
-            reasons[i] = rows.get(i).reason;
+            AuditRecord r = rows.get(i);
+            reasons[i] = r.reason;
+            formats[i] = r.entryFormat;
+            details[i] = r.details == null ? null : Buffer.buffer(r.details);
         }
         Tuple params = Tuple.tuple(List.of(
                 eventIds, occurred, recorded, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7],
-                text[8], workers, text[9], text[10], text[11], reasons));
+                text[8], workers, text[9], text[10], text[11], reasons, formats, details));
         return client.preparedQuery(INSERT_ENTRIES).execute(params).map(rs -> rs.rowCount());
     }
 
@@ -106,7 +115,9 @@ public final class LogStore {
         r.purpose = row.getString(i++);
         r.resourceType = row.getString(i++);
         r.resourceId = row.getString(i++);
-        r.reason = row.getString(i);
+        r.reason = row.getString(i++);
+        r.entryFormat = row.getShort(i++);
+        r.details = row.getValue(i) == null ? null : bytes(row, i);
         return r;
     }
 

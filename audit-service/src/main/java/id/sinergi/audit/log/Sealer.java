@@ -137,7 +137,7 @@ public class Sealer {
                     nodeHashes.add(Buffer.buffer(hash));
                 }
             });
-            lastTx = row.getString(18);
+            lastTx = row.getString(LogStore.ENTRY_COLUMN_COUNT);
             lastIngestId = record.ingestId;
             i++;
         }

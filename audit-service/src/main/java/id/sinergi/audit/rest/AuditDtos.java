@@ -1,7 +1,11 @@
 package id.sinergi.audit.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sinergi.audit.details.DetailsStatus;
+import id.sinergi.audit.details.OpenedDetails;
 import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.service.StoredEvent;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
@@ -15,7 +19,10 @@ public final class AuditDtos {
 
     private AuditDtos() {}
 
-    /** A stored event: the event as delivered, and when audit-service accepted it. */
+    /**
+     * A stored event: the event as delivered, with its details opened where the worker's key still exists, and when
+     * audit-service accepted it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StoredAuditEvent")
     public record EventView(
@@ -31,10 +38,21 @@ public final class AuditDtos {
             String purpose,
             String resourceType,
             String resourceId,
-            String reason) {
+            String reason,
+            @Schema(
+                            description =
+                                    "The event's personal details, opened; absent when it has none or they cannot be"
+                                            + " read (see detailsStatus)")
+                    ObjectNode details,
+            @Schema(
+                            description = "Absent when the event has no details; ERASED once the worker's key was"
+                                    + " destroyed; UNREADABLE when the configured master key does not open them")
+                    DetailsStatus detailsStatus) {
 
-        static EventView of(AuditRecord r) {
-            AuditEvent e = r.event();
+        static EventView of(StoredEvent stored) {
+            AuditRecord r = stored.record();
+            OpenedDetails opened = stored.details();
+            AuditEvent e = r.event(opened == null ? null : opened.value());
             return new EventView(
                     r.ingestId,
                     r.recordedAt,
@@ -48,7 +66,9 @@ public final class AuditDtos {
                     e.purpose(),
                     e.resourceType(),
                     e.resourceId(),
-                    e.reason());
+                    e.reason(),
+                    e.details(),
+                    opened == null ? null : opened.status());
         }
     }
 

@@ -95,7 +95,8 @@ public class AuditEventResource {
     @Operation(
             summary = "Find events, oldest first, one page at a time",
             description = "Keyset pagination on ingestId: pass the page's 'next' as 'after' for the following page."
-                    + " The query itself is audited (action audit.query).")
+                    + " Events' personal details are shown opened (detailsStatus ERASED once the worker's key was"
+                    + " destroyed). The query itself is audited (action audit.query).")
     @APIResponse(
             responseCode = "200",
             description = "A page of events",
@@ -113,7 +114,7 @@ public class AuditEventResource {
         long cursor = FilterParams.cursorParam("after", after);
         return log.query(filter.toFilter(), cursor, pageSize, caller)
                 .map(page ->
-                        new EventPage(page.records().stream().map(EventView::of).toList(), page.next()));
+                        new EventPage(page.events().stream().map(EventView::of).toList(), page.next()));
     }
 
     @GET

@@ -3,6 +3,7 @@ package id.sinergi.audit.rest;
 import id.sinergi.audit.service.AuditFilter;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Agency;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The filter parameters of the query and summary operations, read as text so that a bad value becomes a 400
+ * The filter parameters of the query, export and summary operations, read as text so that a bad value becomes a 400
  * problem naming the parameter (JAX-RS would answer 404).
  */
 public class FilterParams {
@@ -30,6 +31,15 @@ public class FilterParams {
     @Parameter(description = "Events by this actor: Keycloak subject or user name")
     public String actor;
 
+    @QueryParam("agency")
+    @Parameter(description = "Events by an actor of this agency")
+    @Schema(enumeration = {"KEMENP2MI", "KEMLU"})
+    public String agency;
+
+    @QueryParam("mission")
+    @Parameter(description = "Events by an actor of this mission abroad, e.g. KBRI-KUALALUMPUR")
+    public String mission;
+
     @QueryParam("action")
     @Parameter(description = "Events of this action, e.g. worker.placement.read")
     public String action;
@@ -38,6 +48,10 @@ public class FilterParams {
     @Parameter(description = "Events that ended so")
     @Schema(enumeration = {"SUCCESS", "DENIED", "FAILED"})
     public String outcome;
+
+    @QueryParam("purpose")
+    @Parameter(description = "Events declaring this purpose of processing, e.g. PROTECTION_CASE_HANDLING")
+    public String purpose;
 
     @QueryParam("service")
     @Parameter(description = "Events emitted by this service, e.g. identity-service")
@@ -55,19 +69,28 @@ public class FilterParams {
 
     /** The filter, or a 400 problem naming the first bad parameter. */
     AuditFilter toFilter() {
+        Instant[] period = period(from, to);
+        return new AuditFilter(
+                uuid("workerId", workerId),
+                text("actor", actor, 255),
+                agency(agency),
+                text("mission", mission, 64),
+                text("action", action, 96),
+                outcome(outcome),
+                text("purpose", purpose, 64),
+                text("service", service, 64),
+                period[0],
+                period[1]);
+    }
+
+    /** The instants of 'from' and 'to' (each null when absent), or a 400 problem naming the bad one. */
+    static Instant[] period(String from, String to) {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
             throw ProblemException.invalidField("invalid-parameter", "to", "must be after 'from'");
         }
-        return new AuditFilter(
-                uuid("workerId", workerId),
-                text("actor", actor, 255),
-                text("action", action, 96),
-                outcome(outcome),
-                text("service", service, 64),
-                fromInstant,
-                toInstant);
+        return new Instant[] {fromInstant, toInstant};
     }
 
     static int intParam(String name, String value, int fallback, int min, int max) {
@@ -156,6 +179,22 @@ public class FilterParams {
                 "must be an ISO 8601 instant in the years 1 to 9999, e.g. 2026-12-01T00:00:00Z");
     }
 
+    private static String agency(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Agency.valueOf(value.strip()).name();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(
+                    "invalid-parameter", "agency", "must be one of " + names(Agency.values()));
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
     private static AuditOutcome outcome(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -164,12 +203,7 @@ public class FilterParams {
             return AuditOutcome.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(
-                    "invalid-parameter",
-                    "outcome",
-                    "must be one of "
-                            + Arrays.stream(AuditOutcome.values())
-                                    .map(Enum::name)
-                                    .collect(Collectors.joining(", ")));
+                    "invalid-parameter", "outcome", "must be one of " + names(AuditOutcome.values()));
         }
     }
 

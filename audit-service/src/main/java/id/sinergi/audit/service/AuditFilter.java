@@ -2,53 +2,71 @@ package id.sinergi.audit.service;
 
 import id.sinergi.common.audit.AuditOutcome;
 import java.time.Instant;
-import java.util.Map;
+import java.time.ZoneOffset;
 import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * Which events a query or a summary covers; every member is optional and they combine with "and".
+ * Which events a query, an export or a summary covers; every member is optional and they combine with "and".
  *
  * @param workerId events about this worker
  * @param actor events by this actor, named by Keycloak subject or by user name
+ * @param agency events by an actor of this agency ({@code KEMLU}, {@code KEMENP2MI})
+ * @param mission events by an actor of this mission, e.g. {@code KBRI-KUALALUMPUR}
  * @param action events of this action, e.g. {@code worker.placement.read}
  * @param outcome events that ended so
+ * @param purpose events declaring this purpose of processing, e.g. {@code PROTECTION_CASE_HANDLING}
  * @param service events emitted by this service
  * @param from events that occurred at or after this instant
  * @param to events that occurred before this instant
  */
 public record AuditFilter(
-        UUID workerId, String actor, String action, AuditOutcome outcome, String service, Instant from, Instant to) {
+        UUID workerId,
+        String actor,
+        String agency,
+        String mission,
+        String action,
+        AuditOutcome outcome,
+        String purpose,
+        String service,
+        Instant from,
+        Instant to) {
 
-    /** Adds this filter's conditions to an HQL where clause over {@code AuditRecord}, binding their values. */
-    void appendConditions(StringJoiner where, Map<String, Object> params) {
+    /** The filter that covers every event. */
+    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null, null, null, null);
+
+    /** Adds this filter's conditions over {@code audit_entry e}, binding their values. */
+    void appendConditions(SqlWhere where) {
         if (workerId != null) {
-            where.add("workerId = :workerId");
-            params.put("workerId", workerId);
+            where.and("e.worker_id = " + where.bind(workerId));
         }
         if (actor != null) {
-            where.add("(actorSubject = :actor or actorUsername = :actor)");
-            params.put("actor", actor);
+            String p = where.bind(actor);
+            where.and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")");
+        }
+        if (agency != null) {
+            where.and("e.actor_agency = " + where.bind(agency));
+        }
+        if (mission != null) {
+            where.and("e.actor_mission = " + where.bind(mission));
         }
         if (action != null) {
-            where.add("action = :action");
-            params.put("action", action);
+            where.and("e.action = " + where.bind(action));
         }
         if (outcome != null) {
-            where.add("outcome = :outcome");
-            params.put("outcome", outcome);
+            where.and("e.outcome = " + where.bind(outcome.name()));
+        }
+        if (purpose != null) {
+            where.and("e.purpose = " + where.bind(purpose));
         }
         if (service != null) {
-            where.add("service = :service");
-            params.put("service", service);
+            where.and("e.service = " + where.bind(service));
         }
         if (from != null) {
-            where.add("occurredAt >= :from");
-            params.put("from", from);
+            where.and("e.occurred_at >= " + where.bind(from.atOffset(ZoneOffset.UTC)));
         }
         if (to != null) {
-            where.add("occurredAt < :to");
-            params.put("to", to);
+            where.and("e.occurred_at < " + where.bind(to.atOffset(ZoneOffset.UTC)));
         }
     }
 
@@ -58,8 +76,11 @@ public record AuditFilter(
         text.setEmptyValue("filters=none");
         add(text, "workerId", workerId);
         add(text, "actor", actor);
+        add(text, "agency", agency);
+        add(text, "mission", mission);
         add(text, "action", action);
         add(text, "outcome", outcome);
+        add(text, "purpose", purpose);
         add(text, "service", service);
         add(text, "from", from);
         add(text, "to", to);

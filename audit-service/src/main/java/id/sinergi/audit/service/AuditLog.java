@@ -1,34 +1,35 @@
 package id.sinergi.audit.service;
 
+import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The audit log's intake and queries. Intake stores events in one statement and answers once they are committed
- * ("accepted"); the sealer adds them to the Merkle tree shortly after ({@link id.sinergi.audit.log.Sealer}). Reads
- * by auditors are logged as events of their own, so the log also shows who looked at it.
+ * The audit log's intake and queries. Intake seals events' details under their workers' keys, stores the events in
+ * one statement and answers once they are committed ("accepted"); the sealer adds them to the Merkle tree shortly
+ * after ({@link id.sinergi.audit.log.Sealer}). Reads open the details again, and reads by auditors are logged as
+ * events of their own, so the log also shows who looked at it.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -39,8 +40,17 @@ public class AuditLog {
     /** The longest reason an event may have (see {@link AuditEvent}). */
     static final int MAX_REASON = 500;
 
+    /** Events per read of an export: what one chunk of the response holds at most. */
+    static final int EXPORT_PAGE = 1000;
+
     @Inject
     Pool pool;
+
+    @Inject
+    Backlog backlog;
+
+    @Inject
+    WorkerDetails details;
 
     /**
      * Stores events a service delivers, all or none; events already stored (or repeated within the batch) are
@@ -50,6 +60,10 @@ public class AuditLog {
      */
     public Uni<AppendResult> ingest(List<AuditEvent> events, boolean batch, Caller caller) {
         EventRules.check(events, batch, caller.clientId(), Instant.now());
+        // Every event names the delivering client as its service (checked above): one source per request.
+        if (!events.isEmpty()) {
+            backlog.source(events.get(0).service());
+        }
         return store(events)
                 .invoke(r ->
                         Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));
@@ -60,83 +74,130 @@ public class AuditLog {
         return store(List.of(event)).replaceWithVoid();
     }
 
-    private Uni<AppendResult> store(List<AuditEvent> events) {
-        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Set<java.util.UUID> seen = new HashSet<>();
-        List<AuditRecord> rows = new ArrayList<>(events.size());
-        for (AuditEvent event : events) {
-            if (seen.add(event.id())) {
-                rows.add(AuditRecord.accepted(event, recordedAt));
-            }
+    /** Stores one of audit-service's own events, without details, on a connection in a transaction. */
+    Uni<Void> recordOwn(SqlClient conn, AuditEvent event) {
+        if (event.details() != null) {
+            throw new IllegalArgumentException("audit-service's own events carry no details");
         }
-        return LogStore.insertEntries(pool, rows).map(accepted -> new AppendResult(accepted, events.size() - accepted));
+        AuditRecord row = AuditRecord.accepted(event, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+        return LogStore.insertEntries(conn, List.of(row)).replaceWithVoid();
     }
 
-    /** A page of the events the filter covers, after the cursor, oldest first. */
-    @WithSession
+    private Uni<AppendResult> store(List<AuditEvent> events) {
+        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, AuditEvent> unique = new LinkedHashMap<>();
+        for (AuditEvent event : events) {
+            unique.putIfAbsent(event.id(), event);
+        }
+        return details.seal(unique.values())
+                .flatMap(sealedDetails -> {
+                    List<AuditRecord> rows = new ArrayList<>(unique.size());
+                    unique.values()
+                            .forEach(e -> rows.add(AuditRecord.accepted(e, recordedAt, sealedDetails.get(e.id()))));
+                    return LogStore.insertEntries(pool, rows);
+                })
+                .map(accepted -> new AppendResult(accepted, events.size() - accepted));
+    }
+
+    /** A page of the events the filter covers, after the cursor, oldest first; the query is audited. */
     public Uni<RecordPage> query(AuditFilter filter, long after, int limit, Caller caller) {
-        StringJoiner where = new StringJoiner(" and ");
-        Map<String, Object> params = new HashMap<>();
-        where.add("ingestId > :after");
-        params.put("after", after);
-        filter.appendConditions(where, params);
-        return AuditRecord.<AuditRecord>find(where + " order by ingestId", params)
-                .range(0, limit)
-                .list()
-                .map(rows -> rows.size() > limit
-                        ? new RecordPage(List.copyOf(rows.subList(0, limit)), rows.get(limit - 1).ingestId)
-                        : new RecordPage(rows, null))
+        return page(filter, after, limit)
                 .call(page -> recordOwn(own(
                         caller,
                         "audit.query",
                         filter,
                         filter.describe() + " after=" + after + " limit=" + limit + " results="
-                                + page.records().size())));
+                                + page.events().size())));
     }
 
-    /** Counts of the events the filter covers, per action and per outcome. */
-    @WithSession
+    /**
+     * Every event the filter covers after the cursor, oldest first, read {@value #EXPORT_PAGE} at a time as the
+     * consumer asks for more, so that an export of any size holds one page in memory. The export is audited
+     * (action {@code audit.query.export}) before the first page is read.
+     */
+    public Multi<RecordPage> export(AuditFilter filter, long after, String format, Caller caller) {
+        return recordOwn(own(
+                        caller,
+                        "audit.query.export",
+                        filter,
+                        filter.describe() + " after=" + after + " format=" + format))
+                .onItem()
+                .transformToMulti(x -> pages(filter, after));
+    }
+
+    private Multi<RecordPage> pages(AuditFilter filter, long after) {
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> new AtomicLong(after), cursor -> page(filter, cursor.get(), EXPORT_PAGE)
+                        .invoke(page -> cursor.set(page.next() == null ? Long.MAX_VALUE : page.next())))
+                .whilst(page -> page.next() != null);
+    }
+
+    /** A page of the events the filter covers after the cursor, oldest first, their details opened. */
+    Uni<RecordPage> page(AuditFilter filter, long after, int limit) {
+        SqlWhere where = new SqlWhere();
+        where.and("e.ingest_id > " + where.bind(after));
+        filter.appendConditions(where);
+        String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
+                + " ORDER BY e.ingest_id LIMIT " + where.bind(limit + 1);
+        return pool.preparedQuery(sql).execute(where.params()).flatMap(rows -> {
+            List<AuditRecord> records = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                records.add(LogStore.record(row, 0));
+            }
+            boolean more = records.size() > limit;
+            List<AuditRecord> shown = more ? records.subList(0, limit) : records;
+            Long next = more ? shown.get(limit - 1).ingestId : null;
+            return withDetails(shown).map(events -> new RecordPage(events, next));
+        });
+    }
+
+    /** The rows with their details opened, in the order given. */
+    Uni<List<StoredEvent>> withDetails(List<AuditRecord> rows) {
+        return details.open(rows).map(opened -> rows.stream()
+                .map(r -> new StoredEvent(r, opened.get(r.ingestId)))
+                .toList());
+    }
+
+    /** Counts of the events the filter covers, per action and per outcome; the summary is audited. */
     public Uni<Summary> summarize(AuditFilter filter, Caller caller) {
-        StringJoiner where = new StringJoiner(" and ", " where ", "");
-        where.setEmptyValue("");
-        Map<String, Object> params = new HashMap<>();
-        filter.appendConditions(where, params);
-        return Panache.getSession()
-                .flatMap(session -> counts(session, "action", where.toString(), params)
-                        .flatMap(byAction -> counts(session, "outcome", where.toString(), params)
-                                .map(byOutcome -> summary(byAction, byOutcome))))
+        SqlWhere where = new SqlWhere();
+        filter.appendConditions(where);
+        String sql = "SELECT e.action, e.outcome, count(*) FROM audit_entry e" + where.clause()
+                + " GROUP BY e.action, e.outcome";
+        return pool.preparedQuery(sql)
+                .execute(where.params())
+                .map(AuditLog::summary)
                 .call(summary -> recordOwn(
                         own(caller, "audit.summary", filter, filter.describe() + " total=" + summary.total())));
     }
 
-    private static AuditEvent own(Caller caller, String action, AuditFilter filter, String reason) {
+    private static Summary summary(Iterable<Row> rows) {
+        Map<String, Long> byAction = new TreeMap<>();
+        Map<String, Long> byOutcome = new LinkedHashMap<>();
+        for (AuditOutcome outcome : AuditOutcome.values()) {
+            byOutcome.put(outcome.name(), 0L);
+        }
+        long total = 0;
+        for (Row row : rows) {
+            long n = row.getLong(2);
+            byAction.merge(row.getString(0), n, Long::sum);
+            byOutcome.merge(row.getString(1), n, Long::sum);
+            total += n;
+        }
+        return new Summary(total, byAction, byOutcome);
+    }
+
+    /** One of audit-service's own events about an auditor's read, its reason cut to the longest allowed. */
+    static AuditEvent own(Caller caller, String action, AuditFilter filter, String reason) {
+        return own(caller, action, filter.workerId(), reason);
+    }
+
+    static AuditEvent own(Caller caller, String action, UUID workerId, String reason) {
         return AuditEvent.of(SERVICE_NAME, action, caller.actor())
                 .outcome(AuditOutcome.SUCCESS)
-                .worker(filter.workerId())
+                .worker(workerId)
                 .reason(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
                 .build();
-    }
-
-    private static Uni<Map<String, Long>> counts(
-            Mutiny.Session session, String column, String where, Map<String, Object> params) {
-        Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(
-                "select " + column + ", count(*) from AuditRecord" + where + " group by " + column, Object[].class);
-        params.forEach(query::setParameter);
-        return query.getResultList().map(rows -> {
-            Map<String, Long> counts = new TreeMap<>();
-            for (Object[] row : rows) {
-                counts.put(row[0].toString(), ((Number) row[1]).longValue());
-            }
-            return counts;
-        });
-    }
-
-    private static Summary summary(Map<String, Long> byAction, Map<String, Long> byOutcome) {
-        Map<String, Long> outcomes = new LinkedHashMap<>();
-        for (AuditOutcome outcome : AuditOutcome.values()) {
-            outcomes.put(outcome.name(), byOutcome.getOrDefault(outcome.name(), 0L));
-        }
-        long total = byAction.values().stream().mapToLong(Long::longValue).sum();
-        return new Summary(total, byAction, outcomes);
     }
 }

@@ -64,6 +64,12 @@ final class EventRules {
                     where + "occurredAt",
                     "must not lie more than " + MAX_CLOCK_AHEAD.toMinutes() + " minutes after the time of delivery");
         }
+        if (event.details() != null && event.workerId() == null) {
+            throw ProblemException.invalidField(
+                    "details-without-worker",
+                    where + "details",
+                    "are only allowed in an event that names its workerId, whose key encrypts them");
+        }
         text(where, "service", event.service());
         text(where, "action", event.action());
         text(where, "purpose", event.purpose());

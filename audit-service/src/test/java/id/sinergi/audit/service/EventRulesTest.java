@@ -31,6 +31,7 @@ class EventRulesTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

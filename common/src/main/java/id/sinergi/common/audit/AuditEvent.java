@@ -1,6 +1,7 @@
 package id.sinergi.common.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,9 @@ import java.util.UUID;
 /**
  * One audited read, change or decision, as services send it to audit-service.
  *
- * <p>Names workers and officers by ids only, never by NIK, passport number or name.
+ * <p>Names workers and officers by ids only, never by NIK, passport number or name. The one place for personal
+ * data is {@code details}, which audit-service stores only encrypted under a key of the worker's own, so that
+ * destroying that key erases them without touching the log (docs/audit.md).
  *
  * @param id unique per event; audit-service stores each id once, so redelivery is harmless
  * @param occurredAt when the service did the action
@@ -26,6 +29,8 @@ import java.util.UUID;
  * @param resourceType the kind of record touched, e.g. {@code worker}, {@code case}, {@code consent-grant}
  * @param resourceId the id of that record
  * @param reason why the outcome was what it was (a rule, a grant id); no personal data
+ * @param details optional personal details of the event, e.g. what a worker reported: a small JSON object
+ *     ({@link SmallJsonObject}); only allowed with a {@code workerId}, whose key encrypts it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(
@@ -39,7 +44,24 @@ public record AuditEvent(
         @Size(max = 64) String purpose,
         @Size(max = 64) String resourceType,
         @Size(max = 128) String resourceId,
-        @Size(max = 500) String reason) {
+        @Size(max = 500) String reason,
+        @SmallJsonObject(maxBytes = AuditEvent.MAX_DETAILS_BYTES, maxDepth = AuditEvent.MAX_DETAILS_DEPTH)
+                ObjectNode details) {
+
+    /** The most bytes the details may take as compact UTF-8 JSON. */
+    public static final int MAX_DETAILS_BYTES = 4096;
+
+    /** The deepest nesting the details may have; the object itself is level 1. */
+    public static final int MAX_DETAILS_DEPTH = 4;
+
+    /** The event with the details left out as text: they may be personal data and must never reach a log. */
+    @Override
+    public String toString() {
+        return "AuditEvent[id=" + id + ", occurredAt=" + occurredAt + ", service=" + service + ", action=" + action
+                + ", outcome=" + outcome + ", actor=" + actor + ", workerId=" + workerId + ", purpose=" + purpose
+                + ", resourceType=" + resourceType + ", resourceId=" + resourceId + ", reason=" + reason
+                + ", details=" + (details == null ? "none" : "(withheld)") + "]";
+    }
 
     /** Starts an event of this service, action and actor, happening now. */
     public static Builder of(String service, String action, AuditActor actor) {
@@ -57,6 +79,7 @@ public record AuditEvent(
         private String resourceType;
         private String resourceId;
         private String reason;
+        private ObjectNode details;
 
         private Builder(String service, String action, AuditActor actor) {
             this.service = service;
@@ -90,6 +113,12 @@ public record AuditEvent(
             return this;
         }
 
+        /** Personal details of the event; audit-service encrypts them under the worker's key. */
+        public Builder details(ObjectNode value) {
+            this.details = value;
+            return this;
+        }
+
         public AuditEvent build() {
             return new AuditEvent(
                     UUID.randomUUID(),
@@ -102,7 +131,8 @@ public record AuditEvent(
                     purpose,
                     resourceType,
                     resourceId,
-                    reason);
+                    reason,
+                    details);
         }
     }
 }

@@ -1,0 +1,67 @@
+package id.sinergi.audit.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sinergi.common.audit.AuditOutcome;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EntryCodecTest {
+
+    private static AuditRecord row(short format, byte[] details) {
+        AuditRecord r = new AuditRecord();
+        r.entryFormat = format;
+        r.eventId = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        r.occurredAt = Instant.parse("2026-12-01T08:00:00.123456Z");
+        r.recordedAt = Instant.parse("2026-12-01T08:00:01Z");
+        r.service = "identity-service";
+        r.action = "worker.read";
+        r.outcome = AuditOutcome.SUCCESS;
+        r.actorSubject = "sub-1";
+        r.actorUsername = "consul.kl";
+        r.actorAgency = "KEMLU";
+        r.actorMission = "KBRI-KUALALUMPUR";
+        r.actorClientId = "sinergi-portal";
+        r.actorRoles = "[\"consular-officer\"]";
+        r.workerId = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        r.purpose = "PROTECTION_CASE_HANDLING";
+        r.reason = "basis=CONSENT";
+        r.details = details;
+        return r;
+    }
+
+    private static final String VERSION_2 = "{\"v\":2,\"eventId\":\"00000000-0000-4000-8000-000000000001\","
+            + "\"occurredAt\":\"2026-12-01T08:00:00.123456Z\",\"recordedAt\":\"2026-12-01T08:00:01.000000Z\","
+            + "\"service\":\"identity-service\",\"action\":\"worker.read\",\"outcome\":\"SUCCESS\","
+            + "\"actorSubject\":\"sub-1\",\"actorUsername\":\"consul.kl\",\"actorAgency\":\"KEMLU\","
+            + "\"actorMission\":\"KBRI-KUALALUMPUR\",\"actorClientId\":\"sinergi-portal\","
+            + "\"actorRoles\":\"[\\\"consular-officer\\\"]\",\"workerId\":\"00000000-0000-4000-8000-000000000002\","
+            + "\"purpose\":\"PROTECTION_CASE_HANDLING\",\"resourceType\":null,\"resourceId\":null,"
+            + "\"reason\":\"basis=CONSENT\"}";
+
+    @Test
+    void shouldKeepTheBytesOfRowsStoredBeforeDetailsExisted() {
+        assertThat(EntryCodec.canonical(row((short) 2, null))).isEqualTo(VERSION_2);
+    }
+
+    @Test
+    void shouldAddTheSealedDetailsAsTheLastMemberOfVersion3() {
+        String withDetails = EntryCodec.canonical(row(EntryCodec.FORMAT, new byte[] {1, 2, 3, (byte) 0xff}));
+        String withoutDetails = EntryCodec.canonical(row(EntryCodec.FORMAT, null));
+
+        String body = VERSION_2.substring("{\"v\":2".length(), VERSION_2.length() - 1);
+        assertThat(withDetails).isEqualTo("{\"v\":3" + body + ",\"details\":\"AQID/w==\"}");
+        assertThat(withoutDetails).isEqualTo("{\"v\":3" + body + ",\"details\":null}");
+    }
+
+    @Test
+    void shouldGiveARowWhoseVersionWasChangedOtherBytes() {
+        AuditRecord v3 = row(EntryCodec.FORMAT, null);
+        AuditRecord claimedV2 = row((short) 2, null);
+        AuditRecord unknown = row((short) 9, null);
+
+        assertThat(EntryCodec.leafHash(claimedV2)).isNotEqualTo(EntryCodec.leafHash(v3));
+        assertThat(EntryCodec.canonical(unknown)).startsWith("{\"v\":9,");
+    }
+}
