@@ -4,6 +4,7 @@ import id.sinergi.audit.alert.AlertDtos.AlertPage;
 import id.sinergi.audit.alert.AlertDtos.AlertView;
 import id.sinergi.audit.alert.AlertDtos.ReviewRequest;
 import id.sinergi.audit.alert.AlertDtos.Status;
+import id.sinergi.audit.rest.FilterParams;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
@@ -65,8 +66,8 @@ public class AlertResource {
                 status(status),
                 rule(rule),
                 actor(actor),
-                Params.cursor("after", after),
-                Params.integer("limit", limit, 50, 1, 200),
+                FilterParams.cursorParam("after", after),
+                FilterParams.intParam("limit", limit, 50, 1, 200),
                 caller);
     }
 
@@ -81,7 +82,7 @@ public class AlertResource {
     @APIResponse(responseCode = "400", description = "The id is no UUID")
     @APIResponse(responseCode = "404", description = "No task has this id")
     public Uni<AlertView> get(@PathParam("id") String id) {
-        return alerts.get(Params.uuid("id", id), caller);
+        return alerts.get(FilterParams.requiredUuid("id", id), caller);
     }
 
     @POST
@@ -100,7 +101,7 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No task has this id")
     @APIResponse(responseCode = "409", description = "already-reviewed: the task was signed off already")
     public Uni<AlertView> review(@PathParam("id") String id, @NotNull @Valid ReviewRequest request) {
-        return alerts.review(Params.uuid("id", id), request, caller);
+        return alerts.review(FilterParams.requiredUuid("id", id), request, caller);
     }
 
     private static Status status(String value) {

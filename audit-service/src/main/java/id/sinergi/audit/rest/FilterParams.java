@@ -93,7 +93,7 @@ public class FilterParams {
         return new Instant[] {fromInstant, toInstant};
     }
 
-    static int intParam(String name, String value, int fallback, int min, int max) {
+    public static int intParam(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -109,7 +109,7 @@ public class FilterParams {
                 "invalid-parameter", name, "must be a whole number from " + min + " to " + max);
     }
 
-    static long cursorParam(String name, String value) {
+    public static long cursorParam(String name, String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -148,6 +148,15 @@ public class FilterParams {
             throw ProblemException.invalidField("invalid-parameter", name, "is required");
         }
         return n;
+    }
+
+    /** A required UUID (a path id taken as text, say). */
+    public static UUID requiredUuid(String name, String value) {
+        UUID id = uuid(name, value);
+        if (id == null) {
+            throw ProblemException.invalidField("invalid-parameter", name, "must be a UUID");
+        }
+        return id;
     }
 
     private static UUID uuid(String name, String value) {
