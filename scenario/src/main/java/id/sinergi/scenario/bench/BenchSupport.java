@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +97,19 @@ final class BenchSupport {
         }
         int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /**
+     * Table cells of these percentiles of ascending {@code sorted} latencies (ms), {@code " a ms | b ms | c ms "}, the
+     * one at {@code bold} (an index into {@code percentiles}) in bold.
+     */
+    static String percentileCells(double[] sorted, int bold, double... percentiles) {
+        StringBuilder cells = new StringBuilder();
+        for (int i = 0; i < percentiles.length; i++) {
+            String cell = String.format(Locale.ROOT, "%.2f ms", percentile(sorted, percentiles[i]));
+            cells.append(i == 0 ? " " : " | ").append(i == bold ? "**" + cell + "**" : cell);
+        }
+        return cells.append(' ').toString();
     }
 
     /** CPU time (user and system) a process has used so far, in milliseconds, from /proc (Linux). */

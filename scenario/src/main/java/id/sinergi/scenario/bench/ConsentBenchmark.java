@@ -520,15 +520,11 @@ public final class ConsentBenchmark {
         double[] d = load.fromDue();
         out.append(String.format(
                 Locale.ROOT,
-                "| %s | %d | %.0f/s | %.2f ms | %.2f ms | **%.2f ms** | %.2f ms | %.2f ms | %.2f ms, %.2f ms | %s |%n",
+                "| %s | %d | %.0f/s |%s| %.2f ms, %.2f ms | %s |%n",
                 name,
                 d.length,
                 load.achievedRate(),
-                BenchSupport.percentile(d, 50),
-                BenchSupport.percentile(d, 90),
-                BenchSupport.percentile(d, 99),
-                BenchSupport.percentile(d, 99.9),
-                BenchSupport.percentile(d, 100),
+                BenchSupport.percentileCells(d, 2, 50, 90, 99, 99.9, 100),
                 load.serviceCpuMillis(),
                 load.databaseCpuMillis(),
                 load.answers()));
