@@ -277,6 +277,34 @@ class MerkleLogTest {
     }
 
     @Test
+    void theBacklogPerSourceIsReportedAndIsAMetric() {
+        SignedNote note = sealedWithANewEvent();
+        long size = Checkpoint.parse(note.text()).size();
+        JsonPath backlog = given().auth()
+                .oauth2(Tokens.user("platform.admin"))
+                .get("/api/audit-log/backlog")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(backlog.getLong("treeSize")).isGreaterThanOrEqualTo(size);
+        assertThat(backlog.getList("sources.source")).contains("identity-service");
+        // Everything identity-service delivered was sealed above, and nothing new came from it since.
+        assertThat(backlog.getLong("sources.find { it.source == 'identity-service' }.unsealed"))
+                .isZero();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("sinergi_audit_unsealed_events{source=\"identity-service\"}")
+                .contains("sinergi_audit_seal_lag_seconds{source=\"identity-service\"}");
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .get("/api/audit-log/backlog")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void proofParametersOutsideTheTreeAreRefusedNamingTheParameter() {
         long size = Checkpoint.parse(sealedWithANewEvent().text()).size();
         given().queryParam("from", 2)

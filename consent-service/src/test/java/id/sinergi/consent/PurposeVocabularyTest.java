@@ -5,9 +5,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
+import id.sinergi.common.consent.Purpose;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,15 +25,9 @@ class PurposeVocabularyTest {
                 .statusCode(200)
                 .body(
                         "code",
-                        hasItems(
-                                "PROTECTION_CASE_HANDLING",
-                                "REPATRIATION",
-                                "INSURANCE_CLAIM",
-                                "STATISTICS",
-                                "PLACEMENT_SERVICE",
-                                "BREACH_NOTIFICATION",
-                                "FRAUD_PREVENTION",
-                                "REINTEGRATION"));
+                        containsInAnyOrder(Arrays.stream(Purpose.values())
+                                .map(Purpose::name)
+                                .toArray()));
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final List<String> jvmOptions;
+    private Path jar;
+    private Map<String, String> config;
+    private Map<String, String> secrets;
     private Process process;
 
     private ServiceProcess(String name, int port, Path log, List<String> jvmOptions) {
@@ -102,7 +105,20 @@ public final class ServiceProcess implements AutoCloseable {
         return target.resolve("quarkus-run.jar");
     }
 
+    /**
+     * Starts the stopped service again with the same build, configuration and database (not emptied), appending to
+     * its log, and waits until it is ready: a service coming back after an outage.
+     */
+    public synchronized void restart() {
+        close();
+        launch(jar, config, secrets);
+    }
+
     private void launch(Path jar, Map<String, String> config, Map<String, String> secrets) {
+        boolean again = this.jar != null;
+        this.jar = jar;
+        this.config = Map.copyOf(config);
+        this.secrets = Map.copyOf(secrets);
         Map<String, String> props = new TreeMap<>(config);
         props.put("quarkus.http.port", Integer.toString(port));
         props.putIfAbsent("quarkus.http.host", "127.0.0.1");
@@ -117,11 +133,16 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(
+                            again
+                                    ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                    : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(secrets);
             LOG.info("starting " + name + " on " + baseUrl() + " (log: " + log + ")");
             process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, name + "-stop"));
+            if (!again) {
+                Runtime.getRuntime().addShutdownHook(new Thread(this::close, name + "-stop"));
+            }
             Processes.await(
                     name,
                     process,

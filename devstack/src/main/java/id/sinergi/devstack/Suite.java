@@ -36,22 +36,35 @@ public final class Suite implements AutoCloseable {
      * @param config Quarkus configuration every service gets on top of its own (e.g. the relay interval)
      * @param appsDir where to run copies of the builds from, or null to run the builds in place
      * @param logDir where each service writes {@code <service>.log}
+     * @param serviceConfig configuration for one service only, by service name (e.g. audit-service's witnesses)
      */
-    public record Options(String databasePrefix, Map<String, String> config, Path appsDir, Path logDir) {
+    public record Options(
+            String databasePrefix,
+            Map<String, String> config,
+            Path appsDir,
+            Path logDir,
+            Map<String, Map<String, String>> serviceConfig) {
 
         /** Fresh databases named {@code <prefix><service>}, the builds run in place, no extra configuration. */
         public static Options of(String databasePrefix, Path logDir) {
-            return new Options(databasePrefix, Map.of(), null, logDir);
+            return new Options(databasePrefix, Map.of(), null, logDir, Map.of());
         }
 
         /** The same, with this configuration given to every service. */
         public Options withConfig(Map<String, String> value) {
-            return new Options(databasePrefix, Map.copyOf(value), appsDir, logDir);
+            return new Options(databasePrefix, Map.copyOf(value), appsDir, logDir, serviceConfig);
+        }
+
+        /** The same, with this configuration given to the named service only. */
+        public Options withConfigOf(String service, Map<String, String> value) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(serviceConfig);
+            all.put(service, Map.copyOf(value));
+            return new Options(databasePrefix, config, appsDir, logDir, Map.copyOf(all));
         }
 
         /** The same, running copies of the builds under {@code dir}, so a rebuild cannot disturb the suite. */
         public Options runningCopiesIn(Path dir) {
-            return new Options(databasePrefix, config, dir, logDir);
+            return new Options(databasePrefix, config, dir, logDir, serviceConfig);
         }
     }
 
@@ -131,6 +144,7 @@ public final class Suite implements AutoCloseable {
                     SigningKeyFile.create("checkpoint").toString());
         }
         config.putAll(options.config());
+        config.putAll(options.serviceConfig().getOrDefault(name, Map.of()));
         return config;
     }
 

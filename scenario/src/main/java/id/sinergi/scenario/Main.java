@@ -98,9 +98,10 @@ public final class Main {
 
     /** Keycloak and the services live as long as this method: leaving it stops them, in reverse order. */
     private static int runOn(PostgresServer postgres, Options options, Path runDir) throws InterruptedException {
+        LogWitnesses witnesses = LogWitnesses.create(runDir.resolve("witnesses"));
         try (KeycloakServer keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
-                Suite suite = startSuite(postgres, keycloak, runDir)) {
-            ProtectionScenario.ScenarioReport report = runScenario(suite, keycloak, options, runDir);
+                Suite suite = startSuite(postgres, keycloak, runDir, witnesses)) {
+            ProtectionScenario.ScenarioReport report = runScenario(suite, keycloak, options, runDir, witnesses);
             System.out.println("Suite: " + postgres.describe() + "; logs in " + runDir.resolve("logs"));
             if (!report.allHeld()) {
                 System.out.println("Some checks FAILED: " + report.failures());
@@ -117,15 +118,17 @@ public final class Main {
         return 1;
     }
 
-    private static Suite startSuite(PostgresServer postgres, KeycloakServer keycloak, Path runDir) {
-        Suite.Options options =
-                Suite.Options.of("sinergi_", runDir.resolve("logs")).runningCopiesIn(runDir.resolve("apps"));
+    private static Suite startSuite(
+            PostgresServer postgres, KeycloakServer keycloak, Path runDir, LogWitnesses witnesses) {
+        Suite.Options options = Suite.Options.of("sinergi_", runDir.resolve("logs"))
+                .runningCopiesIn(runDir.resolve("apps"))
+                .withConfigOf("audit-service", Map.of("sinergi.audit.log.witnesses", witnesses.witnessesSetting()));
         return Suite.start(Suite.SERVICES, PORTS, postgres, keycloak.realmUrl(), options);
     }
 
     /** Generates and writes the exports, runs the scenario on them and prints its summary. */
     private static ProtectionScenario.ScenarioReport runScenario(
-            Suite suite, KeycloakServer keycloak, Options options, Path runDir) {
+            Suite suite, KeycloakServer keycloak, Options options, Path runDir, LogWitnesses witnesses) {
         ReferenceData reference = ReferenceData.load();
         ExportGenerator.Exports exports = new ExportGenerator(reference, options.seed()).generate(options.workers());
         List<Path> files = ExportGenerator.write(exports, runDir.resolve("exports"));
@@ -133,6 +136,7 @@ public final class Main {
         TokenClient tokens = new TokenClient(keycloak.realmUrl());
         ProtectionScenario.ScenarioReport report =
                 new ProtectionScenario(endpoints(suite), tokens, reference, options.seed()).run(exports);
+        witnesses.check(report, suite.service("audit-service").baseUrl(), keycloak.realmUrl(), tokens);
         System.out.println(report.render());
         return report;
     }

@@ -7,8 +7,8 @@ import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
+import id.sinergi.devstack.TestDatabases;
 import id.sinergi.devstack.TokenClient;
-import id.sinergi.devstack.testing.SinergiTestResource;
 import id.sinergi.scenario.Api.Answer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +44,7 @@ class CrossServiceTest {
         keycloak = KeycloakServer.start(WORK, Processes.freePort());
         Map<String, Integer> ports = new LinkedHashMap<>();
         Suite.SERVICES.forEach(s -> ports.put(s, Processes.freePort()));
-        Suite.Options options = Suite.Options.of(
-                        "sinergi_it" + SinergiTestResource.databaseSuffix() + "_", WORK.resolve("services"))
+        Suite.Options options = Suite.Options.of("sinergi_it" + TestDatabases.suffix() + "_", WORK.resolve("services"))
                 .withConfig(Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"));
         suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), options);
         tokens = new TokenClient(keycloak.realmUrl());

@@ -57,16 +57,23 @@ public class Sealer {
     @Inject
     LogConfig config;
 
+    @Inject
+    Backlog backlog;
+
     @Scheduled(
             identity = "audit-log-sealer",
             every = "${sinergi.audit.log.seal-interval:500ms}",
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sealAll().replaceWithVoid().onFailure().recoverWithItem(e -> {
-            Log.errorf(e, "event=audit-seal-failed effect=\"accepted events wait for the next round\"");
-            return null;
-        });
+        return sealAll()
+                .call(n -> backlog.current())
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithItem(e -> {
+                    Log.errorf(e, "event=audit-seal-failed effect=\"accepted events wait for the next round\"");
+                    return null;
+                });
     }
 
     /** Seals round after round until a round finds less than a full batch; gives how many events it sealed. */

@@ -1,6 +1,7 @@
 package id.sinergi.audit.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogVerifier;
 import id.sinergi.audit.log.LogViews.ConsistencyProof;
 import id.sinergi.audit.log.LogViews.CosignatureReceipt;
@@ -46,6 +47,9 @@ public class AuditLogResource {
 
     @Inject
     LogVerifier verifier;
+
+    @Inject
+    Backlog backlog;
 
     @Inject
     Caller caller;
@@ -163,6 +167,23 @@ public class AuditLogResource {
             @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
                     String size) {
         return log.export(FilterParams.optionalLong("size", size), caller);
+    }
+
+    @GET
+    @Path("/backlog")
+    @RolesAllowed({Roles.SECURITY_AUDITOR, Roles.PLATFORM_ADMIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Events accepted but not yet sealed, per source",
+            description = "Per delivering service: how many accepted events wait for the sealer and how long the"
+                    + " oldest has waited. The same figures are the gauges sinergi_audit_unsealed_events and"
+                    + " sinergi_audit_seal_lag_seconds on /q/metrics.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The backlog",
+            content = @Content(schema = @Schema(implementation = Backlog.View.class)))
+    public Uni<Backlog.View> backlog() {
+        return backlog.current();
     }
 
     @GET

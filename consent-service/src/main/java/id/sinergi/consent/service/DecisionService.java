@@ -68,7 +68,7 @@ public class DecisionService {
     static List<DataCategory> asked(DecisionRequest request) {
         if ((request.dataCategory() == null) == (request.dataCategories() == null)) {
             throw ProblemException.invalidField(
-                    "decision-categories", "dataCategories", "name either dataCategory or dataCategories, not both");
+                    "decision-categories", "dataCategories", "name exactly one of dataCategory and dataCategories");
         }
         Set<DataCategory> set = request.dataCategory() != null
                 ? EnumSet.of(request.dataCategory())

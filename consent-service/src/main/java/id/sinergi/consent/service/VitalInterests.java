@@ -3,6 +3,7 @@ package id.sinergi.consent.service;
 import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.consent.DataCategory;
+import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
@@ -214,7 +215,7 @@ public class VitalInterests {
     private AuditEvent.Builder event(Caller caller, String action, VitalInterest v) {
         return AuditEvent.of(audit.serviceName(), action, caller.actor())
                 .worker(v.workerId)
-                .purpose("PROTECTION_CASE_HANDLING")
+                .purpose(Purpose.PROTECTION_CASE_HANDLING.name())
                 .resource("vital-interest", v.id);
     }
 }

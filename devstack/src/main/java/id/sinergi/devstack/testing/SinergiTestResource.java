@@ -5,6 +5,7 @@ import id.sinergi.devstack.KeycloakServer;
 import id.sinergi.devstack.PostgresServer;
 import id.sinergi.devstack.Processes;
 import id.sinergi.devstack.Suite;
+import id.sinergi.devstack.TestDatabases;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import io.restassured.config.FailureConfig;
@@ -52,22 +53,13 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database) + databaseSuffix();
+        database = initArgs.getOrDefault("database", database) + TestDatabases.suffix();
         service = initArgs.get("service");
         appRole = Boolean.parseBoolean(initArgs.getOrDefault("auditAppRole", "false"));
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
                 : Arrays.stream(list.split(",")).map(String::trim).toList();
-    }
-
-    /** {@code SINERGI_TEST_DATABASE_SUFFIX}, checked; empty when unset. */
-    public static String databaseSuffix() {
-        String suffix = System.getenv().getOrDefault("SINERGI_TEST_DATABASE_SUFFIX", "");
-        if (!suffix.matches("[a-z0-9_]{0,16}")) {
-            throw new IllegalArgumentException("SINERGI_TEST_DATABASE_SUFFIX must be up to 16 of a-z, 0-9 and _");
-        }
-        return suffix;
     }
 
     @Override

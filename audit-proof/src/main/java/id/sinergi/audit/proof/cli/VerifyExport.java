@@ -64,7 +64,7 @@ public final class VerifyExport {
     }
 
     /** Runs the command; the streams stand for standard input, output and error. */
-    static int run(String[] argv, InputStream stdin, PrintStream out, PrintStream err) {
+    public static int run(String[] argv, InputStream stdin, PrintStream out, PrintStream err) {
         Options options;
         try {
             Args args = Args.parse(argv, SINGLE, REPEATED, FLAGS);

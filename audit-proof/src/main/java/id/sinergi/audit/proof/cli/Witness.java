@@ -78,7 +78,7 @@ public final class Witness {
     }
 
     /** Runs the command; {@code env} stands for the environment. */
-    static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
+    public static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
         Config config;
         try {
             Args args = Args.parse(argv, SINGLE, Set.of(), FLAGS);
