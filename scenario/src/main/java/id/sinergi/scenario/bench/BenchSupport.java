@@ -1,18 +1,46 @@
 package id.sinergi.scenario.bench;
 
+import id.sinergi.devstack.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
-/** What the benchmarks share: their command-line options, percentiles and a process's resident memory. */
+/**
+ * What the benchmarks share: their command-line options, percentiles, CPU time and resident memory from /proc, and
+ * the open load that sends requests at a fixed rate.
+ */
 final class BenchSupport {
 
     /** Linux's clock ticks per second (USER_HZ), the unit of /proc/PID/stat's CPU times. */
     private static final long CLOCK_TICKS = 100;
+
+    /**
+     * The heap of a service under test: the suite's 384 MiB, all of it from the start. Token parsing alone allocates
+     * tens of kilobytes per request, and a heap left to grow from 64 MiB keeps a young generation so small that it
+     * is collected several times a second under load, each pause holding up the requests behind it.
+     */
+    static final List<String> SERVICE_HEAP = List.of("-Xms384m", "-Xmx384m");
 
     private BenchSupport() {}
 
@@ -44,6 +72,15 @@ final class BenchSupport {
         return pairs;
     }
 
+    /** JVM options: these defaults, then the ones of {@code --jvm "-X... -X..."} (a later one overrides). */
+    static List<String> jvmOptions(Map<String, String> options, List<String> defaults) {
+        List<String> jvm = new ArrayList<>(defaults);
+        Arrays.stream(options.getOrDefault("jvm", "").split(" "))
+                .filter(o -> !o.isBlank())
+                .forEach(jvm::add);
+        return jvm;
+    }
+
     /** Whether the benchmark runs its own embedded PostgreSQL ({@code --postgres embedded}, the default). */
     static boolean embeddedPostgres(Map<String, String> options) {
         String server = options.getOrDefault("postgres", "embedded");
@@ -62,6 +99,19 @@ final class BenchSupport {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
+    /**
+     * Table cells of these percentiles of ascending {@code sorted} latencies (ms), {@code " a ms | b ms | c ms "}, the
+     * one at {@code bold} (an index into {@code percentiles}) in bold.
+     */
+    static String percentileCells(double[] sorted, int bold, double... percentiles) {
+        StringBuilder cells = new StringBuilder();
+        for (int i = 0; i < percentiles.length; i++) {
+            String cell = String.format(Locale.ROOT, "%.2f ms", percentile(sorted, percentiles[i]));
+            cells.append(i == 0 ? " " : " | ").append(i == bold ? "**" + cell + "**" : cell);
+        }
+        return cells.append(' ').toString();
+    }
+
     /** CPU time (user and system) a process has used so far, in milliseconds, from /proc (Linux). */
     static long cpuMillis(long pid) {
         try {
@@ -75,9 +125,24 @@ final class BenchSupport {
         }
     }
 
-    /** CPU time of a process and all its children now running (a PostgreSQL server and its backends). */
+    /** CPU time of a process's children that ended and were waited for (cutime and cstime), ms. */
+    private static long reapedChildrenCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 1000 / CLOCK_TICKS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU time of a process and its children (a PostgreSQL server and its backends): those now running, and those
+     * that ended and were reaped, which Linux adds to the parent's cutime and cstime (a backend whose connection
+     * closed during a measurement still counts).
+     */
     static long treeCpuMillis(long parent) {
-        long total = cpuMillis(parent);
+        long total = cpuMillis(parent) + reapedChildrenCpuMillis(parent);
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("[0-9]+"))
                     .toList()) {
@@ -95,6 +160,154 @@ final class BenchSupport {
             throw new UncheckedIOException(e);
         }
         return total;
+    }
+
+    /** CPU time the whole machine has used so far (user, nice, system, interrupts, steal), ms, from /proc/stat. */
+    static long machineCpuMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy * 1000 / CLOCK_TICKS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PostgreSQL server's main process: the parent of a backend of ours. */
+    static long postmaster(PostgresServer.Database db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            String stat = Files.readString(Path.of("/proc/" + rs.getInt(1) + "/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU time used so far, in ms: by the service under test, by PostgreSQL with its backends, by this JVM (the
+     * load generator) and by the whole machine, whose rest is everything else that runs on the shared cores.
+     */
+    record Cpu(long service, long database, long self, long machine) {
+
+        static Cpu now(long servicePid, long databasePid) {
+            return new Cpu(
+                    cpuMillis(servicePid),
+                    treeCpuMillis(databasePid),
+                    cpuMillis(ProcessHandle.current().pid()),
+                    machineCpuMillis());
+        }
+
+        /** What was used between {@code earlier} and this. */
+        Cpu since(Cpu earlier) {
+            return new Cpu(
+                    service - earlier.service,
+                    database - earlier.database,
+                    self - earlier.self,
+                    machine - earlier.machine);
+        }
+
+        /** The CPU time of the rest of the machine: neither the service, PostgreSQL nor this JVM. */
+        long others() {
+            return machine - service - database - self;
+        }
+    }
+
+    /**
+     * What an open load measured: per request the latency from when it was due (ms), sorted; the time it took from
+     * when it was sent; the answers by kind; the rate achieved; the CPU per request of the service and PostgreSQL.
+     */
+    record Load(
+            double[] fromDue,
+            double[] fromSent,
+            Map<String, Long> answers,
+            double achievedRate,
+            double serviceCpuMillis,
+            double databaseCpuMillis) {}
+
+    /** Names the kind of an answer for {@link Load#answers()}; may keep what it needs of it. */
+    interface Answer {
+        String kind(int request, HttpResponse<String> response);
+    }
+
+    /**
+     * Sends {@code rate} requests a second for {@code seconds} (request {@code i} from {@code request.apply(i)}),
+     * with at most {@code maxInFlight} of them in flight.
+     *
+     * <p>The load is open: request {@code i} is due at {@code start + i / rate} whatever the earlier ones do, and
+     * its latency is counted from when it was due, so that a stall delays and counts against every request due
+     * during it (no coordinated omission); a request due while {@code maxInFlight} are in flight waits for one, as
+     * with a caller's connection pool, and its wait counts too.
+     */
+    static Load openLoad(
+            HttpClient http,
+            IntFunction<HttpRequest> request,
+            int rate,
+            int seconds,
+            int maxInFlight,
+            Answer answer,
+            long servicePid,
+            long databasePid)
+            throws InterruptedException {
+        int n = rate * seconds;
+        long serviceCpu = cpuMillis(servicePid);
+        long databaseCpu = treeCpuMillis(databasePid);
+        double[] fromDue = new double[n];
+        double[] fromSent = new double[n];
+        Map<String, Long> answers = new ConcurrentHashMap<>();
+        CompletableFuture<?>[] pending = new CompletableFuture<?>[n];
+        long interval = 1_000_000_000L / rate;
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long start = System.nanoTime() + 10_000_000L;
+        for (int i = 0; i < n; i++) {
+            HttpRequest next = request.apply(i);
+            long due = start + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.acquire();
+            long sent = System.nanoTime();
+            int index = i;
+            pending[i] = http.sendAsync(next, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        inFlight.release();
+                        long done = System.nanoTime();
+                        fromDue[index] = (done - due) / 1e6;
+                        fromSent[index] = (done - sent) / 1e6;
+                        String kind = failure == null ? answer.kind(index, response) : failed(failure);
+                        answers.merge(kind, 1L, Long::sum);
+                    });
+        }
+        CompletableFuture.allOf(pending).exceptionally(f -> null).join();
+        double achieved = n / ((System.nanoTime() - start) / 1e9);
+        Arrays.sort(fromDue);
+        Arrays.sort(fromSent);
+        return new Load(
+                fromDue,
+                fromSent,
+                new TreeMap<>(answers),
+                achieved,
+                (cpuMillis(servicePid) - serviceCpu) / (double) n,
+                (treeCpuMillis(databasePid) - databaseCpu) / (double) n);
+    }
+
+    private static String failed(Throwable failure) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return "failed " + cause.getClass().getSimpleName();
+    }
+
+    /** A started platform thread of this name. */
+    static Thread thread(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.start();
+        return thread;
     }
 
     /** The resident memory of a process in KiB, from /proc (Linux), or -1 when it gives none. */

@@ -9,6 +9,7 @@ import id.sinergi.devstack.RepoPaths;
 import id.sinergi.devstack.ServiceProcess;
 import id.sinergi.devstack.SigningKeyFile;
 import id.sinergi.devstack.TokenClient;
+import id.sinergi.scenario.bench.BenchSupport.Load;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,13 +36,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
 
@@ -84,16 +81,9 @@ public final class ConsentBenchmark {
 
     /**
      * At most this many requests in flight, hence connections open, as a caller's connection pool would allow; a
-     * request due while all are busy waits for one, and its wait counts in its latency.
+     * request due while all are busy waits for one, and its wait counts in its latency ({@link BenchSupport#openLoad}).
      */
     private static final int MAX_IN_FLIGHT = 32;
-
-    /**
-     * consent-service's heap: the suite's 384 MiB, all of it from the start. Token parsing alone allocates tens
-     * of kilobytes per request, and a heap left to grow from 64 MiB keeps a young generation so small that it
-     * is collected three times a second at this rate, each pause holding up the requests behind it.
-     */
-    static final List<String> SERVICE_HEAP = List.of("-Xms384m", "-Xmx384m");
 
     /** The embedded server's settings: memory for the grants and their indexes to stay in buffers. */
     private static final Map<String, String> SERVER_SETTINGS = Map.of(
@@ -119,8 +109,8 @@ public final class ConsentBenchmark {
     /** The embedded server's settings: {@link #SERVER_SETTINGS} and what {@code --server k=v,k=v} changes. */
     private final Map<String, String> serverSettings = new TreeMap<>(SERVER_SETTINGS);
 
-    /** consent-service's JVM options: {@link #SERVICE_HEAP} and what {@code --jvm "-X... -X..."} adds. */
-    private final List<String> jvmOptions = new java.util.ArrayList<>(SERVICE_HEAP);
+    /** consent-service's JVM options: {@link BenchSupport#SERVICE_HEAP} and what {@code --jvm "-X..."} adds. */
+    private List<String> jvmOptions = BenchSupport.SERVICE_HEAP;
 
     /** consent-service's configuration beside its defaults, from {@code --service k=v,k=v}. */
     private final Map<String, String> serviceConfig = new TreeMap<>();
@@ -143,9 +133,7 @@ public final class ConsentBenchmark {
         ConsentBenchmark bench = new ConsentBenchmark();
         bench.serverSettings.putAll(BenchSupport.pairs(options, "server"));
         bench.serviceConfig.putAll(BenchSupport.pairs(options, "service"));
-        bench.jvmOptions.addAll(Arrays.asList(options.getOrDefault("jvm", "").split(" ")).stream()
-                .filter(o -> !o.isBlank())
-                .toList());
+        bench.jvmOptions = BenchSupport.jvmOptions(options, BenchSupport.SERVICE_HEAP);
         String report = bench.run(grants, rate, seconds, warmup, seed, embedded, runDir);
         Files.writeString(runDir.resolve("consent-benchmark.md"), report);
         System.out.println(report);
@@ -162,7 +150,7 @@ public final class ConsentBenchmark {
             try (ServiceProcess consent = startConsent(db, keycloak, runDir)) {
                 TokenClient tokens = new TokenClient(keycloak.realmUrl());
                 servicePid = consent.pid();
-                databasePid = postmaster(db);
+                databasePid = BenchSupport.postmaster(db);
                 token = tokens.user(OFFICER);
                 Population population = seed(db, consent, tokens, grants);
                 ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
@@ -433,67 +421,20 @@ public final class ConsentBenchmark {
         }
     }
 
-    /**
-     * What a load run measured: per request the latency from when it was due (ms), sorted; the time it took from
-     * when it was sent; the answers by status and decision; the rate achieved.
-     */
-    private record Load(
-            double[] fromDue,
-            double[] fromSent,
-            Map<String, Long> answers,
-            double achievedRate,
-            double serviceCpuMillis,
-            double databaseCpuMillis) {}
-
     /** Sends {@code rate} requests a second for {@code seconds}, request {@code i} with {@code body.apply(i)}. */
-    private Load load(URI uri, IntFunction<byte[]> body, int rate, int seconds) throws Exception {
-        int n = rate * seconds;
-        long serviceCpu = BenchSupport.cpuMillis(servicePid);
-        long databaseCpu = BenchSupport.treeCpuMillis(databasePid);
-        double[] fromDue = new double[n];
-        double[] fromSent = new double[n];
-        Map<String, Long> answers = new ConcurrentHashMap<>();
-        CompletableFuture<?>[] pending = new CompletableFuture<?>[n];
-        long interval = 1_000_000_000L / rate;
-        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-        long start = System.nanoTime() + 10_000_000L;
-        for (int i = 0; i < n; i++) {
-            HttpRequest request = request(uri, body.apply(i));
-            long due = start + i * interval;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            inFlight.acquire();
-            long sent = System.nanoTime();
-            int index = i;
-            pending[i] = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> {
-                        inFlight.release();
-                        long done = System.nanoTime();
-                        fromDue[index] = (done - due) / 1e6;
-                        fromSent[index] = (done - sent) / 1e6;
-                        answers.merge(answerOf(response, failure), 1L, Long::sum);
-                    });
-        }
-        CompletableFuture.allOf(pending).exceptionally(f -> null).join();
-        double achieved = n / ((System.nanoTime() - start) / 1e9);
-        Arrays.sort(fromDue);
-        Arrays.sort(fromSent);
-        return new Load(
-                fromDue,
-                fromSent,
-                new TreeMap<>(answers),
-                achieved,
-                (BenchSupport.cpuMillis(servicePid) - serviceCpu) / (double) n,
-                (BenchSupport.treeCpuMillis(databasePid) - databaseCpu) / (double) n);
+    private Load load(URI uri, IntFunction<byte[]> body, int rate, int seconds) throws InterruptedException {
+        return BenchSupport.openLoad(
+                http,
+                i -> request(uri, body.apply(i)),
+                rate,
+                seconds,
+                MAX_IN_FLIGHT,
+                (i, response) -> answerOf(response),
+                servicePid,
+                databasePid);
     }
 
-    private static String answerOf(HttpResponse<String> response, Throwable failure) {
-        if (failure != null) {
-            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-            return "failed " + cause.getClass().getSimpleName();
-        }
+    private static String answerOf(HttpResponse<String> response) {
         String body = response.body();
         if (body.contains("\"decision\":\"PERMIT\"")) {
             return response.statusCode() + " PERMIT";
@@ -517,17 +458,6 @@ public final class ConsentBenchmark {
             return new UUID(msb, lsb);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The PostgreSQL server's main process: the parent of a backend of ours. */
-    private static long postmaster(PostgresServer.Database db) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            String stat = Files.readString(Path.of("/proc/" + rs.getInt(1) + "/stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
         }
     }
 
@@ -590,15 +520,11 @@ public final class ConsentBenchmark {
         double[] d = load.fromDue();
         out.append(String.format(
                 Locale.ROOT,
-                "| %s | %d | %.0f/s | %.2f ms | %.2f ms | **%.2f ms** | %.2f ms | %.2f ms | %.2f ms, %.2f ms | %s |%n",
+                "| %s | %d | %.0f/s |%s| %.2f ms, %.2f ms | %s |%n",
                 name,
                 d.length,
                 load.achievedRate(),
-                BenchSupport.percentile(d, 50),
-                BenchSupport.percentile(d, 90),
-                BenchSupport.percentile(d, 99),
-                BenchSupport.percentile(d, 99.9),
-                BenchSupport.percentile(d, 100),
+                BenchSupport.percentileCells(d, 2, 50, 90, 99, 99.9, 100),
                 load.serviceCpuMillis(),
                 load.databaseCpuMillis(),
                 load.answers()));
