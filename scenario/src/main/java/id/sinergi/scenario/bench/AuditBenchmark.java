@@ -496,7 +496,7 @@ public final class AuditBenchmark {
         String table = "bench_single_inserts";
         scratch(table, Scratch.ALL_INDEXES);
         String sql = "INSERT INTO " + table + " (" + GeneratedEvents.COLUMNS + ") VALUES ("
-                + String.join(", ", Collections.nCopies(17, "?")) + ")";
+                + String.join(", ", Collections.nCopies(18, "?")) + ")";
         int warmup = Math.min(settings.warmup(), 5);
         LOG.info("PostgreSQL alone: single-row INSERTs from " + clients + " connections for " + warmup + " + "
                 + settings.seconds() + " s");

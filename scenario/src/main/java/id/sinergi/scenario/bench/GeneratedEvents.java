@@ -23,7 +23,10 @@ final class GeneratedEvents {
     /** audit_entry's columns that an insert gives, in the order of {@link #copyLine} and {@link #bind}. */
     static final String COLUMNS = "event_id, occurred_at, recorded_at, service, action, outcome, actor_subject,"
             + " actor_username, actor_agency, actor_mission, actor_client_id, actor_roles, worker_id, purpose,"
-            + " resource_type, resource_id, reason";
+            + " resource_type, resource_id, reason, entry_format";
+
+    /** The canonical form the rows are sealed in: version 3 (no details). */
+    static final int ENTRY_FORMAT = 3;
 
     private static final int OFFICERS = 2000;
     private static final int WORKERS = 1_000_000;
@@ -182,7 +185,8 @@ final class GeneratedEvents {
                 .append(e.worker())
                 .append('\t')
                 .append(e.purpose());
-        sb.append("\tcase\t").append(e.caseId()).append('\t').append(e.reason()).append('\n');
+        sb.append("\tcase\t").append(e.caseId()).append('\t').append(e.reason());
+        sb.append('\t').append(ENTRY_FORMAT).append('\n');
     }
 
     /** The event as the parameters of {@code INSERT ... (COLUMNS) VALUES (?, ... ?)}. */
@@ -205,6 +209,7 @@ final class GeneratedEvents {
         ps.setString(15, "case");
         ps.setString(16, e.caseId().toString());
         ps.setString(17, e.reason());
+        ps.setShort(18, (short) ENTRY_FORMAT);
     }
 
     /** A random version-4 UUID from this sequence (UUID.randomUUID's SecureRandom is slower and shared). */
