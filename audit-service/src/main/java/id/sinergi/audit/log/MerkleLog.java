@@ -185,7 +185,11 @@ public class MerkleLog {
 
     private Cosigned validCosignature(SignedNote note) {
         boolean namedWitness = false;
-        for (SignedNote.Line line : note.signatures()) {
+        // The poster appends its own line after those the log already published: look from the end, so that the
+        // second witness of a checkpoint is not taken for the first, whose line the fetched note carries.
+        List<SignedNote.Line> lines = new ArrayList<>(note.signatures());
+        java.util.Collections.reverse(lines);
+        for (SignedNote.Line line : lines) {
             var witness = keys.witness(line.name(), line.keyId());
             if (witness.isPresent()) {
                 namedWitness = true;
