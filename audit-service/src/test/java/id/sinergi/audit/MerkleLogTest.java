@@ -146,11 +146,11 @@ class MerkleLogTest {
         sealedCheckpoint(before + 300);
         try (Connection c = owner()) {
             assertThat(count(c, "SELECT count(*) FROM merkle_leaf"))
-                    .isEqualTo(
-                            count(
-                                    c,
-                                    "SELECT count(*) FROM"
-                                            + " audit_entry e WHERE EXISTS (SELECT 1 FROM merkle_leaf l WHERE l.ingest_id = e.ingest_id)"));
+                    .isEqualTo(count(
+                            c,
+                            "SELECT count(*) FROM audit_entry e"
+                                    + " WHERE EXISTS (SELECT 1 FROM merkle_leaf l"
+                                    + " WHERE l.ingest_id = e.ingest_id)"));
             assertThat(count(c, "SELECT count(DISTINCT ingest_id) FROM merkle_leaf"))
                     .isEqualTo(count(c, "SELECT count(*) FROM merkle_leaf"));
             assertThat(count(c, "SELECT max(leaf_index) + 1 FROM merkle_leaf"))

@@ -171,7 +171,8 @@ class AuditOutageTest {
                     sealed += count(
                             c,
                             "SELECT count(*) FROM audit_entry e JOIN merkle_leaf l"
-                                    + " ON l.ingest_id = e.ingest_id WHERE e.worker_id = ? AND e.action = 'consent.decision'",
+                                    + " ON l.ingest_id = e.ingest_id"
+                                    + " WHERE e.worker_id = ? AND e.action = 'consent.decision'",
                             worker);
                 }
                 if (sealed >= total || Instant.now().isAfter(deadline)) {

@@ -26,8 +26,8 @@ public interface LogConfig {
     /** The witnesses whose cosignatures the log accepts and publishes: vkeys (C2SP signed-note, type 0x04). */
     Optional<List<String>> witnesses();
 
-    /** How often the sealer appends accepted events to the tree ({@code 500ms}; {@code off} stops it). */
-    @WithDefault("500ms")
+    /** How often the sealer appends accepted events ({@code 1s}, the scheduler's least; {@code off} stops it). */
+    @WithDefault("1s")
     String sealInterval();
 
     /** The most events one sealing round appends; a backlog is sealed in rounds of this size. */

@@ -62,7 +62,7 @@ public class Sealer {
 
     @Scheduled(
             identity = "audit-log-sealer",
-            every = "${sinergi.audit.log.seal-interval:500ms}",
+            every = "${sinergi.audit.log.seal-interval:1s}",
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
