@@ -2,7 +2,6 @@ package id.sinergi.audit.alert;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,17 +42,29 @@ public class AlertScanner {
             + " LEFT JOIN audit_entry e ON e.ingest_id = l.ingest_id"
             + " WHERE l.leaf_index > $1 ORDER BY l.leaf_index LIMIT $2";
 
-    /** An officer's sealed events in a time range: their own, and those a service recorded naming them. */
-    private static final String AROUND = "SELECT " + EVENT_COLUMNS + " FROM audit_entry e"
-            + " JOIN merkle_leaf l ON l.ingest_id = e.ingest_id"
-            + " WHERE e.actor_subject = $1 AND e.occurred_at >= $2 AND e.occurred_at <= $3 AND l.leaf_index <= $4"
-            + " UNION SELECT " + EVENT_COLUMNS + " FROM audit_entry e"
-            + " JOIN merkle_leaf l ON l.ingest_id = e.ingest_id"
-            + " WHERE e.action = ANY($5) AND e.reason LIKE $6 ESCAPE '\\'"
-            + " AND e.occurred_at >= $2 AND e.occurred_at <= $3 AND l.leaf_index <= $4";
+    /**
+     * The officers' own sealed events, each officer in a time range of their own: one index range scan per officer
+     * in one statement ($1 subjects, $2 from, $3 to, all inclusive; $4 the greatest leaf of this scan).
+     */
+    private static final String OWN = "SELECT " + EVENT_COLUMNS
+            + " FROM unnest($1::varchar[], $2::timestamptz[], $3::timestamptz[]) AS r(subject, lo, hi)"
+            + " JOIN audit_entry e ON e.actor_subject = r.subject AND e.occurred_at >= r.lo AND e.occurred_at <= r.hi"
+            + " JOIN merkle_leaf l ON l.ingest_id = e.ingest_id WHERE l.leaf_index <= $4";
 
-    private static final String EXISTING = "SELECT id, rule, window_start, window_end FROM audit_alert"
-            + " WHERE actor_subject = $1 AND rule <> 'sample' AND window_end > $2 AND window_start <= $3";
+    /**
+     * The events a service recorded naming an officer in its reason (a vital-interest override recorded by
+     * consent-service as case-service), in the time range of the whole scan; they are assigned to officers in Java.
+     */
+    private static final String NAMED = "SELECT " + EVENT_COLUMNS + " FROM audit_entry e"
+            + " JOIN merkle_leaf l ON l.ingest_id = e.ingest_id"
+            + " WHERE e.action = ANY($1) AND e.reason LIKE '%officer=%' AND e.occurred_at >= $2 AND e.occurred_at <= $3"
+            + " AND l.leaf_index <= $4";
+
+    /** The stored alerts of the officers whose windows overlap each officer's range ($4 the longest window in seconds). */
+    private static final String EXISTING = "SELECT a.id, a.rule, a.window_start, a.window_end, a.actor_subject"
+            + " FROM unnest($1::varchar[], $2::timestamptz[], $3::timestamptz[]) AS r(subject, lo, hi)"
+            + " JOIN audit_alert a ON a.actor_subject = r.subject AND a.rule <> 'sample'"
+            + " AND a.window_end > r.lo - make_interval(secs => $4) AND a.window_start <= r.hi";
 
     static final String INSERT_ALERT = "INSERT INTO audit_alert (id, rule, raised_at, actor_subject, actor_username,"
             + " actor_agency, actor_mission, worker_id, window_start, window_end, threshold, measure, criteria,"
@@ -147,7 +158,11 @@ public class AlertScanner {
                 });
     }
 
-    /** Applies every rule to the officers of the new events; gives how many alerts it raised. */
+    /**
+     * Applies every rule to the officers of the new events; gives how many alerts it raised. Three statements per
+     * scan, whatever the number of officers: their events around the new ones, the events naming them, and their
+     * alerts whose windows reach those events.
+     */
     private Uni<Integer> evaluate(SqlClient conn, List<SealedEvent> fresh, long cursor, long upTo) {
         List<RuleSpec> specs = RuleSpec.of(config);
         Duration reach = RuleSpec.longest(specs);
@@ -161,48 +176,61 @@ public class AlertScanner {
         if (ranges.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        int n = ranges.size();
+        String[] subjects = new String[n];
+        OffsetDateTime[] froms = new OffsetDateTime[n];
+        OffsetDateTime[] tos = new OffsetDateTime[n];
+        Instant earliest = null;
+        Instant latest = null;
+        int i = 0;
+        for (Map.Entry<String, Instant[]> entry : ranges.entrySet()) {
+            Instant from = entry.getValue()[0].minus(reach);
+            Instant to = entry.getValue()[1].plus(reach);
+            subjects[i] = entry.getKey();
+            froms[i] = utc(from);
+            tos[i] = utc(to);
+            earliest = earliest == null ? from : min(earliest, from);
+            latest = latest == null ? to : max(latest, to);
+            i++;
+        }
+        Tuple officers = Tuple.of(subjects, froms, tos, upTo);
         String[] vitalActions = List.copyOf(config.vitalInterest().actions()).toArray(String[]::new);
-        return Multi.createFrom()
-                .iterable(ranges.entrySet())
-                .onItem()
-                .transformToUniAndConcatenate(entry -> {
-                    Instant from = entry.getValue()[0].minus(reach);
-                    Instant to = entry.getValue()[1].plus(reach);
-                    return officer(conn, specs, entry.getKey(), from, to, cursor, upTo, vitalActions);
-                })
-                .collect()
-                .asList()
-                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
-    }
-
-    private Uni<Integer> officer(
-            SqlClient conn,
-            List<RuleSpec> specs,
-            String subject,
-            Instant from,
-            Instant to,
-            long cursor,
-            long upTo,
-            String[] vitalActions) {
-        Tuple around = Tuple.tuple(
-                List.of(subject, utc(from), utc(to), upTo, vitalActions, "%officer=" + likeEscaped(subject) + " %"));
-        return conn.preparedQuery(AROUND)
-                .execute(around)
-                .map(rows -> {
-                    List<SealedEvent> events = new ArrayList<>();
-                    rows.forEach(row -> events.add(event(row)));
-                    return events.stream()
-                            .filter(e -> e.accountable().equals(subject))
-                            .toList();
-                })
+        Uni<List<SealedEvent>> named = vitalActions.length == 0
+                ? Uni.createFrom().item(List.of())
+                : conn.preparedQuery(NAMED)
+                        .execute(Tuple.of(vitalActions, utc(earliest), utc(latest), upTo))
+                        .map(AlertScanner::events);
+        Map<String, List<SealedEvent>> around = new LinkedHashMap<>();
+        ranges.keySet().forEach(s -> around.put(s, new ArrayList<>()));
+        return conn.preparedQuery(OWN)
+                .execute(officers)
+                .map(AlertScanner::events)
+                .flatMap(own -> named.map(more -> {
+                    // An officer's own event that names another officer answers to no one here, as an event
+                    // naming an officer counts only when its action is a named one.
+                    Set<UUID> seen = new HashSet<>();
+                    for (SealedEvent e : own) {
+                        if (e.accountable().equals(e.actorSubject()) && seen.add(e.eventId())) {
+                            around.get(e.actorSubject()).add(e);
+                        }
+                    }
+                    for (SealedEvent e : more) {
+                        List<SealedEvent> of = around.get(e.accountable());
+                        if (of != null && inRange(e, ranges.get(e.accountable()), reach) && seen.add(e.eventId())) {
+                            of.add(e);
+                        }
+                    }
+                    return around;
+                }))
                 .flatMap(events -> conn.preparedQuery(EXISTING)
-                        .execute(Tuple.of(subject, utc(from.minus(RuleSpec.longest(specs))), utc(to)))
+                        .execute(Tuple.of(subjects, froms, tos, reach.toNanos() / 1e9))
                         .map(rows -> {
-                            Map<AlertRule, List<Detector.Window>> existing = new LinkedHashMap<>();
+                            Map<String, Map<AlertRule, List<Detector.Window>>> existing = new LinkedHashMap<>();
                             for (Row row : rows) {
                                 AlertRule rule =
                                         AlertRule.ofCode(row.getString(1)).orElseThrow();
-                                existing.computeIfAbsent(rule, r -> new ArrayList<>())
+                                existing.computeIfAbsent(row.getString(4), s -> new LinkedHashMap<>())
+                                        .computeIfAbsent(rule, r -> new ArrayList<>())
                                         .add(new Detector.Window(
                                                 row.getUUID(0),
                                                 row.getOffsetDateTime(2).toInstant(),
@@ -211,35 +239,53 @@ public class AlertScanner {
                                                 List.of(),
                                                 0));
                             }
-                            List<Detector.Result> results = new ArrayList<>();
-                            List<RuleSpec> applied = new ArrayList<>();
-                            for (RuleSpec spec : specs) {
-                                results.add(Detector.evaluate(
-                                        spec, events, existing.getOrDefault(spec.rule(), List.of()), cursor));
-                                applied.add(spec);
-                            }
-                            return new Found(subject, applied, results);
+                            List<Found> found = new ArrayList<>();
+                            events.forEach((subject, own) -> {
+                                Map<AlertRule, List<Detector.Window>> windows =
+                                        existing.getOrDefault(subject, Map.of());
+                                List<Detector.Result> results = new ArrayList<>();
+                                for (RuleSpec spec : specs) {
+                                    results.add(Detector.evaluate(
+                                            spec, own, windows.getOrDefault(spec.rule(), List.of()), cursor));
+                                }
+                                found.add(new Found(subject, specs, results));
+                            });
+                            return found;
                         }))
                 .flatMap(found -> store(conn, found));
+    }
+
+    private static List<SealedEvent> events(Iterable<Row> rows) {
+        List<SealedEvent> events = new ArrayList<>();
+        rows.forEach(row -> events.add(event(row)));
+        return events;
+    }
+
+    /** Whether an event lies in the range an officer's new events reach (their first and last, widened). */
+    private static boolean inRange(SealedEvent e, Instant[] range, Duration reach) {
+        return !e.occurredAt().isBefore(range[0].minus(reach))
+                && !e.occurredAt().isAfter(range[1].plus(reach));
     }
 
     /** The results of the rules for one officer. */
     private record Found(String subject, List<RuleSpec> specs, List<Detector.Result> results) {}
 
-    private Uni<Integer> store(SqlClient conn, Found found) {
+    private Uni<Integer> store(SqlClient conn, List<Found> found) {
         List<Tuple> alerts = new ArrayList<>();
         List<Detector.Link> links = new ArrayList<>();
         Instant now = now();
-        for (int i = 0; i < found.specs().size(); i++) {
-            RuleSpec spec = found.specs().get(i);
-            Detector.Result result = found.results().get(i);
-            for (Detector.Window w : result.raised()) {
-                alerts.add(alertRow(spec, found.subject(), w, now));
-                Log.infof(
-                        "event=audit-alert-raised rule=%s alert=%s actor=%s events=%d measure=%d",
-                        spec.rule().code(), w.id, found.subject(), w.triggering.size(), w.measure);
+        for (Found f : found) {
+            for (int i = 0; i < f.specs().size(); i++) {
+                RuleSpec spec = f.specs().get(i);
+                Detector.Result result = f.results().get(i);
+                for (Detector.Window w : result.raised()) {
+                    alerts.add(alertRow(spec, f.subject(), w, now));
+                    Log.infof(
+                            "event=audit-alert-raised rule=%s alert=%s actor=%s events=%d measure=%d",
+                            spec.rule().code(), w.id, f.subject(), w.triggering.size(), w.measure);
+                }
+                links.addAll(result.links());
             }
-            links.addAll(result.links());
         }
         Uni<?> inserted = alerts.isEmpty()
                 ? Uni.createFrom().voidItem()
@@ -315,10 +361,6 @@ public class AlertScanner {
                 row.getString(9),
                 row.getUUID(10),
                 row.getString(11));
-    }
-
-    private static String likeEscaped(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static OffsetDateTime utc(Instant t) {
