@@ -284,7 +284,10 @@ class ConsoleBrowserTest {
     }
 
     private void await(Supplier<Boolean> condition) {
-        new WebDriverWait(browser, WAIT).until(d -> condition.get());
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "the browser is at " + browser.getCurrentUrl() + ", showing: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(d -> condition.get());
     }
 
     private static Map<String, Object> read(UUID worker, String officer, int secondsAgo) {

@@ -28,6 +28,7 @@ import id.sinergi.common.security.Roles;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -277,6 +278,20 @@ public class ConsoleResource {
                                         .orElse(null),
                                 runNow)
                         .render())));
+    }
+
+    /**
+     * Sign-out: the code flow answers this path itself, before the method runs, by ending the session and sending
+     * the browser to Keycloak's end-session endpoint (RP-initiated logout). The path needs a resource so that the
+     * request is authenticated at all; the method is reached only when that did not happen, and goes home.
+     */
+    @GET
+    @Path("/logout")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response logout() {
+        Log.warnf("event=console-logout-not-handled subject=%s", caller.subject());
+        return Response.seeOther(URI.create("/console")).build();
     }
 
     @GET
