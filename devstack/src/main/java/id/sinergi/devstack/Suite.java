@@ -118,6 +118,8 @@ public final class Suite implements AutoCloseable {
             config.putAll(AuditServiceDatabase.config(postgres, db));
             secrets.putAll(AuditServiceDatabase.secrets(db));
             secrets.put("SINERGI_AUDIT_DETAILS_MASTER_KEY", AuditServiceDatabase.newDetailsMasterKey());
+            // The security team's console signs users in as client security-console (local secret of the realm file).
+            secrets.put("SINERGI_CONSOLE_CLIENT_SECRET", TokenClient.localSecret("security-console"));
         }
         Path jar = options.appsDir() == null
                 ? RepoPaths.serviceJar(name)

@@ -73,6 +73,11 @@ public class LogKeys {
         return signer.vkey();
     }
 
+    /** The names of the configured witnesses, in configuration order. */
+    public List<String> witnessNames() {
+        return witnesses.stream().map(NoteKey::name).distinct().toList();
+    }
+
     /** The configured witness with this name and key id, if any. */
     public Optional<NoteKey> witness(String name, int keyId) {
         return witnesses.stream()

@@ -20,9 +20,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 /**
@@ -56,6 +59,23 @@ public class LogVerifier {
     @Inject
     AuditLog audit;
 
+    /** The last verification this replica ran, kept in memory: the console shows it. */
+    private final AtomicReference<LastRun> last = new AtomicReference<>();
+
+    /**
+     * A verification run and who asked for it.
+     *
+     * @param result what it found
+     * @param at when it finished
+     * @param by the user name of the auditor who ran it
+     */
+    public record LastRun(Verification result, Instant at, String by) {}
+
+    /** The last verification run on this replica since it started, if any. */
+    public Optional<LastRun> lastRun() {
+        return Optional.ofNullable(last.get());
+    }
+
     /** Walks the log up to the latest checkpoint. */
     public Uni<Verification> verify(Caller caller) {
         return log.latest()
@@ -66,6 +86,7 @@ public class LogVerifier {
                                 + v.problems().size())
                         .build()))
                 .invoke(v -> {
+                    last.set(new LastRun(v, Instant.now(), caller.username()));
                     if (v.status() == Status.BROKEN) {
                         Log.warnf(
                                 "event=audit-log-broken treeSize=%d problems=%d first=%s",

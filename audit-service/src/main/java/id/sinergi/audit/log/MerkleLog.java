@@ -62,6 +62,35 @@ public class MerkleLog {
         return latest().flatMap(this::withCosignatures);
     }
 
+    /**
+     * A witness's cosignature of a checkpoint, as stored.
+     *
+     * @param witness the witness's key name
+     * @param signedAt the time the cosignature states
+     * @param receivedAt when the log stored it
+     */
+    public record WitnessCosignature(String witness, Instant signedAt, Instant receivedAt) {}
+
+    /** The cosignatures stored for the checkpoint of this tree size, by witness name. */
+    public Uni<List<WitnessCosignature>> cosignatures(long size) {
+        return pool.preparedQuery("SELECT witness, signed_at, received_at FROM cosignature WHERE tree_size = $1"
+                        + " ORDER BY witness, received_at")
+                .execute(Tuple.of(size))
+                .map(rows -> {
+                    List<WitnessCosignature> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new WitnessCosignature(
+                            row.getString(0),
+                            row.getOffsetDateTime(1).toInstant(),
+                            row.getOffsetDateTime(2).toInstant())));
+                    return out;
+                });
+    }
+
+    /** The names of the witnesses whose cosignatures the log takes. */
+    public List<String> witnessNames() {
+        return keys.witnessNames();
+    }
+
     /** The log's public key as a vkey. */
     public String vkey() {
         return keys.vkey();

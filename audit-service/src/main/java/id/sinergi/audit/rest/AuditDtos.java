@@ -49,7 +49,7 @@ public final class AuditDtos {
                                     + " destroyed; UNREADABLE when the configured master key does not open them")
                     DetailsStatus detailsStatus) {
 
-        static EventView of(StoredEvent stored) {
+        public static EventView of(StoredEvent stored) {
             AuditRecord r = stored.record();
             OpenedDetails opened = stored.details();
             AuditEvent e = r.event(opened == null ? null : opened.value());

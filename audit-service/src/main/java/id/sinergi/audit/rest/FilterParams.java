@@ -68,7 +68,7 @@ public class FilterParams {
     public String to;
 
     /** The filter, or a 400 problem naming the first bad parameter. */
-    AuditFilter toFilter() {
+    public AuditFilter toFilter() {
         Instant[] period = period(from, to);
         return new AuditFilter(
                 uuid("workerId", workerId),
@@ -126,7 +126,7 @@ public class FilterParams {
     }
 
     /** A whole number >= 0, or null when the parameter is absent. */
-    static Long optionalLong(String name, String value) {
+    public static Long optionalLong(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

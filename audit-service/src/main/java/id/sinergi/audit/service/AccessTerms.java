@@ -29,7 +29,7 @@ public final class AccessTerms {
             this.gloss = gloss;
         }
 
-        PlainTerm plain() {
+        public PlainTerm plain() {
             return new PlainTerm(name(), term, gloss);
         }
     }
@@ -112,7 +112,7 @@ public final class AccessTerms {
         return categoryOf(action).plain();
     }
 
-    static PlainTerm agency(String code) {
+    public static PlainTerm agency(String code) {
         if (Agency.KEMLU.name().equals(code)) {
             return new PlainTerm(code, "Kementerian Luar Negeri", "Ministry of Foreign Affairs");
         }
@@ -139,7 +139,7 @@ public final class AccessTerms {
         return null;
     }
 
-    static PlainTerm outcome(AuditOutcome outcome) {
+    public static PlainTerm outcome(AuditOutcome outcome) {
         return switch (outcome) {
             case SUCCESS -> new PlainTerm(outcome.name(), "berhasil", "done");
             case DENIED -> new PlainTerm(outcome.name(), "ditolak", "refused");
@@ -147,7 +147,7 @@ public final class AccessTerms {
         };
     }
 
-    static PlainTerm purpose(String code) {
+    public static PlainTerm purpose(String code) {
         if (code == null) {
             return null;
         }
