@@ -215,6 +215,9 @@ public final class VerifyExport {
 
         private int withoutEntryCount;
 
+        /** The event ids the export still names for leaves without entry (an expired entry's, say). */
+        private final java.util.Map<Long, String> withoutEntryEvents = new java.util.HashMap<>();
+
         Verifier(Options options) {
             this.options = options;
             this.coverage = new RetentionCoverage(options.logKey);
@@ -395,6 +398,9 @@ public final class VerifyExport {
                 }
                 withoutEntry[withoutEntryCount++] = index;
                 withoutEntry[withoutEntryCount++] = lineNumber;
+                if (eventId != null && !coverage.covers(index)) {
+                    withoutEntryEvents.put(index, eventId);
+                }
             } else {
                 byte[] bytes = line.entry;
                 entryHash = MerkleHash.leaf(bytes);
@@ -474,7 +480,7 @@ public final class VerifyExport {
                     report.add(
                             Kind.ROW_DELETED,
                             index,
-                            null,
+                            withoutEntryEvents.get(index),
                             withoutEntry[k + 1],
                             "event row deleted: the export has no entry, and no retention statement of the log"
                                     + " expired it");
