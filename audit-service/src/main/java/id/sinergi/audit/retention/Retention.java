@@ -108,7 +108,10 @@ public class Retention {
             throw new IllegalStateException(
                     "sinergi.audit.retention.batch-size is 1 to " + RetentionStatement.MAX_LEAVES);
         }
-        Log.infof("event=audit-retention-policy %s", policy());
+        StringBuilder line = new StringBuilder("event=audit-retention-policy");
+        periods.forEach((category, period) ->
+                line.append(' ').append(category.key()).append('=').append(period));
+        Log.info(line);
     }
 
     /** The period of each category, as configured. */
