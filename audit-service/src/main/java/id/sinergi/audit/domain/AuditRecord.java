@@ -93,6 +93,12 @@ public class AuditRecord extends PanacheEntityBase {
     public byte[] details;
 
     /**
+     * For one of the log's retention statements only (canonical form 4): the signed statement naming the leaves
+     * whose payloads expired ({@code id.sinergi.audit.proof.RetentionStatement}). Null in every other row.
+     */
+    public String purge;
+
+    /**
      * The row an accepted event becomes: timestamps truncated to the microseconds PostgreSQL keeps, the details
      * already sealed (null when there are none).
      */

@@ -35,6 +35,12 @@ public final class EntryCodec {
      */
     public static final short FORMAT = 3;
 
+    /**
+     * The version of the log's retention statements: version 3 with one more member at the end, {@code purge}, the
+     * signed statement as a string. No other row uses it, so ordinary leaves keep their bytes.
+     */
+    public static final short FORMAT_RETENTION = 4;
+
     /** The version of the rows stored before events had details. */
     static final short FORMAT_WITHOUT_DETAILS = 2;
 
@@ -74,6 +80,9 @@ public final class EntryCodec {
         member(sb, "reason", quote(r.reason));
         if (r.entryFormat >= FORMAT) {
             member(sb, "details", r.details == null ? null : quote(B64.encodeToString(r.details)));
+        }
+        if (r.entryFormat >= FORMAT_RETENTION) {
+            member(sb, "purge", quote(r.purge));
         }
         return sb.append('}').toString();
     }

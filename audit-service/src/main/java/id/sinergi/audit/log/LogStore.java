@@ -29,17 +29,18 @@ public final class LogStore {
     public static final String ENTRY_COLUMNS = "e.ingest_id, e.event_id, e.occurred_at, e.recorded_at, e.service,"
             + " e.action, e.outcome, e.actor_subject, e.actor_username, e.actor_agency, e.actor_mission,"
             + " e.actor_client_id, e.actor_roles, e.worker_id, e.purpose, e.resource_type, e.resource_id, e.reason,"
-            + " e.entry_format, e.details";
+            + " e.entry_format, e.details, e.purge";
 
     /** How many columns {@link #ENTRY_COLUMNS} names: the index of a column selected after them. */
-    public static final int ENTRY_COLUMN_COUNT = 20;
+    public static final int ENTRY_COLUMN_COUNT = 21;
 
     private static final String INSERT_ENTRIES = "INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
             + " service, action, outcome, actor_subject, actor_username, actor_agency, actor_mission, actor_client_id,"
-            + " actor_roles, worker_id, purpose, resource_type, resource_id, reason, entry_format, details)"
+            + " actor_roles, worker_id, purpose, resource_type, resource_id, reason, entry_format, details, purge)"
             + " SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[],"
             + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[],"
-            + " $14::text[], $15::text[], $16::text[], $17::text[], $18::smallint[], $19::bytea[])"
+            + " $14::text[], $15::text[], $16::text[], $17::text[], $18::smallint[], $19::bytea[],"
+            + " $20::text[])"
             + " ON CONFLICT (event_id) DO NOTHING";
 
     private static final String NODES = "SELECT 0::smallint, leaf_index, leaf_hash FROM merkle_leaf"
@@ -82,15 +83,17 @@ public final class LogStore {
         String[] reasons = new String[n];
         Short[] formats = new Short[n];
         Buffer[] details = new Buffer[n];
+        String[] purges = new String[n];
         for (int i = 0; i < n; i++) {
             AuditRecord r = rows.get(i);
+            purges[i] = r.purge;
             reasons[i] = r.reason;
             formats[i] = r.entryFormat;
             details[i] = r.details == null ? null : Buffer.buffer(r.details);
         }
         Tuple params = Tuple.tuple(List.of(
                 eventIds, occurred, recorded, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7],
-                text[8], workers, text[9], text[10], text[11], reasons, formats, details));
+                text[8], workers, text[9], text[10], text[11], reasons, formats, details, purges));
         return client.preparedQuery(INSERT_ENTRIES).execute(params).map(rs -> rs.rowCount());
     }
 
@@ -118,6 +121,7 @@ public final class LogStore {
         r.reason = row.getString(i++);
         r.entryFormat = row.getShort(i++);
         r.details = row.getValue(i) == null ? null : bytes(row, i);
+        r.purge = row.getString(i + 1);
         return r;
     }
 

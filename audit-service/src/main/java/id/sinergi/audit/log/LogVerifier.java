@@ -8,6 +8,7 @@ import id.sinergi.audit.log.LogViews.Problem;
 import id.sinergi.audit.log.LogViews.Status;
 import id.sinergi.audit.log.LogViews.Verification;
 import id.sinergi.audit.proof.Frontier;
+import id.sinergi.audit.proof.RetentionCoverage;
 import id.sinergi.audit.proof.SignedNote;
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.common.security.Caller;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +100,7 @@ public class LogVerifier {
     }
 
     private Uni<Verification> walk(StoredCheckpoint latest, List<SizeAndRoot> roots) {
-        Walk walk = new Walk(latest.size(), roots);
+        Walk walk = new Walk(latest.size(), roots, new RetentionCoverage(keys.signer()));
         if (!keys.signer().signed(SignedNote.parse(latest.note()))) {
             walk.problem(
                     new Problem(Kind.CHECKPOINT_SIGNATURE, null, null, latest.size(), "not signed by the log key"));
@@ -136,9 +138,13 @@ public class LogVerifier {
         private long checkedLeaves;
         private long checkedCheckpoints;
         private boolean treeBroken;
+        private final RetentionCoverage coverage;
+        /** The leaves without an event row; each is expired or deleted, which the statements after it decide. */
+        private final BitSet withoutRow = new BitSet();
 
-        Walk(long treeSize, List<SizeAndRoot> roots) {
+        Walk(long treeSize, List<SizeAndRoot> roots, RetentionCoverage coverage) {
             this.treeSize = treeSize;
+            this.coverage = coverage;
             this.checkpoints = roots.iterator();
             this.nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
         }
@@ -153,13 +159,17 @@ public class LogVerifier {
                 tree.append(new byte[32], (n, h) -> {});
             }
             if (row.getValue(2) == null) {
-                problem(new Problem(Kind.EVENT_DELETED, index, null, null, "the leaf's event row is gone"));
+                withoutRow.set(Math.toIntExact(index));
             } else {
                 AuditRecord record = LogStore.record(row, 2);
                 checkedLeaves++;
                 if (!MessageDigest.isEqual(EntryCodec.leafHash(record), stored)) {
                     problem(new Problem(
                             Kind.EVENT_EDITED, index, record.eventId, null, "the row does not hash to its leaf"));
+                } else if (record.entryFormat == EntryCodec.FORMAT_RETENTION && record.purge != null) {
+                    for (String wrong : coverage.statement(index, record.purge)) {
+                        problem(new Problem(Kind.RETENTION_STATEMENT_INVALID, index, record.eventId, null, wrong));
+                    }
                 }
             }
             tree.append(stored, (n, h) -> {});
@@ -190,6 +200,19 @@ public class LogVerifier {
         }
 
         Verification finish(long unsealed) {
+            long expired = 0;
+            for (int i = withoutRow.nextSetBit(0); i >= 0; i = withoutRow.nextSetBit(i + 1)) {
+                if (coverage.covers(i)) {
+                    expired++;
+                } else {
+                    problem(new Problem(
+                            Kind.EVENT_DELETED,
+                            (long) i,
+                            null,
+                            null,
+                            "the leaf's event row is gone, and no retention statement in the tree expired it"));
+                }
+            }
             while (tree.size() < treeSize) {
                 problem(new Problem(Kind.LEAF_MISSING, tree.size(), null, null, "no leaf with this index"));
                 treeBroken = true;
@@ -201,6 +224,7 @@ public class LogVerifier {
                     checkedLeaves,
                     checkedCheckpoints,
                     unsealed,
+                    expired,
                     List.copyOf(problems));
         }
     }

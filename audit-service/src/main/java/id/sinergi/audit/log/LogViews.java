@@ -43,6 +43,8 @@ public final class LogViews {
             @Schema(description = "Checkpoints whose root was recomputed from the stored leaves")
                     long checkedCheckpoints,
             @Schema(description = "Events accepted but not yet sealed into the tree") long unsealedEvents,
+            @Schema(description = "Leaves whose payload expired, each covered by a retention statement in the tree")
+                    long expiredLeaves,
             @Schema(description = "What was found, in leaf order; at most 100") List<Problem> problems) {}
 
     /** Whether the log still proves its events. */
@@ -69,6 +71,11 @@ public final class LogViews {
         /** The latest checkpoint is not signed by the log's key. */
         CHECKPOINT_SIGNATURE,
         /** Event rows behind the sealer's cursor that are in no leaf: rows inserted past the log. */
-        EVENT_OUTSIDE_TREE
+        EVENT_OUTSIDE_TREE,
+        /**
+         * A retention statement that is not the log's signed one, or a leaf line of it that does not hold (not before
+         * the statement, or not due under its policy): what it names is not accepted as expired.
+         */
+        RETENTION_STATEMENT_INVALID
     }
 }

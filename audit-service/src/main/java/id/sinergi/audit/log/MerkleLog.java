@@ -41,8 +41,13 @@ public class MerkleLog {
     static final int PAGE = 5000;
 
     static final String LEAVES = "SELECT l.leaf_index, l.leaf_hash, " + LogStore.ENTRY_COLUMNS
+            + ", x.event_id, x.category, x.statement_leaf, x.expired_at"
             + " FROM merkle_leaf l LEFT JOIN audit_entry e ON e.ingest_id = l.ingest_id"
+            + " LEFT JOIN expired_entry x ON x.leaf_index = l.leaf_index AND e.ingest_id IS NULL"
             + " WHERE l.leaf_index >= $1 AND l.leaf_index < $2 ORDER BY l.leaf_index";
+
+    /** The column of {@link #LEAVES} where the expired entry's remains start. */
+    private static final int EXPIRED_COLUMN = 2 + LogStore.ENTRY_COLUMN_COUNT;
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
@@ -279,7 +284,19 @@ public class MerkleLog {
                                 .put("type", "entry")
                                 .put("index", row.getLong(0))
                                 .put("leafHash", B64.encodeToString(LogStore.bytes(row, 1)));
-                        if (row.getValue(2) == null) {
+                        if (row.getValue(2) == null && row.getValue(EXPIRED_COLUMN) != null) {
+                            // Expired: the verifier accepts the missing entry where a retention statement covers it.
+                            line.put("eventId", row.getUUID(EXPIRED_COLUMN).toString())
+                                    .putNull("entry");
+                            line.putObject("expired")
+                                    .put("category", row.getString(EXPIRED_COLUMN + 1))
+                                    .put("statementLeaf", row.getLong(EXPIRED_COLUMN + 2))
+                                    .put(
+                                            "expiredAt",
+                                            row.getOffsetDateTime(EXPIRED_COLUMN + 3)
+                                                    .toInstant()
+                                                    .toString());
+                        } else if (row.getValue(2) == null) {
                             line.putNull("eventId").putNull("entry");
                         } else {
                             AuditRecord record = LogStore.record(row, 2);

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param outcome how it ended
  * @param service the Sinergi service that did it
  * @param actor who acted: for the security team only
+ * @param expired set when the entry's retention period passed and its record was removed: only the time, the
+ *     event id and the kind of event are left
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "AccessLogEntry")
@@ -35,7 +37,41 @@ public record AccessEntry(
         PlainTerm purpose,
         PlainTerm outcome,
         String service,
-        @Schema(description = "Who acted; only in the security team's view") Actor actor) {
+        @Schema(description = "Who acted; only in the security team's view") Actor actor,
+        @Schema(description = "Set when the record expired under the retention policy") Expiry expired) {
+
+    /**
+     * What is left of an entry whose retention period passed.
+     *
+     * @param status {@code EXPIRED} with its Indonesian term and English gloss
+     * @param retentionCategory the retention category that decided its period
+     * @param expiredAt when its record was removed
+     */
+    @Schema(name = "AccessLogExpiry")
+    public record Expiry(PlainTerm status, PlainTerm retentionCategory, Instant expiredAt) {}
+
+    /** An entry whose record expired: when it happened, which event it was, and under which category it went. */
+    public static AccessEntry expired(UUID eventId, Instant occurredAt, PlainTerm category, Instant expiredAt) {
+        return new AccessEntry(
+                eventId,
+                occurredAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Expiry(
+                        new PlainTerm(
+                                "EXPIRED",
+                                "kedaluwarsa (masa retensi berakhir)",
+                                "expired: the retention period passed and the record was removed"),
+                        category,
+                        expiredAt));
+    }
 
     /**
      * The account that acted, for the security team.

@@ -75,7 +75,7 @@ public class AuditLog {
     }
 
     /** Stores one of audit-service's own events, without details, on a connection in a transaction. */
-    Uni<Void> recordOwn(SqlClient conn, AuditEvent event) {
+    public Uni<Void> recordOwn(SqlClient conn, AuditEvent event) {
         if (event.details() != null) {
             throw new IllegalArgumentException("audit-service's own events carry no details");
         }

@@ -4,6 +4,7 @@ import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.domain.EntryCodec;
 import id.sinergi.audit.log.LogStore;
+import id.sinergi.audit.retention.RetentionCategory;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,9 +64,22 @@ public class WorkerRights {
         String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
                 + " ORDER BY e.ingest_id DESC LIMIT " + where.bind(limit + 1);
         String reason = "view=" + (forWorker ? "worker" : "auditor") + " before=" + before + " limit=" + limit;
+        SqlWhere gone = new SqlWhere();
+        gone.and("x.worker_id = " + gone.bind(workerId));
+        gone.and("x.ingest_id < " + gone.bind(before));
+        if (from != null) {
+            gone.and("x.occurred_at >= " + gone.bind(from.atOffset(ZoneOffset.UTC)));
+        }
+        if (to != null) {
+            gone.and("x.occurred_at < " + gone.bind(to.atOffset(ZoneOffset.UTC)));
+        }
+        String expiredSql = "SELECT x.ingest_id, x.event_id, x.occurred_at, x.category, x.expired_at"
+                + " FROM expired_entry x" + gone.clause() + " ORDER BY x.ingest_id DESC LIMIT " + gone.bind(limit + 1);
         return pool.preparedQuery(sql)
                 .execute(where.params())
-                .map(rows -> page(workerId, rows, limit, forWorker))
+                .flatMap(rows -> pool.preparedQuery(expiredSql)
+                        .execute(gone.params())
+                        .map(expired -> page(workerId, rows, expired, limit, forWorker)))
                 .call(page -> log.recordOwn(AuditLog.own(
                         caller,
                         READ_ACTION,
@@ -72,13 +87,35 @@ public class WorkerRights {
                         reason + " entries=" + page.entries().size())));
     }
 
-    private static AccessLogPage page(UUID workerId, Iterable<Row> rows, int limit, boolean forWorker) {
-        List<AuditRecord> records = new ArrayList<>();
-        rows.forEach(row -> records.add(LogStore.record(row, 0)));
-        boolean more = records.size() > limit;
-        List<AuditRecord> shown = more ? records.subList(0, limit) : records;
-        List<AccessEntry> entries = shown.stream().map(r -> entry(r, forWorker)).toList();
-        return new AccessLogPage(workerId, entries, more ? shown.get(limit - 1).ingestId : null);
+    /** The newest entries of both: the events still stored, and those whose record expired (by ingest id). */
+    private static AccessLogPage page(
+            UUID workerId, Iterable<Row> rows, Iterable<Row> expired, int limit, boolean forWorker) {
+        List<Map.Entry<Long, AccessEntry>> all = new ArrayList<>();
+        rows.forEach(row -> {
+            AuditRecord r = LogStore.record(row, 0);
+            all.add(Map.entry(r.ingestId, entry(r, forWorker)));
+        });
+        expired.forEach(row -> all.add(Map.entry(
+                row.getLong(0),
+                AccessEntry.expired(
+                        row.getUUID(1),
+                        row.getOffsetDateTime(2).toInstant(),
+                        retentionCategory(row.getString(3)),
+                        row.getOffsetDateTime(4).toInstant()))));
+        all.sort(Map.Entry.<Long, AccessEntry>comparingByKey().reversed());
+        boolean more = all.size() > limit;
+        List<Map.Entry<Long, AccessEntry>> shown = more ? all.subList(0, limit) : all;
+        List<AccessEntry> entries = shown.stream().map(Map.Entry::getValue).toList();
+        return new AccessLogPage(workerId, entries, more ? shown.get(limit - 1).getKey() : null);
+    }
+
+    private static PlainTerm retentionCategory(String code) {
+        try {
+            RetentionCategory category = RetentionCategory.valueOf(code);
+            return new PlainTerm(code, category.term(), category.gloss());
+        } catch (IllegalArgumentException e) {
+            return new PlainTerm(code, code, code);
+        }
     }
 
     private static AccessEntry entry(AuditRecord r, boolean forWorker) {
@@ -93,7 +130,8 @@ public class WorkerRights {
                 AccessTerms.purpose(r.purpose),
                 AccessTerms.outcome(r.outcome),
                 r.service,
-                forWorker ? null : new AccessEntry.Actor(r.actorSubject, r.actorUsername, r.actorClientId));
+                forWorker ? null : new AccessEntry.Actor(r.actorSubject, r.actorUsername, r.actorClientId),
+                null);
     }
 
     /**

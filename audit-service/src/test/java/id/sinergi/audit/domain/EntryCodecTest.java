@@ -56,6 +56,20 @@ class EntryCodecTest {
     }
 
     @Test
+    void shouldAddTheRetentionStatementAsTheLastMemberOfVersion4Only() {
+        AuditRecord statement = row(EntryCodec.FORMAT_RETENTION, null);
+        statement.purge = "audit.sinergi.local/log\nretention-purge/v1\n";
+        AuditRecord ordinary = row(EntryCodec.FORMAT, null);
+        ordinary.purge = "ignored: only form 4 carries it";
+
+        String body = VERSION_2.substring("{\"v\":2".length(), VERSION_2.length() - 1);
+        assertThat(EntryCodec.canonical(statement))
+                .isEqualTo("{\"v\":4" + body + ",\"details\":null,"
+                        + "\"purge\":\"audit.sinergi.local/log\\u000aretention-purge/v1\\u000a\"}");
+        assertThat(EntryCodec.canonical(ordinary)).isEqualTo("{\"v\":3" + body + ",\"details\":null}");
+    }
+
+    @Test
     void shouldGiveARowWhoseVersionWasChangedOtherBytes() {
         AuditRecord v3 = row(EntryCodec.FORMAT, null);
         AuditRecord claimedV2 = row((short) 2, null);

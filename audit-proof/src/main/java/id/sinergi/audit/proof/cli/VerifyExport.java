@@ -9,6 +9,7 @@ import id.sinergi.audit.proof.Checkpoint;
 import id.sinergi.audit.proof.Frontier;
 import id.sinergi.audit.proof.MerkleHash;
 import id.sinergi.audit.proof.NoteKey;
+import id.sinergi.audit.proof.RetentionCoverage;
 import id.sinergi.audit.proof.SignedNote;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,11 @@ public final class VerifyExport {
     private static final Set<String> SINGLE = Set.of("--export", "--log-key", "--min-cosignatures");
     private static final Set<String> REPEATED = Set.of("--witness-key");
     private static final Set<String> FLAGS = Set.of("--json", "--timing", "--help");
+
+    /** How an entry of canonical form 4, a retention statement of the log, starts. */
+    private static final byte[] RETENTION_ENTRY = "{\"v\":4,".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static final ObjectMapper ENTRY_READER = new ObjectMapper();
 
     private VerifyExport() {}
 
@@ -176,6 +182,7 @@ public final class VerifyExport {
         static final String PAYLOAD_EDITED = "payload-edited";
         static final String LEAF_HASH_ALTERED = "leaf-hash-altered";
         static final String TREE_MISMATCH = "tree-mismatch";
+        static final String RETENTION_INVALID = "retention-statement-invalid";
 
         private Kind() {}
     }
@@ -200,8 +207,20 @@ public final class VerifyExport {
 
         private final JsonStrings strings = new JsonStrings();
 
+        /** What the log's retention statements expired; a leaf without entry is accepted only where they cover it. */
+        private final RetentionCoverage coverage;
+
+        /** The leaves without an entry and their lines, decided at the end, when every statement was read. */
+        private long[] withoutEntry = new long[16];
+
+        private int withoutEntryCount;
+
+        /** The event ids the export still names for leaves without entry (an expired entry's, say). */
+        private final java.util.Map<Long, String> withoutEntryEvents = new java.util.HashMap<>();
+
         Verifier(Options options) {
             this.options = options;
+            this.coverage = new RetentionCoverage(options.logKey);
         }
 
         Report verify(Lines lines) throws IOException {
@@ -374,7 +393,14 @@ public final class VerifyExport {
             }
             byte[] entryHash = null;
             if (line.entry == null) {
-                report.add(Kind.ROW_DELETED, index, eventId, lineNumber, "event row deleted: the export has no entry");
+                if (withoutEntryCount + 2 > withoutEntry.length) {
+                    withoutEntry = java.util.Arrays.copyOf(withoutEntry, withoutEntry.length * 2);
+                }
+                withoutEntry[withoutEntryCount++] = index;
+                withoutEntry[withoutEntryCount++] = lineNumber;
+                if (eventId != null && !coverage.covers(index)) {
+                    withoutEntryEvents.put(index, eventId);
+                }
             } else {
                 byte[] bytes = line.entry;
                 entryHash = MerkleHash.leaf(bytes);
@@ -387,11 +413,45 @@ public final class VerifyExport {
                 if (leafHash != null && !MessageDigest.isEqual(entryHash, leafHash)) {
                     mismatches.add(report.problems.size());
                     report.add(Kind.PAYLOAD_EDITED, index, eventId, lineNumber, null);
+                } else if (leafHash != null && startsWith(bytes, RETENTION_ENTRY)) {
+                    retentionStatement(index, eventId, lineNumber, bytes);
                 }
             }
             if (!beyond) {
                 grow(index, leafHash, entryHash);
             }
+        }
+
+        /** Takes in the log's retention statement an entry of canonical form 4 carries. */
+        private void retentionStatement(long index, String eventId, long lineNumber, byte[] entry) {
+            String note;
+            try {
+                var json = ENTRY_READER.readTree(entry);
+                if (!"audit-service".equals(json.path("service").asText())
+                        || !"audit.retention.purge".equals(json.path("action").asText())
+                        || !json.path("purge").isTextual()) {
+                    return;
+                }
+                note = json.path("purge").asText();
+            } catch (IOException e) {
+                report.add(Kind.RETENTION_INVALID, index, eventId, lineNumber, "the entry is not JSON");
+                return;
+            }
+            for (String wrong : coverage.statement(index, note)) {
+                report.add(Kind.RETENTION_INVALID, index, eventId, lineNumber, wrong);
+            }
+        }
+
+        private static boolean startsWith(byte[] bytes, byte[] prefix) {
+            if (bytes.length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (bytes[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Adds the leaf to both trees while the leaves come complete and in order. */
@@ -412,6 +472,20 @@ public final class VerifyExport {
         }
 
         private void finish() {
+            for (int k = 0; k < withoutEntryCount; k += 2) {
+                long index = withoutEntry[k];
+                if (coverage.covers(index)) {
+                    report.expired++;
+                } else {
+                    report.add(
+                            Kind.ROW_DELETED,
+                            index,
+                            withoutEntryEvents.get(index),
+                            withoutEntry[k + 1],
+                            "event row deleted: the export has no entry, and no retention statement of the log"
+                                    + " expired it");
+                }
+            }
             long size = checkpoint != null ? checkpoint.size() : expectedNext;
             long i = 0;
             while (i < size) {
@@ -501,6 +575,9 @@ public final class VerifyExport {
         final List<Cosignature> cosignatures = new ArrayList<>();
         Checkpoint checkpoint;
         long entries;
+        /** Leaves without entry that a retention statement of the log expired. */
+        long expired;
+
         String treeNote;
         long elapsedNanos;
         long plainShaNanos;
@@ -537,6 +614,7 @@ public final class VerifyExport {
             }
             if (problems.isEmpty()) {
                 out.println("OK: " + entries + " entries match the checkpoint signed by " + options.logKey.name()
+                        + (expired == 0 ? "" : " (" + expired + " of them expired under the retention policy)")
                         + (cosignatures.isEmpty() ? "" : " and cosigned by " + cosignatures.size() + " witness(es)"));
             } else {
                 out.println("FAILED: " + problems.size() + " problem(s) in " + entries + " entries");
@@ -554,6 +632,7 @@ public final class VerifyExport {
             ObjectNode root = mapper.createObjectNode();
             root.put("ok", problems.isEmpty());
             root.put("entries", entries);
+            root.put("expired", expired);
             if (checkpoint != null) {
                 ObjectNode c = root.putObject("checkpoint");
                 c.put("origin", checkpoint.origin());
