@@ -118,6 +118,7 @@ public final class Suite implements AutoCloseable {
             config.putAll(AuditServiceDatabase.config(postgres, db));
             secrets.putAll(AuditServiceDatabase.secrets(db));
             secrets.put("SINERGI_AUDIT_DETAILS_MASTER_KEY", AuditServiceDatabase.newDetailsMasterKey());
+            secrets.put("SINERGI_AUDIT_KEYCLOAK_SECRET", TokenClient.localSecret("audit-event-reader"));
         }
         Path jar = options.appsDir() == null
                 ? RepoPaths.serviceJar(name)
