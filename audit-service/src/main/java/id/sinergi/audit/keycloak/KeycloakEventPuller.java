@@ -151,8 +151,9 @@ public class KeycloakEventPuller {
                         caughtUp.get(stream).set(Instant.now());
                     } else if (next.equals(from) && read.read() > 0) {
                         Log.warnf(
-                                "event=keycloak-events-pull-stuck stream=%s from=%s read=%d effect=\"more events share"
-                                        + " one millisecond than a pull reads; raise sinergi.audit.keycloak.max-pages\"",
+                                "event=keycloak-events-pull-stuck stream=%s from=%s read=%d effect=\"more events"
+                                        + " share one millisecond than a pull reads; raise"
+                                        + " sinergi.audit.keycloak.max-pages\"",
                                 stream.code(), from, read.read());
                     }
                     copied.get(stream).increment(read.fresh());
