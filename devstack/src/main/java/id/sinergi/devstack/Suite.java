@@ -120,6 +120,7 @@ public final class Suite implements AutoCloseable {
             secrets.put("SINERGI_AUDIT_DETAILS_MASTER_KEY", AuditServiceDatabase.newDetailsMasterKey());
             // The security team's console signs users in as client security-console (local secret of the realm file).
             secrets.put("SINERGI_CONSOLE_CLIENT_SECRET", TokenClient.localSecret("security-console"));
+            secrets.put("SINERGI_AUDIT_KEYCLOAK_SECRET", TokenClient.localSecret("audit-event-reader"));
         }
         Path jar = options.appsDir() == null
                 ? RepoPaths.serviceJar(name)

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A small JSON-over-HTTP client for the scenario and the tests across services. */
 public final class Api {
@@ -46,6 +50,32 @@ public final class Api {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the request to " + url, e);
         }
+    }
+
+    /** A DELETE with a JSON body, as Keycloak's Admin REST API takes role mappings to remove. */
+    public Answer delete(String url, String token, Object body) {
+        try {
+            return send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                    token);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the request to " + url, e);
+        }
+    }
+
+    /** A form POST, as a token endpoint takes it. */
+    public Answer postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                null);
     }
 
     private Answer send(HttpRequest.Builder builder, String token) {

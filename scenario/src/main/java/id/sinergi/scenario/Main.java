@@ -136,6 +136,9 @@ public final class Main {
         TokenClient tokens = new TokenClient(keycloak.realmUrl());
         ProtectionScenario.ScenarioReport report =
                 new ProtectionScenario(endpoints(suite), tokens, reference, options.seed()).run(exports);
+        new KeycloakEventsCheck(
+                        keycloak.baseUrl(), suite.service("audit-service").baseUrl(), tokens)
+                .check(report);
         witnesses.check(report, suite.service("audit-service").baseUrl(), keycloak.realmUrl(), tokens);
         System.out.println(report.render());
         return report;

@@ -29,6 +29,12 @@ public interface AlertConfig {
     /** Rule {@code vital-interest}: every use of the vital-interest basis instead of consent. */
     VitalInterest vitalInterest();
 
+    /** Rule {@code impersonation}: every impersonation of a user in Keycloak. */
+    Impersonation impersonation();
+
+    /** Rule {@code role-change}: every change of roles or group memberships in Keycloak. */
+    RoleChange roleChange();
+
     /** Settings of rule {@code mass-read}. */
     interface MassRead {
 
@@ -106,6 +112,61 @@ public interface AlertConfig {
         List<String> actions();
 
         /** The outcomes that count: an override that took effect, by default; refusals count as denials. */
+        @WithDefault("SUCCESS")
+        List<String> outcomes();
+    }
+
+    /** Settings of rule {@code impersonation}, on the events the Keycloak puller copies into the log. */
+    interface Impersonation {
+
+        /** Whether the rule is evaluated. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The window: an impersonator's further impersonations in it join the alert. Keycloak times its events to
+         * the millisecond, so the default makes every impersonation an alert of its own.
+         */
+        @WithDefault("PT0.001S")
+        Duration window();
+
+        /** The actions of an impersonation. */
+        @WithDefault("keycloak.impersonate")
+        List<String> actions();
+
+        /** The outcomes that count: an impersonation that took effect, by default. */
+        @WithDefault("SUCCESS")
+        List<String> outcomes();
+    }
+
+    /** Settings of rule {@code role-change}, on the events the Keycloak puller copies into the log. */
+    interface RoleChange {
+
+        /** Whether the rule is evaluated. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The window: an administrator's further role changes in it join the alert. Keycloak times its events to
+         * the millisecond, so the default makes every change an alert of its own.
+         */
+        @WithDefault("PT0.001S")
+        Duration window();
+
+        /**
+         * The actions of a role change: a realm or client role granted to or removed from a user or group, a role
+         * created, updated or deleted (its composites too), and a user put into or taken out of a group, which
+         * may carry roles (Keycloak's event does not say whether it does).
+         */
+        @WithDefault("keycloak.admin.realm-role-mapping.create,keycloak.admin.realm-role-mapping.delete,"
+                + "keycloak.admin.client-role-mapping.create,keycloak.admin.client-role-mapping.delete,"
+                + "keycloak.admin.realm-role.create,keycloak.admin.realm-role.update,keycloak.admin.realm-role.delete,"
+                + "keycloak.admin.client-role.create,keycloak.admin.client-role.update,"
+                + "keycloak.admin.client-role.delete,keycloak.admin.group-membership.create,"
+                + "keycloak.admin.group-membership.delete")
+        List<String> actions();
+
+        /** The outcomes that count: a change that took effect, by default. */
         @WithDefault("SUCCESS")
         List<String> outcomes();
     }

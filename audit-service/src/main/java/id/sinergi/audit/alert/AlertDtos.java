@@ -55,7 +55,16 @@ public final class AlertDtos {
     public record AlertView(
             UUID id,
             @Schema(description = "Order of raising; the cursor of the pagination") long seq,
-            @Schema(enumeration = {"mass-read", "out-of-scope", "denial-burst", "vital-interest", "sample"})
+            @Schema(
+                            enumeration = {
+                                "mass-read",
+                                "out-of-scope",
+                                "denial-burst",
+                                "vital-interest",
+                                "impersonation",
+                                "role-change",
+                                "sample"
+                            })
                     String rule,
             Label label,
             Status status,

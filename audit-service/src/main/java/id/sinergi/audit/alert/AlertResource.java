@@ -56,7 +56,9 @@ public class AlertResource {
     public Uni<AlertPage> list(
             @QueryParam("status") @Parameter(description = "OPEN or REVIEWED") String status,
             @QueryParam("rule")
-                    @Parameter(description = "mass-read, out-of-scope, denial-burst, vital-interest or sample")
+                    @Parameter(
+                            description = "mass-read, out-of-scope, denial-burst, vital-interest, impersonation,"
+                                    + " role-change or sample")
                     String rule,
             @QueryParam("actor") @Parameter(description = "Tasks about this officer (Keycloak subject)") String actor,
             @QueryParam("limit") @Parameter(description = "Tasks per page, 1 to 200; 50 when omitted") String limit,

@@ -3,7 +3,10 @@ package id.sinergi.audit.alert;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of review task: the four alert rules on sealed events, and an auditor's random sample. */
+/**
+ * The kinds of review task: the alert rules on sealed events (four on the suite's own events, two on Keycloak's),
+ * and an auditor's random sample.
+ */
 public enum AlertRule {
     MASS_READ("mass-read", "Banyak pekerja dibaca dalam waktu singkat", "Many workers read in a short time"),
     OUT_OF_SCOPE(
@@ -13,6 +16,12 @@ public enum AlertRule {
     DENIAL_BURST("denial-burst", "Rentetan akses yang ditolak", "Burst of denied access"),
     VITAL_INTEREST(
             "vital-interest", "Penggunaan kepentingan vital tanpa persetujuan", "Vital-interest override of consent"),
+    IMPERSONATION(
+            "impersonation", "Peniruan identitas pengguna (impersonasi) di Keycloak", "Impersonation in Keycloak"),
+    ROLE_CHANGE(
+            "role-change",
+            "Perubahan peran atau keanggotaan grup di Keycloak",
+            "Role or group membership change in Keycloak"),
     SAMPLE("sample", "Tinjauan sampel acak", "Random sample review");
 
     private final String code;

@@ -25,6 +25,9 @@ record RuleSpec(
         Predicate<SealedEvent> matches,
         String criteria) {
 
+    /** The longest criteria audit_alert stores. */
+    static final int MAX_CRITERIA = 500;
+
     /** The enabled rules, built from the configuration. */
     static List<RuleSpec> of(AlertConfig config) {
         List<RuleSpec> specs = new ArrayList<>();
@@ -75,7 +78,41 @@ record RuleSpec(
                     e -> actions.contains(e.action()) && outcomes.contains(e.outcome()),
                     "overrides>=1 window=" + vital.window() + " outcomes=" + String.join("|", vital.outcomes())));
         }
+        AlertConfig.Impersonation impersonation = config.impersonation();
+        if (impersonation.enabled()) {
+            specs.add(everyOne(
+                    AlertRule.IMPERSONATION,
+                    impersonation.window(),
+                    impersonation.actions(),
+                    impersonation.outcomes(),
+                    "impersonations>=1"));
+        }
+        AlertConfig.RoleChange roleChange = config.roleChange();
+        if (roleChange.enabled()) {
+            specs.add(everyOne(
+                    AlertRule.ROLE_CHANGE,
+                    roleChange.window(),
+                    roleChange.actions(),
+                    roleChange.outcomes(),
+                    "changes>=1"));
+        }
         return specs;
+    }
+
+    /** A rule that raises an alert at the first event of these actions and outcomes in a window. */
+    private static RuleSpec everyOne(
+            AlertRule rule, Duration window, List<String> actionList, List<String> outcomeList, String measure) {
+        Set<String> actions = Set.copyOf(actionList);
+        Set<String> outcomes = Set.copyOf(outcomeList);
+        String criteria = measure + " window=" + window + " outcomes=" + String.join("|", outcomeList);
+        String named = criteria + " actions=" + String.join("|", actionList);
+        return new RuleSpec(
+                rule,
+                window,
+                1,
+                false,
+                e -> actions.contains(e.action()) && outcomes.contains(e.outcome()),
+                named.length() <= MAX_CRITERIA ? named : criteria + " actions=" + actionList.size() + "-configured");
     }
 
     /** The longest window of these rules. */

@@ -69,6 +69,20 @@ public class AuditLog {
                         Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));
     }
 
+    /**
+     * Stores events audit-service itself collected from another source (Keycloak's, which the puller reads),
+     * through the same checks and statement as delivered events: every event must name {@code source} as its
+     * service; events already stored are counted as duplicates and skipped.
+     */
+    public Uni<AppendResult> ingestCollected(String source, List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(new AppendResult(0, 0));
+        }
+        EventRules.check(events, true, source, Instant.now());
+        backlog.source(source);
+        return store(events);
+    }
+
     /** Stores one of audit-service's own events (an auditor's query, a cosignature, a verification). */
     public Uni<Void> recordOwn(AuditEvent event) {
         return store(List.of(event)).replaceWithVoid();

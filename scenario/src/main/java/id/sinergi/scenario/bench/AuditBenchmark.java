@@ -265,6 +265,7 @@ public final class AuditBenchmark {
         secrets.put("SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("audit-service"));
         secrets.put("SINERGI_AUDIT_DETAILS_MASTER_KEY", AuditServiceDatabase.newDetailsMasterKey());
         secrets.put("SINERGI_CONSOLE_CLIENT_SECRET", TokenClient.localSecret("security-console"));
+        secrets.put("SINERGI_AUDIT_KEYCLOAK_SECRET", TokenClient.localSecret("audit-event-reader"));
         return ServiceProcess.start(
                 "audit-service",
                 RepoPaths.serviceJar("audit-service"),
