@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.audit.log.LogVerifier;
 import id.sinergi.audit.proof.Checkpoint;
 import id.sinergi.audit.proof.Ed25519Keys;
 import id.sinergi.audit.proof.Frontier;
@@ -21,6 +22,7 @@ import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -53,6 +55,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @AuditTestResource
 class MerkleLogTest {
+
+    @Inject
+    LogVerifier verifier;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -209,6 +214,14 @@ class MerkleLogTest {
                 assertThat(report.getLong("problems.find { it.kind == 'EVENT_DELETED' }.leafIndex"))
                         .isEqualTo(deletedLeaf);
 
+                // The finding is stored: the newest verification and the gauge say BROKEN until the next run.
+                JsonPath latest = latestVerification();
+                assertThat(latest.getString("result.status")).isEqualTo("BROKEN");
+                assertThat(latest.getBoolean("scheduled")).isFalse();
+                assertThat(latest.getString("requestedBy")).isEqualTo("security.auditor");
+                assertThat(latest.getList("result.problems.kind")).contains("EVENT_EDITED", "EVENT_DELETED");
+                assertThat(metric("sinergi_audit_log_intact")).isEqualTo(0.0);
+
                 List<JsonNode> export = export();
                 JsonNode deletedLine = export.get((int) deletedLeaf + 1);
                 assertThat(deletedLine.path("entry").isNull()).isTrue();
@@ -222,6 +235,59 @@ class MerkleLogTest {
             }
         }
         verify().statusCode(200).body("status", equalTo("INTACT"));
+        assertThat(latestVerification().getString("result.status")).isEqualTo("INTACT");
+        assertThat(metric("sinergi_audit_log_intact")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theScheduledVerificationIsStoredAsTheLogsOwnAndOnlyAuditorsReadIt() {
+        sealedWithANewEvent();
+        assertThat(verifier.verifyOnSchedule().await().atMost(Duration.ofMinutes(2)))
+                .isTrue();
+        JsonPath latest = latestVerification();
+        assertThat(latest.getBoolean("scheduled")).isTrue();
+        assertThat(latest.getString("requestedBy")).isNull();
+        assertThat(latest.getString("result.status")).isEqualTo("INTACT");
+        long size = latest.getLong("result.treeSize");
+        assertThat(size).isPositive();
+        // The run is in the log itself, as audit-service's own audit.verify of that checkpoint.
+        given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .queryParam("action", "audit.verify")
+                .queryParam("actor", "audit-service")
+                .when()
+                .get("/api/audit-events")
+                .then()
+                .statusCode(200)
+                .body("events.resourceId", org.hamcrest.Matchers.hasItem(String.valueOf(size)));
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/audit-log/verification/latest")
+                .then()
+                .statusCode(403);
+        assertThat(metric("sinergi_audit_log_verified_timestamp_seconds")).isPositive();
+    }
+
+    private static JsonPath latestVerification() {
+        return given().auth()
+                .oauth2(Tokens.user("security.auditor"))
+                .when()
+                .get("/api/audit-log/verification/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static double metric(String name) {
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not in /q/metrics"));
     }
 
     @Test

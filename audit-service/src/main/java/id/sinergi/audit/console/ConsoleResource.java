@@ -262,22 +262,22 @@ public class ConsoleResource {
                 .checkpoint()
                 .onFailure(ProblemException.class)
                 .recoverWithNull()
-                .flatMap(note -> merkleLog.cosignatures(view.treeSize()).map(cosigned -> Templates.verification(
-                                page,
-                                view,
-                                note,
-                                merkleLog.witnessNames(),
-                                cosigned,
-                                verifier.lastRun()
-                                        .map(r -> new VerificationRow(
-                                                r.result(),
-                                                ConsoleViews.verification(
-                                                        r.result().status()),
-                                                r.by(),
-                                                r.at().toString()))
-                                        .orElse(null),
-                                runNow)
-                        .render())));
+                .flatMap(note -> merkleLog.cosignatures(view.treeSize()).flatMap(cosigned -> verifier.lastRun()
+                        .map(last -> Templates.verification(
+                                        page,
+                                        view,
+                                        note,
+                                        merkleLog.witnessNames(),
+                                        cosigned,
+                                        last.map(r -> new VerificationRow(
+                                                        r.result(),
+                                                        ConsoleViews.verification(
+                                                                r.result().status()),
+                                                        r.by() == null ? "jadwal (schedule)" : r.by(),
+                                                        r.at().toString()))
+                                                .orElse(null),
+                                        runNow)
+                                .render()))));
     }
 
     /**

@@ -33,4 +33,15 @@ public interface LogConfig {
     /** The most events one sealing round appends; a backlog is sealed in rounds of this size. */
     @WithDefault("10000")
     int sealBatch();
+
+    /**
+     * How often the whole log is verified on a schedule ({@code 1h}; a number with {@code s}, {@code m} or
+     * {@code h}; {@code off} stops it). A replica skips its run when another verified within half of it.
+     */
+    @WithDefault("1h")
+    String verifyInterval();
+
+    /** How long after start-up the first scheduled verification runs ({@code 1m}). */
+    @WithDefault("1m")
+    String verifyDelay();
 }

@@ -1,5 +1,8 @@
 package id.sinergi.audit.log;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.domain.EntryCodec;
 import id.sinergi.audit.log.LogStore.SizeAndRoot;
@@ -11,8 +14,12 @@ import id.sinergi.audit.proof.Frontier;
 import id.sinergi.audit.proof.RetentionCoverage;
 import id.sinergi.audit.proof.SignedNote;
 import id.sinergi.audit.service.AuditLog;
+import id.sinergi.common.audit.AuditActor;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.security.Caller;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,13 +28,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 /**
@@ -49,8 +59,30 @@ public class LogVerifier {
     private static final String UNSEALED =
             "SELECT count(*) FROM audit_entry e" + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)";
 
+    /** The log itself, as the actor of the scheduled verification. */
+    static final AuditActor SCHEDULE =
+            new AuditActor(AuditLog.SERVICE_NAME, AuditLog.SERVICE_NAME, null, null, AuditLog.SERVICE_NAME, List.of());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {};
+
+    private static final String INSERT_RUN = "INSERT INTO verification_run (finished_at, requested_by,"
+            + " requested_username, status, tree_size, checked_leaves, checked_checkpoints, unsealed_events,"
+            + " expired_leaves, problems) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)";
+
+    private static final String LATEST = "SELECT seq, finished_at, requested_username, status, tree_size,"
+            + " checked_leaves, checked_checkpoints, unsealed_events, expired_leaves, problems::text"
+            + " FROM verification_run ORDER BY seq DESC LIMIT 1";
+
     @Inject
     Pool pool;
+
+    @Inject
+    LogConfig config;
+
+    @Inject
+    VerificationMetrics metrics;
 
     @Inject
     LogKeys keys;
@@ -61,34 +93,77 @@ public class LogVerifier {
     @Inject
     AuditLog audit;
 
-    /** The last verification this replica ran, kept in memory: the console shows it. */
-    private final AtomicReference<LastRun> last = new AtomicReference<>();
-
     /**
      * A verification run and who asked for it.
      *
      * @param result what it found
      * @param at when it finished
-     * @param by the user name of the auditor who ran it
+     * @param by the user name of the auditor who ran it, or {@code null} for the schedule
      */
     public record LastRun(Verification result, Instant at, String by) {}
 
-    /** The last verification run on this replica since it started, if any. */
-    public Optional<LastRun> lastRun() {
-        return Optional.ofNullable(last.get());
+    /** The newest verification of the log, by any replica, if any ran. */
+    public Uni<Optional<LastRun>> lastRun() {
+        return pool.query(LATEST).execute().map(rows -> {
+            Iterator<Row> it = rows.iterator();
+            return it.hasNext() ? Optional.of(lastRun(it.next())) : Optional.empty();
+        });
     }
 
-    /** Walks the log up to the latest checkpoint. */
+    /**
+     * The scheduled verification ({@code sinergi.audit.log.verify-interval}): skipped when any replica verified
+     * within half the interval, so that replicas do not all walk the log.
+     */
+    @Scheduled(
+            identity = "audit-log-verifier",
+            every = "${sinergi.audit.log.verify-interval:1h}",
+            delayed = "${sinergi.audit.log.verify-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return verifyOnSchedule().replaceWithVoid().onFailure().recoverWithItem(e -> {
+            Log.errorf(e, "event=audit-log-verify-failed by=schedule effect=\"verified at the next run\"");
+            return null;
+        });
+    }
+
+    /** The scheduled run: verifies unless it is not due; gives whether it verified. */
+    public Uni<Boolean> verifyOnSchedule() {
+        Duration interval = interval(config.verifyInterval());
+        return lastRun()
+                .invoke(last -> last.ifPresent(metrics::seen))
+                .flatMap(last -> due(last, interval, Instant.now())
+                        ? verify(null, SCHEDULE).replaceWith(true)
+                        : Uni.createFrom().item(false));
+    }
+
+    /** Whether a scheduled verification is due: none ran yet, or the newest is older than half the interval. */
+    static boolean due(Optional<LastRun> last, Duration interval, Instant now) {
+        return last.isEmpty() || !last.get().at().isAfter(now.minus(interval.dividedBy(2)));
+    }
+
+    /** The schedule's interval ({@code 90s}, {@code 30m}, {@code 1h}); zero when it is {@code off}. */
+    static Duration interval(String every) {
+        String value = every.trim().toUpperCase(Locale.ROOT);
+        return value.equals("OFF") || value.equals("DISABLED") ? Duration.ZERO : Duration.parse("PT" + value);
+    }
+
+    /** Walks the log up to the latest checkpoint, as an auditor asked. */
     public Uni<Verification> verify(Caller caller) {
+        return verify(caller.username(), caller.actor());
+    }
+
+    private Uni<Verification> verify(String username, AuditActor actor) {
         return log.latest()
                 .flatMap(latest -> LogStore.checkpointRoots(pool).flatMap(roots -> walk(latest, roots)))
-                .call(v -> audit.recordOwn(MerkleLog.own(caller, "audit.verify", null)
+                .call(v -> audit.recordOwn(AuditEvent.of(AuditLog.SERVICE_NAME, "audit.verify", actor)
+                        .outcome(AuditOutcome.SUCCESS)
                         .resource("checkpoint", v.treeSize())
                         .reason("status=" + v.status() + " checked=" + v.checkedLeaves() + " problems="
                                 + v.problems().size())
                         .build()))
+                .call(v -> store(v, username, actor))
                 .invoke(v -> {
-                    last.set(new LastRun(v, Instant.now(), caller.username()));
+                    metrics.seen(new LastRun(v, Instant.now(), username));
                     if (v.status() == Status.BROKEN) {
                         Log.warnf(
                                 "event=audit-log-broken treeSize=%d problems=%d first=%s",
@@ -97,6 +172,47 @@ public class LogVerifier {
                         Log.infof("event=audit-log-intact treeSize=%d checked=%d", v.treeSize(), v.checkedLeaves());
                     }
                 });
+    }
+
+    private Uni<Void> store(Verification v, String username, AuditActor actor) {
+        String problems;
+        try {
+            problems = JSON.writeValueAsString(v.problems());
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        boolean scheduled = actor == SCHEDULE;
+        return pool.preparedQuery(INSERT_RUN)
+                .execute(Tuple.tuple()
+                        .addValue(OffsetDateTime.now(ZoneOffset.UTC))
+                        .addValue(scheduled ? null : actor.subject())
+                        .addValue(scheduled ? null : username)
+                        .addValue(v.status().name())
+                        .addValue(v.treeSize())
+                        .addValue(v.checkedLeaves())
+                        .addValue(v.checkedCheckpoints())
+                        .addValue(v.unsealedEvents())
+                        .addValue(v.expiredLeaves())
+                        .addValue(problems))
+                .replaceWithVoid();
+    }
+
+    private static LastRun lastRun(Row row) {
+        List<Problem> problems;
+        try {
+            problems = JSON.readValue(row.getString(9), PROBLEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("verification_run " + row.getLong(0) + " holds unreadable problems", e);
+        }
+        Verification v = new Verification(
+                Status.valueOf(row.getString(3)),
+                row.getLong(4),
+                row.getLong(5),
+                row.getLong(6),
+                row.getLong(7),
+                row.getLong(8),
+                problems);
+        return new LastRun(v, row.getOffsetDateTime(1).toInstant(), row.getString(2));
     }
 
     private Uni<Verification> walk(StoredCheckpoint latest, List<SizeAndRoot> roots) {

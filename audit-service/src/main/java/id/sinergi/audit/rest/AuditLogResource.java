@@ -8,6 +8,7 @@ import id.sinergi.audit.log.LogViews.CosignatureReceipt;
 import id.sinergi.audit.log.LogViews.InclusionProof;
 import id.sinergi.audit.log.LogViews.Verification;
 import id.sinergi.audit.log.MerkleLog;
+import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -203,4 +205,35 @@ public class AuditLogResource {
     public Uni<Verification> verify() {
         return verifier.verify(caller);
     }
+
+    @GET
+    @Path("/verification/latest")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The newest verification of the whole log",
+            description = "What the newest verification found, by any replica: on the schedule"
+                    + " (sinergi.audit.log.verify-interval) or asked for by an auditor. Runs nothing; 404 when no"
+                    + " verification ran yet.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The newest verification",
+            content = @Content(schema = @Schema(implementation = LastVerification.class)))
+    @APIResponse(responseCode = "404", description = "No verification ran yet")
+    public Uni<LastVerification> latestVerification() {
+        return verifier.lastRun()
+                .map(last -> last.map(r -> new LastVerification(r.at(), r.by() == null, r.by(), r.result()))
+                        .orElseThrow(() -> ProblemException.notFound("A verification of the log")));
+    }
+
+    /**
+     * The newest verification.
+     *
+     * @param finishedAt when it finished
+     * @param scheduled whether the schedule ran it
+     * @param requestedBy the user name of the auditor who asked for it, if one did
+     * @param result what it found
+     */
+    @Schema(name = "LastVerification")
+    public record LastVerification(Instant finishedAt, boolean scheduled, String requestedBy, Verification result) {}
 }
