@@ -3,6 +3,8 @@ package id.sinergi.audit;
 import static id.sinergi.audit.AuditEvents.deliver;
 import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.verify;
+import static id.sinergi.audit.TestDatabase.count;
+import static id.sinergi.audit.TestDatabase.owner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +30,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -489,21 +489,6 @@ class MerkleLogTest {
 
     private static List<byte[]> hashes(JsonPath json) {
         return json.getList("proof", String.class).stream().map(B64::decode).toList();
-    }
-
-    private static Connection owner() throws SQLException {
-        return DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.flyway.username"),
-                config("quarkus.flyway.password"));
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static String config(String key) {

@@ -5,6 +5,9 @@ import static id.sinergi.audit.AuditEvents.deliverAs;
 import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.verify;
 import static id.sinergi.audit.AuditEvents.with;
+import static id.sinergi.audit.TestDatabase.appRole;
+import static id.sinergi.audit.TestDatabase.count;
+import static id.sinergi.audit.TestDatabase.owner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,9 +29,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,7 +38,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -405,32 +404,6 @@ class RetentionTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Verified(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Connection owner() throws SQLException {
-        return DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.flyway.username"),
-                config("quarkus.flyway.password"));
-    }
-
-    private static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(
-                config("quarkus.datasource.jdbc.url"),
-                config("quarkus.datasource.username"),
-                config("quarkus.datasource.password"));
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String config(String key) {
-        return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse("");
     }
 
     private static void pause() {
