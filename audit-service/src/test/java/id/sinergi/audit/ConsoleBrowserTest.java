@@ -130,24 +130,24 @@ class ConsoleBrowserTest {
         signIn("security.auditor");
         assertThat(text(By.id("user"))).isEqualTo("security.auditor");
 
-        browser.findElement(By.linkText("Pencarian (search)")).click();
+        go(By.linkText("Pencarian (search)"));
         browser.findElement(By.name("workerId")).sendKeys(worker.toString());
-        browser.findElement(By.id("search-submit")).click();
+        go(By.id("search-submit"));
         assertThat(eventIds()).containsSubsequence(ids(reads));
         assertThat(text(By.id("events"))).contains("melihat data (viewed the data)", "ditolak (refused)");
 
         browser.get(base + "/console/events?workerId=" + worker + "&limit=2");
         assertThat(eventIds()).containsExactly(ids(reads).get(0), ids(reads).get(1));
-        browser.findElement(By.id("next-page")).click();
+        go(By.id("next-page"));
         assertThat(eventIds()).startsWith(ids(reads).get(2));
 
-        browser.findElement(By.cssSelector("a.trail")).click();
+        go(By.cssSelector("a.trail"));
         assertThat(text(By.id("trail-of"))).isEqualTo(worker.toString());
         assertThat(browser.findElements(By.cssSelector("tr.entry")).stream().map(e -> e.getAttribute("data-event")))
                 .contains(ids(reads).get(0), (String) outOfScope.get("id"));
         assertThat(text(By.id("trail"))).contains("Kementerian Luar Negeri", "consul.kl");
 
-        browser.findElement(By.linkText("Peringatan (alerts)")).click();
+        go(By.linkText("Peringatan (alerts)"));
         openAlertFromList(alertId);
         assertThat(text(By.id("alert-rule"))).contains("Upaya akses di luar wilayah tugas perwakilan");
         assertThat(text(By.id("alert-status"))).contains("Terbuka");
@@ -177,7 +177,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/alert?id=" + alertId);
         new Select(browser.findElement(By.id("review-outcome"))).selectByValue("VIOLATION");
         browser.findElement(By.id("review-note")).sendKeys("Asked the mission: no case of theirs. Followed up.");
-        browser.findElement(By.id("review-submit")).click();
+        go(By.id("review-submit"));
         assertThat(text(By.id("review-finding"))).contains("Pelanggaran (violation)");
         assertThat(text(By.id("review-by"))).isEqualTo("security.auditor");
         assertThat(text(By.id("alert-status"))).contains("Sudah ditinjau");
@@ -194,13 +194,13 @@ class ConsoleBrowserTest {
                 .as("the console's sign-off is an event of the log, by the auditor through security-console")
                 .containsExactly("security-console");
 
-        browser.findElement(By.linkText("Verifikasi (verification)")).click();
+        go(By.linkText("Verifikasi (verification)"));
         assertThat(text(By.id("checkpoint"))).startsWith("audit.sinergi.local/log");
-        browser.findElement(By.id("verify-run")).click();
+        go(By.id("verify-run"));
         assertThat(text(By.id("verification-status"))).contains("Utuh (intact");
         assertThat(text(By.id("last-verification"))).contains("security.auditor");
 
-        browser.findElement(By.id("logout")).click();
+        go(By.id("logout"));
         await(() -> !browser.findElements(By.id("signed-out")).isEmpty());
         browser.get(base + "/console/events");
         await(() -> !browser.findElements(By.id("username")).isEmpty());
@@ -259,16 +259,26 @@ class ConsoleBrowserTest {
         await(() -> !browser.findElements(By.id("username")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("sinergi-local");
-        browser.findElement(By.id("kc-login")).click();
+        go(By.id("kc-login"));
         await(() -> browser.getCurrentUrl().startsWith(base + "/console"));
     }
 
     private void openAlertFromList(String alertId) {
         By row = By.cssSelector("tr[data-alert='" + alertId + "'] a.open-alert");
         while (browser.findElements(row).isEmpty()) {
-            browser.findElement(By.id("next-page")).click();
+            go(By.id("next-page"));
         }
-        browser.findElement(row).click();
+        go(row);
+    }
+
+    /**
+     * Clicks what navigates to another page and waits until the page it was on is gone, so that what the test reads
+     * next comes from the new page (a click returns before a form's answer has replaced the page).
+     */
+    private void go(By by) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
     }
 
     private List<String> eventIds() {
