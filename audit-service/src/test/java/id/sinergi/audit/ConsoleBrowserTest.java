@@ -176,9 +176,13 @@ class ConsoleBrowserTest {
 
         browser.get(base + "/console/alert?id=" + alertId);
         new Select(browser.findElement(By.id("review-outcome"))).selectByValue("VIOLATION");
-        browser.findElement(By.id("review-note")).sendKeys("Asked the mission: no case of theirs. Followed up.");
+        // The longest note the form takes, in letters of two bytes each: the sign-off must not trip a size limit.
+        String lead = "Asked the mission: no case of theirs. Followed up. ";
+        String note = lead + "é".repeat(2000 - lead.length());
+        browser.findElement(By.id("review-note")).sendKeys(note);
         go(By.id("review-submit"));
         assertThat(text(By.id("review-finding"))).contains("Pelanggaran (violation)");
+        assertThat(text(By.id("review-note-shown"))).isEqualTo(note);
         assertThat(text(By.id("review-by"))).isEqualTo("security.auditor");
         assertThat(text(By.id("alert-status"))).contains("Sudah ditinjau");
         JsonPath signedOff = given().auth()

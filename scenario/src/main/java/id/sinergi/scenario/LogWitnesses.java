@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -110,8 +111,15 @@ final class LogWitnesses {
                     .header("Authorization", "Bearer " + tokens.user("security.auditor"))
                     .timeout(Duration.ofMinutes(5))
                     .build();
-            int status =
-                    http.send(request, HttpResponse.BodyHandlers.ofFile(export)).statusCode();
+            int status = http.send(
+                            request,
+                            // A shorter export than the last run's must not keep that run's tail.
+                            HttpResponse.BodyHandlers.ofFile(
+                                    export,
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.WRITE,
+                                    StandardOpenOption.TRUNCATE_EXISTING))
+                    .statusCode();
             Outcome verified = capture((out, err) -> VerifyExport.run(
                     new String[] {
                         "--export",

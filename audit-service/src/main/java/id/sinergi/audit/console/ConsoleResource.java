@@ -29,6 +29,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -254,11 +255,10 @@ public class ConsoleResource {
     @Path("/verification")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(hidden = true)
-    public Uni<String> verification(@QueryParam("run") String run) {
-        boolean runNow = "true".equals(run);
+    public Uni<String> verification(@QueryParam("ran") String ran) {
+        boolean runNow = "true".equals(ran);
         Page page = page("Status verifikasi log (The log's verification status)");
-        Uni<?> verified = runNow ? verifier.verify(caller) : Uni.createFrom().voidItem();
-        return verified.flatMap(x -> backlog.current()).flatMap(view -> merkleLog
+        return backlog.current().flatMap(view -> merkleLog
                 .checkpoint()
                 .onFailure(ProblemException.class)
                 .recoverWithNull()
@@ -278,6 +278,19 @@ public class ConsoleResource {
                                                 .orElse(null),
                                         runNow)
                                 .render()))));
+    }
+
+    /**
+     * Verifies the whole log now, as the signed-in auditor: a form post with the CSRF token, since a run is costly
+     * and is recorded as the auditor's (a link another site could make the browser follow must not start one).
+     */
+    @POST
+    @Path("/verification/run")
+    @RolesAllowed(Roles.SECURITY_AUDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> runVerification() {
+        return verifier.verify(caller).map(v -> seeOther("/console/verification", "ran", "true"));
     }
 
     /**
@@ -321,6 +334,20 @@ public class ConsoleResource {
      */
     @ServerExceptionMapper
     public Uni<Response> signIn(UnauthorizedException e) {
+        return challenge();
+    }
+
+    /**
+     * A session that can no longer be renewed (Keycloak's session ended: a sign-out elsewhere, an administrator, a
+     * restart): sign in again rather than the API's JSON 401.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> signInAgain(AuthenticationFailedException e) {
+        Log.infof("event=console-session-ended effect=\"sent to sign in again\"");
+        return challenge();
+    }
+
+    private Uni<Response> challenge() {
         RoutingContext context = currentRequest.getCurrent();
         HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
         return authenticator.getChallenge(context).map(challenge -> {
