@@ -6,6 +6,7 @@ import static id.sinergi.audit.AuditEvents.with;
 import static id.sinergi.audit.AuditEvents.withActor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -275,6 +276,10 @@ class AlertTest {
         review(AUDITOR, id, Map.of("outcome", "JUSTIFIED", "note", " "))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("note"));
+        review(AUDITOR, id, Map.of("outcome", "JUSTIFIED", "note", "the worker with NIK 3174091501900001 agreed"))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("note"))
+                .body("errors[0].message", containsString("NIK"));
         sample(AUDITOR, Map.of("size", 0)).statusCode(400).body("errors[0].field", equalTo("size"));
         sample(AUDITOR, Map.of("size", 101)).statusCode(400).body("errors[0].field", equalTo("size"));
         sample(AUDITOR, Map.of("service", "identity-service")).statusCode(400).body("errors[0].field", equalTo("size"));

@@ -2,6 +2,7 @@ package id.sinergi.audit.alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.validation.NoPersonalIdentifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -95,7 +96,11 @@ public final class AlertDtos {
     @Schema(name = "AlertReviewRequest")
     public record ReviewRequest(
             @NotNull ReviewOutcome outcome,
-            @NotBlank @Size(max = 2000) @Schema(description = "Why; no NIK, passport number or name") String note) {}
+            @NotBlank
+                    @Size(max = 2000)
+                    @NoPersonalIdentifiers
+                    @Schema(description = "Why; no NIK, passport number or name")
+                    String note) {}
 
     /** A random sample of sealed events to review; the filters are optional and combine with "and". */
     @Schema(name = "SampleReviewRequest")
