@@ -302,10 +302,13 @@ public final class Witness {
                     .orElseThrow();
             writeState(new SignedNote(current.note().text(), List.of(logLine, line)));
             out.println("state: " + config.state() + " now holds the checkpoint of "
-                    + current.checkpoint().size() + " leaves, cosigned by "
+                    + current.checkpoint().size() + " leaves, checked and signed by "
                     + config.key().name());
             if (failure != null) {
-                err.println("ERROR: " + failure);
+                // The witness has signed this checkpoint, so its later runs must hold the log to it; the log has
+                // not stored the signature, so the next run sends it again.
+                err.println("ERROR: " + failure + "; the log does not publish this witness's cosignature yet (the"
+                        + " next run sends it again)");
                 return ERROR;
             }
             return OK;
