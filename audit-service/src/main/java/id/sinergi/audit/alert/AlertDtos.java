@@ -63,6 +63,7 @@ public final class AlertDtos {
                                 "vital-interest",
                                 "impersonation",
                                 "role-change",
+                                "scope-change",
                                 "sample"
                             })
                     String rule,

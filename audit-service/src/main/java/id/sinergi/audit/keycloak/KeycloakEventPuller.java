@@ -20,17 +20,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Copies Keycloak's login and admin events into the log: reads them from the Admin REST API with a service
@@ -45,6 +52,9 @@ public class KeycloakEventPuller {
 
     private static final String CURSOR =
             "SELECT resume_from FROM keycloak_pull WHERE stream = $1 ORDER BY seq DESC LIMIT 1";
+
+    /** How many rejected events' ids are remembered (per replica) so that the overlap does not report them again. */
+    private static final int REMEMBERED_REJECTIONS = 10_000;
 
     private static final String INSERT_PULL = "INSERT INTO keycloak_pull (stream, resume_from, newest_event,"
             + " pulled_at, events_read, events_new) VALUES ($1, $2, $3, $4, $5, $6)";
@@ -67,10 +77,22 @@ public class KeycloakEventPuller {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Validator validator;
+
+    /** Keycloak's ids of events rejected lately, so that re-reading one in the overlap warns and counts it once. */
+    private final Map<String, Boolean> rejectedLately = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_REJECTIONS;
+        }
+    });
+
     private final AtomicReference<Tokens> tokens = new AtomicReference<>();
     private final Map<KeycloakStream, AtomicReference<Instant>> caughtUp = new EnumMap<>(KeycloakStream.class);
     private final Map<KeycloakStream, Counter> failures = new EnumMap<>(KeycloakStream.class);
     private final Map<KeycloakStream, Counter> copied = new EnumMap<>(KeycloakStream.class);
+    private final Map<KeycloakStream, Counter> rejected = new EnumMap<>(KeycloakStream.class);
     private volatile Target target;
 
     /** Where the realm's Admin REST API is, and a client of it. */
@@ -97,6 +119,12 @@ public class KeycloakEventPuller {
                     stream,
                     Counter.builder("sinergi.audit.keycloak.events.copied")
                             .description("Keycloak events copied into the log (re-read ones not counted)")
+                            .tag("stream", stream.code())
+                            .register(registry));
+            rejected.put(
+                    stream,
+                    Counter.builder("sinergi.audit.keycloak.events.rejected")
+                            .description("Keycloak events the log's rules refused, skipped so that the pull goes on")
                             .tag("stream", stream.code())
                             .register(registry));
         }
@@ -135,7 +163,7 @@ public class KeycloakEventPuller {
                         .flatMap(locked ->
                                 Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
                                         ? cursor(conn, stream).flatMap(from -> pullFrom(conn, stream, at, from))
-                                        : Uni.createFrom().item(new PullWindow.Read(0, 0, null, false))))
+                                        : Uni.createFrom().item(PullWindow.Read.NONE)))
                 .onFailure()
                 .invoke(e -> failed(stream, at, e));
     }
@@ -175,16 +203,79 @@ public class KeycloakEventPuller {
                 });
     }
 
-    /** One page of the stream, turned into audit events. */
-    private Uni<List<AuditEvent>> page(KeycloakStream stream, Target at, Instant from, int first, int max) {
+    /** One page of the stream, turned into audit events and screened. */
+    private Uni<PullWindow.Page> page(KeycloakStream stream, Target at, Instant from, int first, int max) {
         long since = from.toEpochMilli();
         return bearer().flatMap(bearer -> stream == KeycloakStream.USER
                 ? at.api()
                         .events(at.realm(), bearer, since, first, max, "asc")
-                        .map(events -> events.stream().map(at.mapper()::user).toList())
+                        .map(events -> screen(stream, events, at.mapper()::user, KeycloakUserEvent::id))
                 : at.api()
                         .adminEvents(at.realm(), bearer, since, first, max, "asc")
-                        .map(events -> events.stream().map(at.mapper()::admin).toList()));
+                        .map(events -> screen(stream, events, at.mapper()::admin, KeycloakAdminEvent::id)));
+    }
+
+    /**
+     * Maps Keycloak's events and sets aside those the log would refuse (a time too far ahead, a field it cannot
+     * store): one such event would otherwise fail every pull until Keycloak expires it. Each is counted and logged
+     * once per replica, by Keycloak's id and the rule it broke.
+     */
+    <T> PullWindow.Page screen(
+            KeycloakStream stream, List<T> events, Function<T, AuditEvent> map, Function<T, String> keycloakId) {
+        Instant now = Instant.now();
+        List<AuditEvent> kept = new ArrayList<>(events.size());
+        Instant newest = null;
+        for (T raw : events) {
+            AuditEvent event;
+            AuditLog.BrokenRule broken;
+            try {
+                event = map.apply(raw);
+                broken = broken(event, now);
+            } catch (RuntimeException e) {
+                event = null;
+                broken = new AuditLog.BrokenRule("unmappable", e.getClass().getSimpleName());
+            }
+            if (broken == null) {
+                kept.add(event);
+            } else {
+                rejected(stream, keycloakId.apply(raw), broken);
+            }
+            if (event != null
+                    && (broken == null || !event.occurredAt().isAfter(now))
+                    && (newest == null || event.occurredAt().isAfter(newest))) {
+                newest = event.occurredAt();
+            }
+        }
+        return new PullWindow.Page(events.size(), kept, newest);
+    }
+
+    /** The rule of the log the event breaks: its constraints first, then what ingestion checks; null if none. */
+    private AuditLog.BrokenRule broken(AuditEvent event, Instant now) {
+        Set<ConstraintViolation<AuditEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            String field = violations.stream()
+                    .map(v -> v.getPropertyPath().toString())
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
+            return new AuditLog.BrokenRule("constraint-violation", field);
+        }
+        return AuditLog.brokenRule(event, KeycloakEventMapper.SERVICE, now).orElse(null);
+    }
+
+    private void rejected(KeycloakStream stream, String keycloakId, AuditLog.BrokenRule broken) {
+        String id = keycloakId == null ? "none" : KeycloakEventMapper.word(keycloakId);
+        if (keycloakId != null && rejectedLately.put(stream.code() + "/" + keycloakId, Boolean.TRUE) != null) {
+            return;
+        }
+        rejected.get(stream).increment();
+        Log.warnf(
+                "event=keycloak-event-rejected stream=%s keycloakEventId=%s rule=%s field=%s"
+                        + " effect=\"skipped, not in the log; the pull goes on\"",
+                stream.code(),
+                id,
+                KeycloakEventMapper.word(broken.rule()),
+                broken.field() == null ? "none" : KeycloakEventMapper.word(broken.field()));
     }
 
     /** The service account's access token, fetched again shortly before it expires. */
