@@ -43,7 +43,8 @@ import java.util.function.Function;
  * Copies Keycloak's login and admin events into the log: reads them from the Admin REST API with a service
  * account that holds only {@code view-events}, from a cursor per stream stored in {@code keycloak_pull}, and
  * ingests them like delivered events (so they are sealed, queried, exported and verified like the rest). One
- * replica pulls a stream at a time (a transaction-scoped advisory lock). A failed pull moves no cursor, so
+ * replica stores a stream's pull at a time (a transaction-scoped advisory lock, taken after Keycloak answered,
+ * never across a request to it). A failed pull moves no cursor, so
  * whatever Keycloak holds is read again next time; Keycloak keeps its events for as long as the realm's expiration
  * says (docs/audit.md, "Keycloak's events").
  */
@@ -156,51 +157,85 @@ public class KeycloakEventPuller {
         return pull(stream, target);
     }
 
-    /** One pull of the stream from this Admin REST API; a failure is logged, counted and moves no cursor. */
+    /**
+     * One pull of the stream from this Admin REST API; a failure is logged, counted and moves no cursor.
+     *
+     * <p>The events are fetched first, with no database connection held while Keycloak answers; then one short
+     * transaction takes the stream's advisory lock, re-reads the cursor and, only if it is still the one the fetch
+     * started from, stores the events and the new cursor. A replica that finds the lock taken or the cursor moved
+     * (another replica pulled meanwhile) discards what it fetched: the other pull read the same events from the
+     * same or a later cursor, and whatever lies beyond its cursor is read by the next pull.
+     */
     Uni<PullWindow.Read> pull(KeycloakStream stream, Target at) {
-        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + stream.lock() + ")")
-                        .execute()
-                        .flatMap(locked ->
-                                Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
-                                        ? cursor(conn, stream).flatMap(from -> pullFrom(conn, stream, at, from))
-                                        : Uni.createFrom().item(PullWindow.Read.NONE)))
+        return cursor(pool, stream)
+                .flatMap(from -> fetch(stream, at, from).flatMap(fetched -> store(stream, from, fetched)))
                 .onFailure()
                 .invoke(e -> failed(stream, at, e));
     }
 
-    private Uni<PullWindow.Read> pullFrom(SqlClient conn, KeycloakStream stream, Target at, Instant from) {
+    /** What a pull fetched from Keycloak before storing any of it. */
+    record Fetched(PullWindow.Read read, List<AuditEvent> events) {}
+
+    private Uni<Fetched> fetch(KeycloakStream stream, Target at, Instant from) {
         PullWindow.Pages pages = (since, first, max) -> page(stream, at, since, first, max);
-        return PullWindow.read(pages, from, config.pageSize(), config.maxPages(), events -> log.ingestCollected(
-                                KeycloakEventMapper.SERVICE, events)
-                        .map(r -> r.accepted()))
-                .call(read -> {
-                    Instant next = PullWindow.next(from, read, config.overlap());
-                    if (read.reachedEnd()) {
-                        caughtUp.get(stream).set(Instant.now());
-                    } else if (next.equals(from) && read.read() > 0) {
-                        Log.warnf(
-                                "event=keycloak-events-pull-stuck stream=%s from=%s read=%d effect=\"more events"
-                                        + " share one millisecond than a pull reads; raise"
-                                        + " sinergi.audit.keycloak.max-pages\"",
-                                stream.code(), from, read.read());
-                    }
-                    copied.get(stream).increment(read.fresh());
-                    if (next.equals(from) && read.fresh() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Log.debugf(
-                            "event=keycloak-events-pulled stream=%s read=%d new=%d resumeFrom=%s",
-                            stream.code(), read.read(), read.fresh(), next);
-                    return conn.preparedQuery(INSERT_PULL)
-                            .execute(Tuple.tuple()
-                                    .addValue(stream.code())
-                                    .addValue(utc(next))
-                                    .addValue(read.newest() == null ? null : utc(read.newest()))
-                                    .addValue(utc(Instant.now()))
-                                    .addValue(read.read())
-                                    .addValue(read.fresh()))
-                            .replaceWithVoid();
-                });
+        List<AuditEvent> events = new ArrayList<>();
+        return PullWindow.read(pages, from, config.pageSize(), config.maxPages(), page -> {
+                    events.addAll(page);
+                    return Uni.createFrom().item(0);
+                })
+                .map(read -> new Fetched(read, events));
+    }
+
+    Uni<PullWindow.Read> store(KeycloakStream stream, Instant from, Fetched fetched) {
+        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + stream.lock() + ")")
+                .execute()
+                .flatMap(locked -> !Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
+                        ? Uni.createFrom().item(PullWindow.Read.NONE)
+                        : cursor(conn, stream).flatMap(now -> {
+                            if (!now.equals(from)) {
+                                Log.debugf(
+                                        "event=keycloak-events-pull-discarded stream=%s from=%s cursor=%s"
+                                                + " reason=another-replica-moved-the-cursor",
+                                        stream.code(), from, now);
+                                return Uni.createFrom().item(PullWindow.Read.NONE);
+                            }
+                            return log.ingestCollected(KeycloakEventMapper.SERVICE, fetched.events())
+                                    .map(r -> withFresh(fetched.read(), r.accepted()))
+                                    .call(read -> moveCursor(conn, stream, from, read));
+                        })));
+    }
+
+    private static PullWindow.Read withFresh(PullWindow.Read read, int fresh) {
+        return new PullWindow.Read(read.read(), fresh, read.newest(), read.reachedEnd(), read.rejected());
+    }
+
+    private Uni<Void> moveCursor(SqlClient conn, KeycloakStream stream, Instant from, PullWindow.Read read) {
+        Instant next = PullWindow.next(from, read, config.overlap());
+        if (read.reachedEnd()) {
+            caughtUp.get(stream).set(Instant.now());
+        } else if (next.equals(from) && read.read() > 0) {
+            Log.warnf(
+                    "event=keycloak-events-pull-stuck stream=%s from=%s read=%d effect=\"more events"
+                            + " share one millisecond than a pull reads; raise"
+                            + " sinergi.audit.keycloak.max-pages\"",
+                    stream.code(), from, read.read());
+        }
+        copied.get(stream).increment(read.fresh());
+        if (next.equals(from) && read.fresh() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.debugf(
+                "event=keycloak-events-pulled stream=%s read=%d new=%d rejected=%d resumeFrom=%s",
+                stream.code(), read.read(), read.fresh(), read.rejected(), next);
+        return conn.preparedQuery(INSERT_PULL)
+                .execute(Tuple.tuple()
+                        .addValue(stream.code())
+                        .addValue(utc(next))
+                        .addValue(read.newest() == null ? null : utc(read.newest()))
+                        .addValue(utc(Instant.now()))
+                        .addValue(read.read())
+                        .addValue(read.fresh()))
+                .replaceWithVoid();
     }
 
     /** One page of the stream, turned into audit events and screened. */

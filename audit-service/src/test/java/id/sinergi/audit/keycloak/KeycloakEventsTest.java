@@ -169,6 +169,38 @@ class KeycloakEventsTest {
                 .isEqualTo(1.0);
     }
 
+    @Test
+    void whatAPullFetchedIsDiscardedWhenAnotherReplicaMovedTheCursorMeanwhile() {
+        String admin = adminToken();
+        createUser(admin);
+        puller.pullAll().await().indefinitely();
+        long pullsBefore = pulls();
+        String someone = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        KeycloakEventMapper mapper =
+                new KeycloakEventMapper(realm(), new com.fasterxml.jackson.databind.ObjectMapper());
+        var stray = mapper.admin(new KeycloakAdminEvent(
+                "stray-" + UUID.randomUUID(),
+                now,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", adminId(admin)),
+                "DELETE",
+                "USER",
+                "users/" + someone,
+                null,
+                null));
+        var fetchedFromAnOldCursor = new KeycloakEventPuller.Fetched(
+                new PullWindow.Read(1, 0, Instant.ofEpochMilli(now), true, 0), List.of(stray));
+
+        PullWindow.Read stored = puller.store(KeycloakStream.ADMIN, Instant.EPOCH, fetchedFromAnOldCursor)
+                .await()
+                .indefinitely();
+
+        assertThat(stored.read()).isZero();
+        assertThat(pulls()).isEqualTo(pullsBefore);
+        assertThat(about(Map.of("action", "keycloak.admin.user.delete"), someone))
+                .isEmpty();
+    }
+
     private double rejectedCount() {
         return registry.counter("sinergi.audit.keycloak.events.rejected", "stream", "admin")
                 .count();
