@@ -3,11 +3,11 @@
 -- The puller's progress is a row per pull that moved a cursor, insert-only for the app role (${appRole}) like the
 -- scanner's: the cursor of a stream is its latest row.
 
--- Rules 'impersonation' and 'role-change' join the rules of V5.
+-- Rules 'impersonation', 'role-change' and 'scope-change' join the rules of V5.
 ALTER TABLE audit_alert DROP CONSTRAINT audit_alert_rule_check;
 ALTER TABLE audit_alert ADD CONSTRAINT audit_alert_rule_check
     CHECK (rule IN ('mass-read', 'out-of-scope', 'denial-burst', 'vital-interest', 'impersonation', 'role-change',
-                    'sample'));
+                    'scope-change', 'sample'));
 
 -- One pull of one of Keycloak's event streams ('user': login events; 'admin': admin events) that moved its cursor.
 CREATE TABLE keycloak_pull (

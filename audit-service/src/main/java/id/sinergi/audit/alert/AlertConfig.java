@@ -35,6 +35,9 @@ public interface AlertConfig {
     /** Rule {@code role-change}: every change of roles or group memberships in Keycloak. */
     RoleChange roleChange();
 
+    /** Rule {@code scope-change}: every user created or updated in Keycloak with an agency or mission. */
+    ScopeChange scopeChange();
+
     /** Settings of rule {@code mass-read}. */
     interface MassRead {
 
@@ -164,6 +167,34 @@ public interface AlertConfig {
                 + "keycloak.admin.client-role.create,keycloak.admin.client-role.update,"
                 + "keycloak.admin.client-role.delete,keycloak.admin.group-membership.create,"
                 + "keycloak.admin.group-membership.delete")
+        List<String> actions();
+
+        /** The outcomes that count: a change that took effect, by default. */
+        @WithDefault("SUCCESS")
+        List<String> outcomes();
+    }
+
+    /** Settings of rule {@code scope-change}, on the events the Keycloak puller copies into the log. */
+    interface ScopeChange {
+
+        /** Whether the rule is evaluated. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The window: an administrator's further scope changes in it join the alert. Keycloak times its events to
+         * the millisecond, so the default makes every change an alert of its own.
+         */
+        @WithDefault("PT0.001S")
+        Duration window();
+
+        /**
+         * The actions that may change an officer's scope: a user created or updated by an administrator. Only
+         * those whose reason names {@code agency=} or {@code mission=} count, i.e. whose representation carried
+         * either attribute. Keycloak's update carries the whole user and not the old values, so every such update
+         * counts, whether or not it changed the scope.
+         */
+        @WithDefault("keycloak.admin.user.create,keycloak.admin.user.update")
         List<String> actions();
 
         /** The outcomes that count: a change that took effect, by default. */

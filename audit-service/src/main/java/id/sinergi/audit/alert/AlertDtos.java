@@ -64,6 +64,7 @@ public final class AlertDtos {
                                 "vital-interest",
                                 "impersonation",
                                 "role-change",
+                                "scope-change",
                                 "sample"
                             })
                     String rule,

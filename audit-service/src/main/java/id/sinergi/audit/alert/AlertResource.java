@@ -58,7 +58,7 @@ public class AlertResource {
             @QueryParam("rule")
                     @Parameter(
                             description = "mass-read, out-of-scope, denial-burst, vital-interest, impersonation,"
-                                    + " role-change or sample")
+                                    + " role-change, scope-change or sample")
                     String rule,
             @QueryParam("actor") @Parameter(description = "Tasks about this officer (Keycloak subject)") String actor,
             @QueryParam("limit") @Parameter(description = "Tasks per page, 1 to 200; 50 when omitted") String limit,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of review task: the alert rules on sealed events (four on the suite's own events, two on Keycloak's),
+ * The kinds of review task: the alert rules on sealed events (four on the suite's own events, three on Keycloak's),
  * and an auditor's random sample.
  */
 public enum AlertRule {
@@ -22,6 +22,10 @@ public enum AlertRule {
             "role-change",
             "Perubahan peran atau keanggotaan grup di Keycloak",
             "Role or group membership change in Keycloak"),
+    SCOPE_CHANGE(
+            "scope-change",
+            "Perubahan wilayah tugas (instansi atau perwakilan) pengguna di Keycloak",
+            "Change of a user's scope (agency or mission) in Keycloak"),
     SAMPLE("sample", "Tinjauan sampel acak", "Random sample review");
 
     private final String code;

@@ -96,7 +96,32 @@ record RuleSpec(
                     roleChange.outcomes(),
                     "changes>=1"));
         }
+        AlertConfig.ScopeChange scopeChange = config.scopeChange();
+        if (scopeChange.enabled()) {
+            RuleSpec users = everyOne(
+                    AlertRule.SCOPE_CHANGE,
+                    scopeChange.window(),
+                    scopeChange.actions(),
+                    scopeChange.outcomes(),
+                    "changes>=1");
+            specs.add(new RuleSpec(
+                    users.rule(),
+                    users.window(),
+                    users.threshold(),
+                    users.countsWorkers(),
+                    users.matches().and(RuleSpec::namesScope),
+                    withinMax(users.criteria() + " reason=agency|mission")));
+        }
         return specs;
+    }
+
+    private static String withinMax(String criteria) {
+        return criteria.length() <= MAX_CRITERIA ? criteria : criteria.substring(0, MAX_CRITERIA);
+    }
+
+    /** Whether the event's reason names an agency or a mission (the Keycloak mapper's words of a user's scope). */
+    private static boolean namesScope(SealedEvent e) {
+        return e.reasonValue("agency=") != null || e.reasonValue("mission=") != null;
     }
 
     /** A rule that raises an alert at the first event of these actions and outcomes in a window. */

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param resourceType e.g. {@code REALM_ROLE_MAPPING}, {@code USER}, {@code GROUP_MEMBERSHIP}
  * @param resourcePath e.g. {@code users/<id>/role-mappings/realm}
  * @param representation the JSON the administrator sent (with the realm's "include representation" on); only role
- *     and group names are read from it, since a user's representation holds names and e-mail addresses
+ *     and group names, and a user's attributes {@code agency} and {@code mission} (the officer's scope), are read
+ *     from it, since a user's representation also holds names and e-mail addresses
  * @param error Keycloak's error of a failed operation
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

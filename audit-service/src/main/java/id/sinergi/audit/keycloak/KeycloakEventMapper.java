@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Turns Keycloak's login and admin events into audit events of service {@code keycloak}. People appear by their
  * Keycloak user ids only: typed usernames, names and e-mail addresses in a user's representation, and IP addresses
- * are left out. The event id is derived from Keycloak's own, so reading an event twice gives the same audit event.
+ * are left out; of a user's representation only the scope attributes {@code agency} and {@code mission} are kept.
+ * The event id is derived from Keycloak's own, so reading an event twice gives the same audit event.
  */
 final class KeycloakEventMapper {
 
@@ -53,6 +54,20 @@ final class KeycloakEventMapper {
     /** Resource types whose admin events carry role representations, and those carrying a group's. */
     private static final Set<String> ROLE_MAPPINGS =
             Set.of("REALM_ROLE_MAPPING", "CLIENT_ROLE_MAPPING", "REALM_ROLE", "CLIENT_ROLE");
+
+    /**
+     * Operations on a user whose representation is the whole user as the administrator sent it, so that the
+     * officer's scope (attributes {@code agency} and {@code mission}) can be read from it.
+     */
+    private static final Set<String> SCOPED_OPERATIONS = Set.of("CREATE", "UPDATE");
+
+    /** The user attributes that are an officer's scope; every service authorizes on them. */
+    static final List<String> SCOPE_ATTRIBUTES = List.of("agency", "mission");
+
+    /** The value written for a scope attribute the representation names without a value. */
+    static final String NO_VALUE = "-";
+
+    private static final int MAX_SCOPE_VALUE = 64;
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -165,6 +180,9 @@ final class KeycloakEventMapper {
                 reason.add("groups=" + String.join(",", groups));
             }
         }
+        if ("USER".equals(resourceType) && SCOPED_OPERATIONS.contains(operation)) {
+            reason.addAll(scope(e.representation()));
+        }
         if (e.error() != null) {
             reason.add("error=" + word(e.error()));
         }
@@ -201,6 +219,42 @@ final class KeycloakEventMapper {
             return new String[] {clip(type, 64), segments.length >= 2 ? clip(word(segments[1]), 128) : null};
         }
         return new String[] {null, null};
+    }
+
+    /**
+     * The officer's scope a user's representation carries: {@code agency=<value>} and {@code mission=<value>} for
+     * each of the two attributes it names (several values joined by ',', none as {@value #NO_VALUE}). Nothing else
+     * of the representation is read: names, e-mail address and other attributes stay out of the log.
+     */
+    private List<String> scope(String representation) {
+        List<String> words = new ArrayList<>();
+        if (representation == null || representation.isBlank()) {
+            return words;
+        }
+        JsonNode attributes;
+        try {
+            attributes = json.readTree(representation).path("attributes");
+        } catch (IOException e) {
+            return words;
+        }
+        if (!attributes.isObject()) {
+            return words;
+        }
+        for (String name : SCOPE_ATTRIBUTES) {
+            JsonNode value = attributes.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : value.isArray() ? value : List.of(value)) {
+                if (item.isValueNode() && !item.isNull() && !item.asText().isEmpty()) {
+                    values.add(item.asText());
+                }
+            }
+            String joined = values.isEmpty() ? NO_VALUE : String.join(",", values);
+            words.add(name + "=" + clip(word(joined), MAX_SCOPE_VALUE));
+        }
+        return words;
     }
 
     /** The values of this member of the representation's objects (an object or an array of them). */

@@ -22,7 +22,30 @@ final class PullWindow {
     /** One page of a stream: the events from {@code from} on, skipping {@code first}, at most {@code max}. */
     @FunctionalInterface
     interface Pages {
-        Uni<List<AuditEvent>> page(Instant from, int first, int max);
+        Uni<Page> page(Instant from, int first, int max);
+    }
+
+    /**
+     * One page as Keycloak gave it, screened.
+     *
+     * @param size the events Keycloak gave, rejected ones included (the offset of the next page counts them)
+     * @param kept the events the log takes
+     * @param newest the newest time the cursor may move by: of the kept events, and of rejected ones whose time is
+     *     not ahead of the puller's clock (a time far ahead would move the cursor past events still to come);
+     *     null when none
+     */
+    record Page(int size, List<AuditEvent> kept, Instant newest) {
+
+        /** A page of which every event is kept. */
+        static Page of(List<AuditEvent> events) {
+            Instant newest = null;
+            for (AuditEvent e : events) {
+                if (newest == null || e.occurredAt().isAfter(newest)) {
+                    newest = e.occurredAt();
+                }
+            }
+            return new Page(events.size(), events, newest);
+        }
     }
 
     /**
@@ -32,8 +55,13 @@ final class PullWindow {
      * @param fresh of those, events the log did not hold yet
      * @param newest the newest event time read, null when none
      * @param reachedEnd whether the last page was short, so everything Keycloak had was read
+     * @param rejected of the events read, those the log's rules refused (skipped, not stored)
      */
-    record Read(int read, int fresh, Instant newest, boolean reachedEnd) {}
+    record Read(int read, int fresh, Instant newest, boolean reachedEnd, int rejected) {
+
+        /** What a pull that read nothing read. */
+        static final Read NONE = new Read(0, 0, null, false, 0);
+    }
 
     /**
      * Reads pages from {@code from} until a short page or {@code maxPages}, handing each page to {@code store}
@@ -41,7 +69,7 @@ final class PullWindow {
      */
     static Uni<Read> read(
             Pages pages, Instant from, int pageSize, int maxPages, Function<List<AuditEvent>, Uni<Integer>> store) {
-        return readFrom(pages, from, pageSize, maxPages, store, 0, new Read(0, 0, null, false));
+        return readFrom(pages, from, pageSize, maxPages, store, 0, Read.NONE);
     }
 
     private static Uni<Read> readFrom(
@@ -56,15 +84,19 @@ final class PullWindow {
             return Uni.createFrom().item(soFar);
         }
         return pages.page(from, first, pageSize)
-                .flatMap(page -> store.apply(page).flatMap(fresh -> {
+                .flatMap(page -> store.apply(page.kept()).flatMap(fresh -> {
                     Instant newest = soFar.newest();
-                    for (AuditEvent e : page) {
-                        if (newest == null || e.occurredAt().isAfter(newest)) {
-                            newest = e.occurredAt();
-                        }
+                    if (page.newest() != null
+                            && (newest == null || page.newest().isAfter(newest))) {
+                        newest = page.newest();
                     }
                     boolean end = page.size() < pageSize;
-                    Read read = new Read(soFar.read() + page.size(), soFar.fresh() + fresh, newest, end);
+                    Read read = new Read(
+                            soFar.read() + page.size(),
+                            soFar.fresh() + fresh,
+                            newest,
+                            end,
+                            soFar.rejected() + page.size() - page.kept().size());
                     return end
                             ? Uni.createFrom().item(read)
                             : readFrom(pages, from, pageSize, pagesLeft - 1, store, first + page.size(), read);

@@ -6,6 +6,8 @@ import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.problem.Problem;
+import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +84,34 @@ public class AuditLog {
         EventRules.check(events, true, source, Instant.now());
         backlog.source(source);
         return store(events);
+    }
+
+    /**
+     * A rule of the log that a collected event breaks.
+     *
+     * @param rule the rule's code, e.g. {@code occurred-at-in-future}
+     * @param field the field breaking it, e.g. {@code occurredAt}; null when the rule is about the event as a whole
+     */
+    public record BrokenRule(String rule, String field) {}
+
+    /**
+     * The rule this collected event breaks, checked as {@link #ingestCollected} checks it at this time; empty when
+     * it breaks none. A collector that cannot fix an event uses it to set the event aside instead of failing the
+     * batch.
+     */
+    public static Optional<BrokenRule> brokenRule(AuditEvent event, String source, Instant now) {
+        try {
+            EventRules.check(List.of(event), false, source, now);
+            return Optional.empty();
+        } catch (ProblemException e) {
+            Problem problem = e.problem();
+            List<Problem.FieldError> errors = problem.getErrors();
+            String type = problem.getType();
+            String rule = type.startsWith(Problem.TYPE_PREFIX) ? type.substring(Problem.TYPE_PREFIX.length()) : type;
+            return Optional.of(new BrokenRule(
+                    rule,
+                    errors == null || errors.isEmpty() ? null : errors.get(0).field()));
+        }
     }
 
     /** Stores one of audit-service's own events (an auditor's query, a cosignature, a verification). */

@@ -172,6 +172,74 @@ class KeycloakEventMapperTest {
     }
 
     @Test
+    void aUserUpdateKeepsTheOfficersAgencyAndMissionAndNothingElseOfTheRepresentation() {
+        KeycloakAdminEvent moved = new KeycloakAdminEvent(
+                "a-10",
+                TIME,
+                new KeycloakAdminEvent.AuthDetails("master-id", "client-uuid", ADMIN),
+                "UPDATE",
+                "USER",
+                "users/" + USER,
+                "{\"id\":\"" + USER + "\",\"username\":\"consul.kl\",\"firstName\":\"Budi\","
+                        + "\"lastName\":\"Santoso\",\"email\":\"budi.santoso@kemlu.go.id\","
+                        + "\"attributes\":{\"agency\":[\"KEMLU\"],\"mission\":[\"KJRI-JOHORBAHRU\"],"
+                        + "\"phone\":[\"+60123456789\"],\"nik\":[\"3174015501900001\"]}}",
+                null);
+
+        AuditEvent event = mapper.admin(moved);
+
+        assertThat(event.action()).isEqualTo("keycloak.admin.user.update");
+        assertThat(event.actor().subject()).isEqualTo(ADMIN);
+        assertThat(event.resourceType()).isEqualTo("user");
+        assertThat(event.resourceId()).isEqualTo(USER);
+        assertThat(event.reason().split(" ")).contains("path=users/" + USER, "agency=KEMLU", "mission=KJRI-JOHORBAHRU");
+        assertThat(event.toString())
+                .doesNotContain("consul")
+                .doesNotContain("Budi")
+                .doesNotContain("Santoso")
+                .doesNotContain("kemlu.go.id")
+                .doesNotContain("60123456789")
+                .doesNotContain("3174015501900001")
+                .doesNotContain("phone");
+    }
+
+    @Test
+    void aCreatedOfficerKeepsTheScopeAndAnEmptiedMissionOrAStringValueIsStillNamed() {
+        KeycloakAdminEvent created = new KeycloakAdminEvent(
+                "a-11",
+                TIME,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", ADMIN),
+                "CREATE",
+                "USER",
+                "users/" + USER,
+                "{\"username\":\"consul.kl\",\"email\":\"x@y.id\","
+                        + "\"attributes\":{\"agency\":\"KEMLU\",\"mission\":[]}}",
+                null);
+        KeycloakAdminEvent noScope = new KeycloakAdminEvent(
+                "a-12",
+                TIME,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", ADMIN),
+                "UPDATE",
+                "USER",
+                "users/" + USER,
+                "{\"username\":\"consul.kl\",\"enabled\":false,\"attributes\":{\"locale\":[\"id\"]}}",
+                null);
+        KeycloakAdminEvent roleWithMission = new KeycloakAdminEvent(
+                "a-13",
+                TIME,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", ADMIN),
+                "UPDATE",
+                "REALM_ROLE",
+                "roles-by-id/r-1",
+                "{\"name\":\"consular-officer\",\"attributes\":{\"mission\":[\"KBRI-KUALALUMPUR\"]}}",
+                null);
+
+        assertThat(mapper.admin(created).reason().split(" ")).contains("agency=KEMLU", "mission=-");
+        assertThat(mapper.admin(noScope).reason()).doesNotContain("agency=").doesNotContain("mission=");
+        assertThat(mapper.admin(roleWithMission).reason()).doesNotContain("mission=");
+    }
+
+    @Test
     void theEventIdIsDerivedFromKeycloaksIdSoReadingTwiceGivesTheSameEventAndTheStreamsDoNotCollide() {
         KeycloakUserEvent login =
                 new KeycloakUserEvent("same-id", TIME, "LOGIN", "r", "sinergi-cli", USER, "s", null, Map.of());

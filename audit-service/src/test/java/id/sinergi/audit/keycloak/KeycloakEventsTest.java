@@ -39,6 +39,9 @@ class KeycloakEventsTest {
     @Inject
     Pool pool;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void loginImpersonationAndRoleChangesReachTheLogSealedAndRaiseAnAlertEach() {
         String admin = adminToken();
@@ -79,6 +82,128 @@ class KeycloakEventsTest {
         JsonPath alert = alerts(adminId, "role-change");
         assertThat(alert.getString("alerts[0].label.en")).isEqualTo("Role or group membership change in Keycloak");
         assertThat(alert.getString("alerts[0].label.id")).isNotBlank();
+    }
+
+    @Test
+    void movingAnOfficerToAnotherMissionReachesTheLogWithTheNewMissionAndRaisesAScopeChangeAlert() {
+        String admin = adminToken();
+        String adminId = adminId(admin);
+        String officer = createUser(admin, Map.of("agency", List.of("KEMLU"), "mission", List.of("KBRI-KUALALUMPUR")));
+        Map<String, Object> representation = user(admin, officer);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes =
+                new java.util.HashMap<>((Map<String, Object>) representation.get("attributes"));
+        attributes.put("mission", List.of("KJRI-JOHORBAHRU"));
+        Map<String, Object> moved = new java.util.HashMap<>(representation);
+        moved.put("attributes", attributes);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(moved)
+                .put(keycloakBase() + "/admin/realms/" + realm() + "/users/" + officer)
+                .then()
+                .statusCode(204);
+
+        puller.pullAll().await().indefinitely();
+
+        JsonPath created = awaitEvents(Map.of("action", "keycloak.admin.user.create", "actor", adminId), officer);
+        JsonPath updated = awaitEvents(Map.of("action", "keycloak.admin.user.update", "actor", adminId), officer);
+        assertThat(created.getString("events[0].reason").split(" "))
+                .contains("agency=KEMLU", "mission=KBRI-KUALALUMPUR");
+        assertThat(updated.getString("events[0].reason").split(" "))
+                .contains("agency=KEMLU", "mission=KJRI-JOHORBAHRU");
+        assertThat(updated.getString("events[0].resourceType")).isEqualTo("user");
+        assertThat(toJson(updated.getMap("events[0]")))
+                .doesNotContain((String) representation.get("username"))
+                .doesNotContain("Peristiwa")
+                .doesNotContain("sinergi.local");
+        awaitSealed(updated.getString("events[0].id"));
+
+        List<String> changes = awaitAlertEvents(adminId, "scope-change", 2);
+        assertThat(changes).contains(created.getString("events[0].id")).contains(updated.getString("events[0].id"));
+        JsonPath alert = alerts(adminId, "scope-change");
+        assertThat(alert.getString("alerts[0].label.en"))
+                .isEqualTo("Change of a user's scope (agency or mission) in Keycloak");
+    }
+
+    @Test
+    void anEventTheLogRefusesIsSkippedCountedAndTheOthersOfItsPageAreKept() {
+        String admin = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+        long now = System.currentTimeMillis();
+        String badId = "bad-" + UUID.randomUUID();
+        KeycloakAdminEvent ahead = new KeycloakAdminEvent(
+                badId,
+                now + Duration.ofHours(1).toMillis(),
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", admin),
+                "UPDATE",
+                "USER",
+                "users/5a7f3c2e-1b4d-4e8f-9a6b-2c3d4e5f6a7b",
+                null,
+                null);
+        KeycloakAdminEvent fine = new KeycloakAdminEvent(
+                "ok-" + UUID.randomUUID(),
+                now - 1000,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", admin),
+                "DELETE",
+                "USER",
+                "users/5a7f3c2e-1b4d-4e8f-9a6b-2c3d4e5f6a7b",
+                null,
+                null);
+        KeycloakEventMapper mapper =
+                new KeycloakEventMapper(realm(), new com.fasterxml.jackson.databind.ObjectMapper());
+        double before = rejectedCount();
+
+        PullWindow.Page page =
+                puller.screen(KeycloakStream.ADMIN, List.of(ahead, fine), mapper::admin, KeycloakAdminEvent::id);
+        PullWindow.Page again =
+                puller.screen(KeycloakStream.ADMIN, List.of(ahead), mapper::admin, KeycloakAdminEvent::id);
+
+        assertThat(page.size()).isEqualTo(2);
+        assertThat(page.kept())
+                .extracting(e -> e.id())
+                .containsExactly(mapper.admin(fine).id());
+        assertThat(page.newest()).isEqualTo(Instant.ofEpochMilli(now - 1000));
+        assertThat(again.kept()).isEmpty();
+        assertThat(rejectedCount() - before)
+                .as("counted once, though read twice")
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void whatAPullFetchedIsDiscardedWhenAnotherReplicaMovedTheCursorMeanwhile() {
+        String admin = adminToken();
+        createUser(admin);
+        puller.pullAll().await().indefinitely();
+        long pullsBefore = pulls();
+        String someone = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        KeycloakEventMapper mapper =
+                new KeycloakEventMapper(realm(), new com.fasterxml.jackson.databind.ObjectMapper());
+        var stray = mapper.admin(new KeycloakAdminEvent(
+                "stray-" + UUID.randomUUID(),
+                now,
+                new KeycloakAdminEvent.AuthDetails("realm-id", "client-uuid", adminId(admin)),
+                "DELETE",
+                "USER",
+                "users/" + someone,
+                null,
+                null));
+        var fetchedFromAnOldCursor = new KeycloakEventPuller.Fetched(
+                new PullWindow.Read(1, 0, Instant.ofEpochMilli(now), true, 0), List.of(stray));
+
+        PullWindow.Read stored = puller.store(KeycloakStream.ADMIN, Instant.EPOCH, fetchedFromAnOldCursor)
+                .await()
+                .indefinitely();
+
+        assertThat(stored.read()).isZero();
+        assertThat(pulls()).isEqualTo(pullsBefore);
+        assertThat(about(Map.of("action", "keycloak.admin.user.delete"), someone))
+                .isEmpty();
+    }
+
+    private double rejectedCount() {
+        return registry.counter("sinergi.audit.keycloak.events.rejected", "stream", "admin")
+                .count();
     }
 
     @Test
@@ -155,8 +280,27 @@ class KeycloakEventsTest {
 
     /** A user of the test's own in the sinergi realm; gives its id. */
     private static String createUser(String admin) {
+        return createUser(admin, Map.of());
+    }
+
+    /** The user's representation as the Admin REST API gives it. */
+    private static Map<String, Object> user(String admin, String userId) {
+        return given().auth()
+                .oauth2(admin)
+                .get(keycloakBase() + "/admin/realms/" + realm() + "/users/" + userId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+    }
+
+    /** A user of the test's own in the sinergi realm with these attributes; gives its id. */
+    private static String createUser(String admin, Map<String, List<String>> attributes) {
         String name = "kc-events-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = Map.of(
+                "attributes",
+                attributes,
                 "username",
                 name,
                 "enabled",

@@ -53,13 +53,13 @@ class PullWindowTest {
 
     @Test
     void theNextPullStartsAnOverlapBeforeTheNewestEventAndNeverGoesBack() {
-        PullWindow.Read read = new PullWindow.Read(10, 10, T0.plusSeconds(600), true);
-        PullWindow.Read early = new PullWindow.Read(3, 0, T0.plusSeconds(30), true);
+        PullWindow.Read read = new PullWindow.Read(10, 10, T0.plusSeconds(600), true, 0);
+        PullWindow.Read early = new PullWindow.Read(3, 0, T0.plusSeconds(30), true, 0);
 
         assertThat(PullWindow.next(T0, read, OVERLAP))
                 .isEqualTo(T0.plusSeconds(600).minus(OVERLAP));
         assertThat(PullWindow.next(T0, early, OVERLAP)).isEqualTo(T0);
-        assertThat(PullWindow.next(T0, new PullWindow.Read(0, 0, null, true), OVERLAP))
+        assertThat(PullWindow.next(T0, new PullWindow.Read(0, 0, null, true, 0), OVERLAP))
                 .isEqualTo(T0);
     }
 
@@ -127,6 +127,38 @@ class PullWindowTest {
         assertThat(retry.fresh()).isEqualTo(200);
     }
 
+    @Test
+    void aRejectedEventIsSkippedCountedAndNeitherStopsThePullNorMovesTheCursorByItsTime() {
+        store(250, T0, Duration.ofSeconds(1));
+        AuditEvent ahead = event(T0.plus(Duration.ofDays(1)));
+        Set<UUID> refused = Set.of(keycloak.get(5).id(), keycloak.get(120).id(), ahead.id());
+        keycloak.add(ahead);
+        PullWindow.Pages screened =
+                (from, first, max) -> pages().page(from, first, max).map(page -> {
+                    List<AuditEvent> kept = page.kept().stream()
+                            .filter(e -> !refused.contains(e.id()))
+                            .toList();
+                    Instant newest = page.kept().stream()
+                            .filter(e -> e != ahead)
+                            .map(AuditEvent::occurredAt)
+                            .max(Comparator.naturalOrder())
+                            .orElse(null);
+                    return new PullWindow.Page(page.size(), kept, newest);
+                });
+
+        PullWindow.Read read = PullWindow.read(screened, Instant.EPOCH, 100, 10, this::storeInLog)
+                .await()
+                .indefinitely();
+
+        assertThat(read.read()).isEqualTo(251);
+        assertThat(read.rejected()).isEqualTo(3);
+        assertThat(read.fresh()).isEqualTo(248);
+        assertThat(log).hasSize(248).doesNotContainAnyElementsOf(refused);
+        assertThat(read.newest()).isEqualTo(T0.plusSeconds(249));
+        assertThat(PullWindow.next(Instant.EPOCH, read, OVERLAP))
+                .isEqualTo(T0.plusSeconds(249).minus(OVERLAP));
+    }
+
     private PullWindow.Read pull(Instant from, int pageSize, int maxPages) {
         return PullWindow.read(pages(), from, pageSize, maxPages, this::storeInLog)
                 .await()
@@ -143,7 +175,7 @@ class PullWindowTest {
                     .skip(first)
                     .limit(max)
                     .toList();
-            return Uni.createFrom().item(sorted);
+            return Uni.createFrom().item(PullWindow.Page.of(sorted));
         };
     }
 
