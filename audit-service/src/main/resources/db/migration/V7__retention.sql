@@ -21,7 +21,7 @@ CREATE INDEX audit_entry_resource ON audit_entry (resource_type, resource_id);
 CREATE INDEX audit_entry_recorded ON audit_entry (recorded_at, ingest_id);
 
 -- The retention category of an entry, from its service, action and outcome: the same rules, in the same order, as
--- RetentionCategory.of in Java (RetentionCategoryTest compares the two). audit_expire() takes the category from
+-- RetentionCategory.of in Java (RetentionTest compares the two). audit_expire() takes the category from
 -- here, not from the statement, so a statement cannot relabel an entry into a category with a shorter period.
 CREATE FUNCTION audit_retention_category(service text, action text, outcome text) RETURNS text
     LANGUAGE sql
