@@ -48,9 +48,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Retention and legal holds on the running service: events the log recorded years ago expire while recent ones
- * stay, even those whose sender claims they occurred years ago, and those of an open case are held; the tree, its proofs, the online verification and the offline
- * verifier all still hold after a purge; a row removed without a retention statement is still tampering; and the
- * app's database role can neither delete a row nor have audit_expire() remove one no statement names.
+ * stay, even those whose sender claims they occurred years ago, and those of an open case are held; the tree, its
+ * proofs, the online verification and the offline verifier all still hold after a purge; a row removed without a
+ * retention statement is still tampering; the app's database role can neither delete a row nor have audit_expire()
+ * remove one no statement names, and audit_expire() takes no category from a statement that the entry does not
+ * have; Java and the database derive the same categories.
  */
 @QuarkusTest
 @AuditTestResource

@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
  *
  * <p>A {@code leaf} line names a leaf whose payload expired, its retention category and when the log recorded its
  * event (the entry's {@code recordedAt}, which the log stamps at intake: the period is counted from it, never from
- * the {@code occurredAt} the sending service claims); a {@code policy} line the period of a category. A {@code kept} line takes back an earlier statement's claim on a
- * leaf whose payload was not removed after all (a legal hold arrived in between), so that removing it later is
- * not covered. A verifier accepts a leaf without payload only where a statement signed by the log covers it and
- * {@link #due} holds for it. The second line keeps it from ever reading as a checkpoint.
+ * the {@code occurredAt} the sending service claims); a {@code policy} line the period of a category. A
+ * {@code kept} line takes back an earlier statement's claim on a leaf whose payload was not removed after all (a
+ * legal hold arrived in between), so that removing it later is not covered. A verifier accepts a leaf without
+ * payload only where a statement signed by the log covers it and {@link #due} holds for it. The second line keeps
+ * it from ever reading as a checkpoint.
  */
 public record RetentionStatement(
         String origin, Instant purgedAt, Map<String, String> policy, List<Expired> leaves, List<Long> kept) {
