@@ -6,6 +6,8 @@
 -- statement in `purge`), seals it into the tree, and only then removes the rows, through audit_expire() below.
 -- The app role still cannot UPDATE or DELETE a row of audit_entry: audit_expire() is the one way, and it removes
 -- only what a sealed statement names, once the statement's policy made it due and while no hold covers it.
+-- A period is counted from recorded_at, which audit-service stamps at intake, never from occurred_at, which the
+-- sending service claims (a service that backdated its events would otherwise have them removed at once).
 
 -- Canonical form 4 is version 3 with one more member, "purge"; only the log's retention statements use it.
 ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_entry_format_check;
@@ -15,6 +17,27 @@ ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_purge_format CHECK ((entry_fo
 CREATE INDEX audit_entry_retention_statements ON audit_entry (ingest_id) WHERE entry_format = 4;
 -- Holds look events up by the case they name.
 CREATE INDEX audit_entry_resource ON audit_entry (resource_type, resource_id);
+-- The purge reads the candidates in the order the log recorded them.
+CREATE INDEX audit_entry_recorded ON audit_entry (recorded_at, ingest_id);
+
+-- The retention category of an entry, from its service, action and outcome: the same rules, in the same order, as
+-- RetentionCategory.of in Java (RetentionTest compares the two). audit_expire() takes the category from
+-- here, not from the statement, so a statement cannot relabel an entry into a category with a shorter period.
+CREATE FUNCTION audit_retention_category(service text, action text, outcome text) RETURNS text
+    LANGUAGE sql
+    IMMUTABLE
+    PARALLEL SAFE
+AS $$
+SELECT CASE
+    WHEN service = 'audit-service' AND action LIKE 'audit.%' THEN 'LOG'
+    WHEN service = 'keycloak' OR action LIKE 'keycloak.%' OR outcome IS DISTINCT FROM 'SUCCESS'
+        OR strpos(action, 'vital-interest') > 0 THEN 'SECURITY'
+    WHEN service = 'consent-service' OR action LIKE 'consent.%' THEN 'CONSENT'
+    WHEN regexp_replace(action, '^.*[.]', '') IN ('read', 'list', 'search', 'query', 'summary', 'export', 'view')
+        THEN 'ACCESS'
+    ELSE 'CHANGE'
+END
+$$;
 
 -- Holds a security auditor places by hand, on one case (its events and its worker's) or on one worker.
 CREATE TABLE legal_hold (
@@ -47,6 +70,7 @@ CREATE TABLE expired_entry (
     worker_id      uuid,
     category       varchar(32) NOT NULL,
     occurred_at    timestamptz NOT NULL,
+    recorded_at    timestamptz NOT NULL,
     statement_leaf bigint      NOT NULL,
     expired_at     timestamptz NOT NULL
 );
@@ -90,7 +114,8 @@ WHERE h.scope = 'WORKER' AND NOT EXISTS (SELECT 1 FROM legal_hold_release r WHER
 -- Removes the payloads a sealed retention statement names. Runs as the tables' owner (SECURITY DEFINER) with a
 -- fixed search path; the app role may call it and nothing else that deletes. It refuses anything that is not a
 -- sealed statement of audit-service's, a statement dated after now, a leaf not before the statement, a time that
--- is not the event's, a leaf its policy did not make due, and another statement; it keeps (does not remove) leaves
+-- is not the entry's recorded_at, a category that is not the entry's (audit_retention_category), a leaf its
+-- policy did not make due counted from recorded_at, and another statement; it keeps (does not remove) leaves
 -- a hold covers now and gives them back in `kept`. Running it again for the same statement does nothing
 -- (and gives 0 and no leaves).
 CREATE FUNCTION audit_expire(statement_ingest_id bigint, OUT expired integer, OUT kept bigint[])
@@ -106,6 +131,7 @@ DECLARE
     line      text;
     w         text[];
     purged_at timestamptz;
+    category  text;
     policy    jsonb := '{}';
 BEGIN
     SELECT e.ingest_id, e.purge, l.leaf_index INTO s
@@ -135,8 +161,8 @@ BEGIN
         ELSIF w[1] = 'policy' THEN
             policy := policy || jsonb_build_object(w[2], w[3]);
         ELSIF w[1] = 'leaf' THEN
-            SELECT e.ingest_id, e.event_id, e.worker_id, e.occurred_at, e.action, e.service, e.resource_type,
-                   e.resource_id, l.leaf_index
+            SELECT e.ingest_id, e.event_id, e.worker_id, e.occurred_at, e.recorded_at, e.action, e.service,
+                   e.outcome, e.resource_type, e.resource_id, l.leaf_index
             INTO r
             FROM merkle_leaf l JOIN audit_entry e ON e.ingest_id = l.ingest_id
             WHERE l.leaf_index = w[2]::bigint;
@@ -146,8 +172,13 @@ BEGIN
                 RAISE EXCEPTION 'leaf % may not be expired by this statement', r.leaf_index
                     USING ERRCODE = 'insufficient_privilege';
             END IF;
-            IF purged_at IS NULL OR r.occurred_at <> w[4]::timestamptz OR policy ->> w[3] IS NULL
-                OR r.occurred_at + (policy ->> w[3])::interval > purged_at THEN
+            category := audit_retention_category(r.service, r.action, r.outcome);
+            IF w[3] IS DISTINCT FROM category THEN
+                RAISE EXCEPTION 'leaf % is not of the category the statement gives', r.leaf_index
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF purged_at IS NULL OR r.recorded_at <> w[4]::timestamptz OR policy ->> category IS NULL
+                OR r.recorded_at + (policy ->> category)::interval > purged_at THEN
                 RAISE EXCEPTION 'leaf % was not due under the statement', r.leaf_index
                     USING ERRCODE = 'insufficient_privilege';
             END IF;
@@ -158,8 +189,9 @@ BEGIN
             END IF;
             DELETE FROM audit_entry WHERE ingest_id = r.ingest_id;
             INSERT INTO expired_entry (leaf_index, ingest_id, event_id, worker_id, category, occurred_at,
-                                       statement_leaf, expired_at)
-            VALUES (r.leaf_index, r.ingest_id, r.event_id, r.worker_id, w[3], r.occurred_at, s.leaf_index, now());
+                                       recorded_at, statement_leaf, expired_at)
+            VALUES (r.leaf_index, r.ingest_id, r.event_id, r.worker_id, category, r.occurred_at, r.recorded_at,
+                    s.leaf_index, now());
             expired := expired + 1;
         END IF;
     END LOOP;
@@ -174,3 +206,5 @@ GRANT SELECT, INSERT ON legal_hold, legal_hold_release TO "${appRole}";
 GRANT SELECT ON expired_entry, retention_run, retention_held_case, retention_held_worker TO "${appRole}";
 REVOKE ALL ON FUNCTION audit_expire(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION audit_expire(bigint) TO "${appRole}";
+REVOKE ALL ON FUNCTION audit_retention_category(text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_retention_category(text, text, text) TO "${appRole}";

@@ -1,7 +1,6 @@
 package id.sinergi.audit;
 
 import static id.sinergi.audit.AuditEvents.deliver;
-import static id.sinergi.audit.AuditEvents.deliverAs;
 import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.verify;
 import static id.sinergi.audit.AuditEvents.with;
@@ -15,10 +14,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import id.sinergi.audit.proof.Checkpoint;
 import id.sinergi.audit.proof.Proofs;
+import id.sinergi.audit.proof.RetentionStatement;
 import id.sinergi.audit.proof.SignedNote;
 import id.sinergi.audit.proof.cli.VerifyExport;
 import id.sinergi.audit.retention.PurgeReport;
 import id.sinergi.audit.retention.Retention;
+import id.sinergi.audit.retention.RetentionCategory;
+import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,10 +31,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -41,10 +47,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retention and legal holds on the running service: events that say they happened years ago expire while recent
- * ones stay and those of an open case are held; the tree, its proofs, the online verification and the offline
- * verifier all still hold after a purge; a row removed without a retention statement is still tampering; and the
- * app's database role can neither delete a row nor have audit_expire() remove one no statement names.
+ * Retention and legal holds on the running service: events the log recorded years ago expire while recent ones
+ * stay, even those whose sender claims they occurred years ago, and those of an open case are held; the tree, its
+ * proofs, the online verification and the offline verifier all still hold after a purge; a row removed without a
+ * retention statement is still tampering; the app's database role can neither delete a row nor have audit_expire()
+ * remove one no statement names, and audit_expire() takes no category from a statement that the entry does not
+ * have; Java and the database derive the same categories.
  */
 @QuarkusTest
 @AuditTestResource
@@ -60,12 +68,10 @@ class RetentionTest {
         UUID reader = UUID.randomUUID();
         UUID caseWorker = UUID.randomUUID();
         String caseId = UUID.randomUUID().toString();
-        Map<String, Object> old = at(event(reader, "worker.placement.read"), 3 * 365);
-        Map<String, Object> recent = at(event(reader, "worker.placement.read"), 365);
-        Map<String, Object> oldOfCaseWorker = at(event(caseWorker, "worker.placement.read"), 3 * 365);
+        Map<String, Object> old = recordedAgo(event(reader, "worker.placement.read"), 3 * 365);
+        Map<String, Object> recent = recordedAgo(event(reader, "worker.placement.read"), 365);
+        Map<String, Object> oldOfCaseWorker = recordedAgo(event(caseWorker, "worker.placement.read"), 3 * 365);
         Map<String, Object> report = caseEvent(caseWorker, caseId, "case.report", "reference=X category=WAGES", 10);
-        deliver(List.of(old, recent, oldOfCaseWorker)).statusCode(200);
-        deliverAs("case-service", List.of(report)).statusCode(200);
         sealed(old, recent, oldOfCaseWorker, report);
 
         purge();
@@ -77,7 +83,6 @@ class RetentionTest {
         verify().statusCode(200).body("status", equalTo("INTACT"));
 
         Map<String, Object> close = caseEvent(caseWorker, caseId, "case.transition", "from=RESOLVED to=CLOSED", 9);
-        deliverAs("case-service", List.of(close)).statusCode(200);
         sealed(close);
         purge();
 
@@ -93,8 +98,7 @@ class RetentionTest {
     @Test
     void everyProofTheExportAndTheOfflineVerifierStillHoldAfterAPurge() throws Exception {
         UUID worker = UUID.randomUUID();
-        Map<String, Object> old = at(event(worker, "worker.search"), 4 * 365);
-        deliver(List.of(old)).statusCode(200);
+        Map<String, Object> old = recordedAgo(event(worker, "worker.search"), 4 * 365);
         sealed(old);
         long leaf = leafOf(old);
         Checkpoint earlier = checkpoint();
@@ -196,8 +200,7 @@ class RetentionTest {
     @Test
     void aManualHoldKeepsAWorkersEventsUntilItIsReleasedAndEachStepIsInTheLog() throws Exception {
         UUID worker = UUID.randomUUID();
-        Map<String, Object> old = at(event(worker, "worker.read"), 3 * 365);
-        deliver(List.of(old)).statusCode(200);
+        Map<String, Object> old = recordedAgo(event(worker, "worker.read"), 3 * 365);
         sealed(old);
         String token = Tokens.user("security.auditor");
         String id = given().auth()
@@ -293,22 +296,186 @@ class RetentionTest {
                 .body("categories.find { it.code == 'ACCESS' }.period", equalTo("P2Y"));
     }
 
-    // --- helpers ---
-
-    /** The event, said to have happened that many days ago. */
-    private static Map<String, Object> at(Map<String, Object> event, int daysAgo) {
-        return with(
-                event,
+    @Test
+    void anEventItsSenderBackdatesYearsButTheLogRecordedNowIsNotPurged() throws Exception {
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> backdated = with(
+                event(worker, "worker.placement.read"),
                 "occurredAt",
-                Instant.now().minus(daysAgo, ChronoUnit.DAYS).toString());
+                Instant.now().minus(10 * 365, ChronoUnit.DAYS).toString());
+        deliver(List.of(backdated)).statusCode(200);
+        sealed(backdated);
+
+        purge();
+
+        assertThat(expired(backdated)).isFalse();
+        verify().statusCode(200).body("status", equalTo("INTACT"));
     }
 
-    private static Map<String, Object> caseEvent(UUID worker, String caseId, String action, String reason, int years) {
-        Map<String, Object> e = at(event(worker, action), years * 365);
+    @Test
+    void auditExpireRefusesAStatementThatRelabelsAnEntrysCategory() throws Exception {
+        // A change recorded three years ago: CHANGE keeps it five years, ACCESS would have let it go after two.
+        Map<String, Object> change = recordedAgo(event(UUID.randomUUID(), "worker.register"), 3 * 365);
+        sealed(change);
+        long leaf = leafOf(change);
+        try (Connection c = owner()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                Instant recorded;
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT recorded_at FROM audit_entry WHERE event_id = '" + change.get("id") + "'")) {
+                    rs.next();
+                    recorded = rs.getObject(1, OffsetDateTime.class).toInstant();
+                }
+                // What someone with the database's credentials could write: a statement with no valid signature,
+                // sealed by hand in a transaction that is rolled back, calling the CHANGE event an ACCESS one.
+                String text = "audit.sinergi.test/log\nretention-purge/v1\npurged-at "
+                        + RetentionStatement.timestamp(Instant.now().minusSeconds(5)) + "\npolicy ACCESS P2Y\n"
+                        + "policy CHANGE P5Y\nleaf " + leaf + " ACCESS " + RetentionStatement.timestamp(recorded)
+                        + "\n\n-- forged AAAA\n";
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (event_id, occurred_at,"
+                        + " recorded_at, service, action, outcome, actor_subject, entry_format, purge)"
+                        + " VALUES (?, now(), now(), 'audit-service', 'audit.retention.purge', 'SUCCESS',"
+                        + " 'audit-service', 4, ?) RETURNING ingest_id")) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, text);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long ingest = rs.getLong(1);
+                        st.execute("INSERT INTO merkle_leaf (leaf_index, ingest_id, leaf_hash) SELECT"
+                                + " coalesce(max(leaf_index), 0) + 1000000, " + ingest + ", sha256('x')"
+                                + " FROM merkle_leaf");
+                        assertThatThrownBy(() -> st.execute("SELECT * FROM audit_expire(" + ingest + ")"))
+                                .isInstanceOf(SQLException.class)
+                                .hasMessageContaining("not of the category the statement gives");
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+        assertThat(expired(change)).isFalse();
+    }
+
+    @Test
+    void javaAndTheDatabaseGiveEveryEntryTheSameCategory() throws Exception {
+        assertThat(RetentionCategory.of("keycloak", "keycloak.login", AuditOutcome.SUCCESS))
+                .isEqualTo(RetentionCategory.SECURITY);
+        assertThat(RetentionCategory.of("keycloak", "keycloak.admin.user.update", AuditOutcome.SUCCESS))
+                .isEqualTo(RetentionCategory.SECURITY);
+        List<String> services =
+                List.of("identity-service", "case-service", "consent-service", "audit-service", "keycloak", "scenario");
+        List<String> actions = List.of(
+                "worker.read",
+                "worker.placement.read",
+                "worker.search",
+                "case.list",
+                "audit.query",
+                "audit.export",
+                "audit.retention.purge",
+                "audit.hold.place",
+                "worker.summary",
+                "case.view",
+                "read",
+                "worker.reader",
+                "worker.register",
+                "worker.merge",
+                "case.report",
+                "case.transition",
+                "consent.grant",
+                "consent.decision",
+                "consent.read",
+                "worker.vital-interest.invoke",
+                "vital-interest",
+                "keycloak.login",
+                "keycloak.login-error",
+                "keycloak.admin.user.update",
+                "keycloak.read",
+                "auditlog.read",
+                "audit",
+                "keycloakx.login",
+                "consentx.read");
+        List<String[]> sample = new java.util.ArrayList<>();
+        for (String service : services) {
+            for (String action : actions) {
+                for (AuditOutcome outcome : AuditOutcome.values()) {
+                    sample.add(new String[] {service, action, outcome.name()});
+                }
+            }
+        }
+        try (Connection c = appRole();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT service, action, outcome FROM audit_entry")) {
+            while (rs.next()) {
+                sample.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        try (Connection c = appRole();
+                PreparedStatement ps = c.prepareStatement("SELECT audit_retention_category(?, ?, ?)")) {
+            for (String[] row : sample) {
+                ps.setString(1, row[0]);
+                ps.setString(2, row[1]);
+                ps.setString(3, row[2]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getString(1))
+                            .as(String.join(" ", row))
+                            .isEqualTo(RetentionCategory.of(row[0], row[1], AuditOutcome.valueOf(row[2]))
+                                    .name());
+                }
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    /**
+     * The event as a row the log recorded that many days ago (and which, it says, occurred a second before),
+     * written straight into audit_entry as the tables' owner in canonical form 3, as the bench does; the sealer
+     * gives it its leaf like any other. The intake would stamp it with the time now.
+     */
+    private static Map<String, Object> recordedAgo(Map<String, Object> event, int daysAgo) throws SQLException {
+        Instant recorded = Instant.now().minus(daysAgo, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> e =
+                with(event, "occurredAt", recorded.minusSeconds(1).toString());
+        @SuppressWarnings("unchecked") // built by AuditEvents.event
+        Map<String, Object> actor = (Map<String, Object>) e.get("actor");
+        try (Connection c = owner();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (event_id, occurred_at,"
+                        + " recorded_at, service, action, outcome, actor_subject, actor_username, actor_agency,"
+                        + " actor_mission, actor_client_id, actor_roles, worker_id, purpose, resource_type,"
+                        + " resource_id, reason, entry_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, 3)")) {
+            ps.setObject(1, UUID.fromString((String) e.get("id")));
+            ps.setObject(2, recorded.minusSeconds(1).atOffset(ZoneOffset.UTC));
+            ps.setObject(3, recorded.atOffset(ZoneOffset.UTC));
+            ps.setString(4, (String) e.get("service"));
+            ps.setString(5, (String) e.get("action"));
+            ps.setString(6, (String) e.get("outcome"));
+            ps.setString(7, (String) actor.get("subject"));
+            ps.setString(8, (String) actor.get("username"));
+            ps.setString(9, (String) actor.get("agency"));
+            ps.setString(10, (String) actor.get("mission"));
+            ps.setString(11, (String) actor.get("clientId"));
+            ps.setString(12, "[\"consular-officer\"]");
+            ps.setObject(13, UUID.fromString((String) e.get("workerId")));
+            ps.setString(14, (String) e.get("purpose"));
+            ps.setString(15, (String) e.get("resourceType"));
+            ps.setString(16, (String) e.get("resourceId"));
+            ps.setString(17, (String) e.get("reason"));
+            ps.executeUpdate();
+        }
+        return e;
+    }
+
+    /** case-service's event about the case, recorded that many years ago. */
+    private static Map<String, Object> caseEvent(UUID worker, String caseId, String action, String reason, int years)
+            throws SQLException {
+        Map<String, Object> e = event(worker, action);
         e = with(e, "service", "case-service");
         e = with(e, "resourceType", "case");
         e = with(e, "resourceId", caseId);
-        return with(e, "reason", reason);
+        return recordedAgo(with(e, "reason", reason), years * 365);
     }
 
     /** Runs the purge until no statement waits for the sealer. */

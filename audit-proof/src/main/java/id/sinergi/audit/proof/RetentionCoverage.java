@@ -49,7 +49,7 @@ public final class RetentionCoverage {
                 problems.add("the retention statement names leaf " + leaf.index() + ", which is not before it");
             } else if (!statement.due(leaf)) {
                 problems.add("the retention statement expires leaf " + leaf.index() + " (" + leaf.category()
-                        + ", occurred " + leaf.occurredAt() + ") before its policy's period passed");
+                        + ", recorded " + leaf.recordedAt() + ") before its policy's period passed");
             } else {
                 covered.set((int) leaf.index());
             }

@@ -30,11 +30,13 @@ import java.util.regex.Pattern;
  * kept 40
  * </pre>
  *
- * <p>A {@code leaf} line names a leaf whose payload expired, its retention category and when its event occurred;
- * a {@code policy} line the period of a category. A {@code kept} line takes back an earlier statement's claim on a
- * leaf whose payload was not removed after all (a legal hold arrived in between), so that removing it later is
- * not covered. A verifier accepts a leaf without payload only where a statement signed by the log covers it and
- * {@link #due} holds for it. The second line keeps it from ever reading as a checkpoint.
+ * <p>A {@code leaf} line names a leaf whose payload expired, its retention category and when the log recorded its
+ * event (the entry's {@code recordedAt}, which the log stamps at intake: the period is counted from it, never from
+ * the {@code occurredAt} the sending service claims); a {@code policy} line the period of a category. A
+ * {@code kept} line takes back an earlier statement's claim on a leaf whose payload was not removed after all (a
+ * legal hold arrived in between), so that removing it later is not covered. A verifier accepts a leaf without
+ * payload only where a statement signed by the log covers it and {@link #due} holds for it. The second line keeps
+ * it from ever reading as a checkpoint.
  */
 public record RetentionStatement(
         String origin, Instant purgedAt, Map<String, String> policy, List<Expired> leaves, List<Long> kept) {
@@ -53,8 +55,8 @@ public record RetentionStatement(
     private static final Pattern PERIOD = Pattern.compile("P(?!$)(\\d{1,4}Y)?(\\d{1,4}M)?(\\d{1,5}W)?(\\d{1,5}D)?"
             + "(T(?=\\d)(\\d{1,7}H)?(\\d{1,9}M)?(\\d{1,10}S)?)?");
 
-    /** One leaf whose payload expired: its index, its category and when its event occurred. */
-    public record Expired(long index, String category, Instant occurredAt) {}
+    /** One leaf whose payload expired: its index, its category and when the log recorded its event. */
+    public record Expired(long index, String category, Instant recordedAt) {}
 
     public RetentionStatement {
         policy = Map.copyOf(policy);
@@ -86,7 +88,7 @@ public record RetentionStatement(
                     .append(' ')
                     .append(leaf.category())
                     .append(' ')
-                    .append(timestamp(leaf.occurredAt()))
+                    .append(timestamp(leaf.recordedAt()))
                     .append('\n');
         }
         kept.forEach(index -> sb.append("kept ").append(index).append('\n'));
@@ -123,7 +125,7 @@ public record RetentionStatement(
                 }
                 case "leaf" -> {
                     if (words.length != 4 || !CATEGORY.matcher(words[2]).matches()) {
-                        throw new IllegalArgumentException("a leaf line is 'leaf <index> <CATEGORY> <occurred>'");
+                        throw new IllegalArgumentException("a leaf line is 'leaf <index> <CATEGORY> <recorded>'");
                     }
                     leaves.add(new Expired(index(words[1]), words[2], instant(words[3])));
                 }
@@ -140,12 +142,12 @@ public record RetentionStatement(
     }
 
     /**
-     * Whether the leaf was due: its category has a period in the policy and its event occurred at least that period
-     * before the purge.
+     * Whether the leaf was due: its category has a period in the policy and the log recorded its event at least that
+     * period before the purge.
      */
     public boolean due(Expired leaf) {
         String period = policy.get(leaf.category());
-        return period != null && !plus(leaf.occurredAt(), period).isAfter(purgedAt);
+        return period != null && !plus(leaf.recordedAt(), period).isAfter(purgedAt);
     }
 
     /**

@@ -40,10 +40,12 @@ import java.util.UUID;
 /**
  * The purge: removes the payloads of entries whose category's retention period has passed and that no legal hold
  * covers, while their leaves stay in the tree. For each batch it first records a retention statement signed with
- * the log's key (naming each leaf, its category and when its event occurred, and the policy), has it sealed into
- * the tree, and only then has PostgreSQL remove the rows through {@code audit_expire()}, which checks the
- * statement again. One replica purges at a time (a session advisory lock); a run that stops half way is resumed by
- * the next one, which first carries out statements already recorded.
+ * the log's key (naming each leaf, its category and when the log recorded its event, and the policy), has it
+ * sealed into the tree, and only then has PostgreSQL remove the rows through {@code audit_expire()}, which checks
+ * the statement again. One replica purges at a time (a session advisory lock); a run that stops half way is resumed
+ * by the next one, which first carries out statements already recorded. A period is counted from the entry's
+ * {@code recorded_at}, which the log stamps at intake, never from the {@code occurred_at} the sending service
+ * claims: a service that backdated its events would otherwise have them removed at the next run.
  */
 @ApplicationScoped
 public class Retention {
@@ -64,12 +66,12 @@ public class Retention {
             + " (SELECT 1 FROM retention_run r WHERE r.statement_ingest_id = e.ingest_id) ORDER BY e.ingest_id";
 
     private static final String CANDIDATES = "SELECT l.leaf_index, e.ingest_id, e.service, e.action, e.outcome,"
-            + " e.occurred_at, e.resource_type, e.resource_id, e.worker_id"
+            + " e.recorded_at, e.resource_type, e.resource_id, e.worker_id"
             + " FROM audit_entry e JOIN merkle_leaf l ON l.ingest_id = e.ingest_id"
-            + " WHERE e.occurred_at <= $1 AND e.entry_format <> 4 AND (e.occurred_at, e.ingest_id) > ($2, $3)"
-            + " ORDER BY e.occurred_at, e.ingest_id LIMIT " + PAGE;
+            + " WHERE e.recorded_at <= $1 AND e.entry_format <> 4 AND (e.recorded_at, e.ingest_id) > ($2, $3)"
+            + " ORDER BY e.recorded_at, e.ingest_id LIMIT " + PAGE;
 
-    /** Before every event: the log takes none before 2000. */
+    /** Before every entry: the log recorded none before it. */
     private static final OffsetDateTime START = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     @Inject
@@ -251,8 +253,8 @@ public class Retention {
             last = row;
             RetentionCategory category =
                     RetentionCategory.of(row.getString(2), row.getString(3), AuditOutcome.valueOf(row.getString(4)));
-            Instant occurred = row.getOffsetDateTime(5).toInstant();
-            if (RetentionStatement.plus(occurred, periods.get(category)).isAfter(run.now)) {
+            Instant recorded = row.getOffsetDateTime(5).toInstant();
+            if (RetentionStatement.plus(recorded, periods.get(category)).isAfter(run.now)) {
                 continue;
             }
             boolean held = "case".equals(row.getString(6)) && run.heldCases.contains(row.getString(7))
@@ -260,7 +262,7 @@ public class Retention {
             if (held) {
                 run.held.merge(category, 1L, Long::sum);
             } else {
-                run.due.add(new Expired(row.getLong(0), category.name(), occurred));
+                run.due.add(new Expired(row.getLong(0), category.name(), recorded));
             }
         }
         return last;
@@ -320,7 +322,7 @@ public class Retention {
             this.now = now;
         }
 
-        /** Events that occurred after this are inside every period (a day of slack for calendar arithmetic). */
+        /** Entries recorded after this are inside every period (a day of slack for calendar arithmetic). */
         Instant threshold() {
             Instant latest = Instant.MIN;
             for (String period : periods.values()) {

@@ -16,13 +16,16 @@ public enum RetentionCategory {
     CHANGE("perubahan data", "changes to the data"),
     /** consent-service's decisions, grants and revocations: the proof of a lawful basis. */
     CONSENT("keputusan persetujuan", "consent decisions"),
-    /** Denied and failed attempts, and every vital-interest override. */
+    /** Denied and failed attempts, every vital-interest override, and Keycloak's logins and admin events. */
     SECURITY("keamanan", "security: denials, failures and overrides"),
     /** The log's own operations: queries, exports, proofs, verifications, holds, reviews. */
     LOG("operasi log audit", "the audit log's own operations");
 
     /** The action of a retention statement: never expires, it is what makes the expiry of others checkable. */
     public static final String STATEMENT_ACTION = "audit.retention.purge";
+
+    /** The service (and action prefix) of the events audit-service pulls from Keycloak. */
+    private static final String KEYCLOAK = "keycloak";
 
     private final String term;
     private final String gloss;
@@ -49,15 +52,19 @@ public enum RetentionCategory {
 
     /**
      * The category of an entry: the log's own operations first (audit-service's {@code audit.*} actions), then
-     * security (an outcome other than SUCCESS, or a vital-interest action), then consent (consent-service's events
-     * and {@code consent.*} actions), then reads (an action whose last word reads, as the access log names them),
-     * and everything else is a change.
+     * security (Keycloak's events, an outcome other than SUCCESS, or a vital-interest action), then consent
+     * (consent-service's events and {@code consent.*} actions), then reads (an action whose last word reads, as the
+     * access log names them), and everything else is a change. The database computes the same in
+     * {@code audit_retention_category()} (migration V7), which {@code audit_expire()} uses; change both together.
      */
     public static RetentionCategory of(String service, String action, AuditOutcome outcome) {
         if ("audit-service".equals(service) && action.startsWith("audit.")) {
             return LOG;
         }
-        if (outcome != AuditOutcome.SUCCESS || action.contains("vital-interest")) {
+        if (KEYCLOAK.equals(service)
+                || action.startsWith(KEYCLOAK + ".")
+                || outcome != AuditOutcome.SUCCESS
+                || action.contains("vital-interest")) {
             return SECURITY;
         }
         if ("consent-service".equals(service) || action.startsWith("consent.")) {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Retention of the log's payloads, under {@code sinergi.audit.retention}. Periods are ISO-8601 ({@code P2Y},
- * {@code P18M}, {@code PT30S}) and run from the time an event occurred; docs/audit.md gives the reasons for the
+ * {@code P18M}, {@code PT30S}) and run from the time the log recorded an event; docs/audit.md gives the reasons for the
  * defaults.
  */
 @ConfigMapping(prefix = "sinergi.audit.retention")

@@ -33,12 +33,12 @@ class RetentionExportTest {
 
     private static final Instant PURGED_AT = Instant.parse("2031-06-01T00:00:00Z");
 
-    /** Leaf 1's event occurred in 2028; ACCESS entries are kept two years. */
-    private static final Instant OCCURRED = Instant.parse("2028-03-01T10:00:00.123456Z");
+    /** The log recorded leaf 1's event in 2028 (periods run from then); ACCESS entries are kept two years. */
+    private static final Instant RECORDED = Instant.parse("2028-03-01T10:00:00.123456Z");
 
     @Test
     void aLeafExpiredByTheLogsStatementPasses() throws IOException {
-        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(), OCCURRED), true);
+        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(), RECORDED), true);
 
         assertThat(problems).isEmpty();
     }
@@ -54,28 +54,28 @@ class RetentionExportTest {
     void aStatementNotSignedByTheLogKeyCoversNothing() throws IOException {
         NoteKey forger = NoteKey.signer(ExportFixture.LOG.name(), NoteKey.NOTE, Ed25519Keys.generate());
 
-        List<String> problems = verify(statement(forger, "P2Y", List.of(), OCCURRED), true);
+        List<String> problems = verify(statement(forger, "P2Y", List.of(), RECORDED), true);
 
         assertThat(problems).containsExactly("retention-statement-invalid 3", "event-row-deleted 1");
     }
 
     @Test
     void aLeafExpiredBeforeItsPeriodPassedIsNotCovered() throws IOException {
-        List<String> problems = verify(statement(ExportFixture.LOG, "P5Y", List.of(), OCCURRED), true);
+        List<String> problems = verify(statement(ExportFixture.LOG, "P5Y", List.of(), RECORDED), true);
 
         assertThat(problems).containsExactly("retention-statement-invalid 3", "event-row-deleted 1");
     }
 
     @Test
     void aClaimTakenBackByAKeptLineNoLongerCoversTheLeaf() throws IOException {
-        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(1L), OCCURRED), true);
+        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(1L), RECORDED), true);
 
         assertThat(problems).containsExactly("event-row-deleted 1");
     }
 
     @Test
     void aCoveredLeafWhoseEntryIsStillThereIsFine() throws IOException {
-        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(), OCCURRED), false);
+        List<String> problems = verify(statement(ExportFixture.LOG, "P2Y", List.of(), RECORDED), false);
 
         assertThat(problems).isEmpty();
     }
@@ -86,7 +86,7 @@ class RetentionExportTest {
                 "audit.sinergi.test/log",
                 PURGED_AT,
                 Map.of("ACCESS", "P2Y", "LOG", "PT30S"),
-                List.of(new Expired(7, "ACCESS", OCCURRED), new Expired(9, "LOG", PURGED_AT.minusSeconds(29))),
+                List.of(new Expired(7, "ACCESS", RECORDED), new Expired(9, "LOG", PURGED_AT.minusSeconds(29))),
                 List.of(3L));
 
         RetentionStatement read = RetentionStatement.parse(s.text());
@@ -94,8 +94,8 @@ class RetentionExportTest {
         assertThat(read).isEqualTo(s);
         assertThat(read.due(read.leaves().get(0))).isTrue();
         assertThat(read.due(read.leaves().get(1))).isFalse();
-        assertThat(read.due(new Expired(1, "CHANGE", OCCURRED))).isFalse();
-        assertThat(RetentionStatement.plus(OCCURRED, "P1Y6M")).isEqualTo(Instant.parse("2029-09-01T10:00:00.123456Z"));
+        assertThat(read.due(new Expired(1, "CHANGE", RECORDED))).isFalse();
+        assertThat(RetentionStatement.plus(RECORDED, "P1Y6M")).isEqualTo(Instant.parse("2029-09-01T10:00:00.123456Z"));
         for (String bad : List.of("P", "PT", "2Y", "P1.5Y", "P-1D", "P1YT")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetentionStatement.checkPeriod(bad))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -103,12 +103,12 @@ class RetentionExportTest {
     }
 
     /** The note of a statement expiring leaf 1 (ACCESS) at {@link #PURGED_AT}, signed by {@code key}. */
-    private static String statement(NoteKey key, String period, List<Long> kept, Instant occurred) {
+    private static String statement(NoteKey key, String period, List<Long> kept, Instant recorded) {
         RetentionStatement s = new RetentionStatement(
                 ExportFixture.LOG.name(),
                 PURGED_AT,
                 Map.of("ACCESS", period),
-                List.of(new Expired(1, "ACCESS", occurred)),
+                List.of(new Expired(1, "ACCESS", recorded)),
                 List.of());
         String text = s.text();
         SignedNote note = new SignedNote(text, List.of(key.sign(text, 0)));
