@@ -216,6 +216,19 @@ class RetentionTest {
 
         purge();
         assertThat(expired(old)).isFalse();
+        given().auth()
+                .oauth2(token)
+                .get("/api/audit-holds/" + id)
+                .then()
+                .statusCode(200)
+                .body("targetId", equalTo(worker.toString()));
+        given().auth()
+                .oauth2(token)
+                .get("/api/audit-holds")
+                .then()
+                .statusCode(200)
+                .body("holds.id", org.hamcrest.Matchers.hasItem(id))
+                .body("moreHolds", equalTo(false));
 
         given().auth()
                 .oauth2(token)
@@ -240,8 +253,9 @@ class RetentionTest {
             assertThat(count(
                             c,
                             "SELECT count(*) FROM audit_entry WHERE action IN ('audit.hold.place',"
-                                    + " 'audit.hold.release') AND resource_id = '" + id + "'"))
-                    .isEqualTo(2);
+                                    + " 'audit.hold.read', 'audit.hold.release') AND resource_id = '" + id + "'"))
+                    .as("placed, read once and released: each a step in the log")
+                    .isEqualTo(3);
         }
     }
 
@@ -265,6 +279,20 @@ class RetentionTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "scope",
+                        "WORKER",
+                        "targetId",
+                        UUID.randomUUID().toString(),
+                        "reason",
+                        "court asked about passport A1234567"))
+                .post("/api/audit-holds")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
         given().auth()
                 .oauth2(token)
                 .get("/api/audit-holds/not-a-uuid")

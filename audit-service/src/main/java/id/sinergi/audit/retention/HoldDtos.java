@@ -1,6 +1,7 @@
 package id.sinergi.audit.retention;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.common.validation.NoPersonalIdentifiers;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,13 +26,19 @@ public final class HoldDtos {
     public record HoldRequest(
             @NotNull @Schema(description = "CASE or WORKER") Scope scope,
             @NotNull @Schema(description = "The case id or the worker id") UUID targetId,
-            @NotBlank @Size(max = 500) @Schema(description = "Why, e.g. a court's request; no NIK, passport or name")
+            @NotBlank
+                    @Size(max = 500)
+                    @NoPersonalIdentifiers
+                    @Schema(description = "Why, e.g. a court's request; no NIK, passport or name")
                     String reason) {}
 
     /** The release of a hold. */
     @Schema(name = "LegalHoldRelease")
     public record ReleaseRequest(
-            @NotBlank @Size(max = 500) @Schema(description = "Why the hold ends; no NIK, passport or name")
+            @NotBlank
+                    @Size(max = 500)
+                    @NoPersonalIdentifiers
+                    @Schema(description = "Why the hold ends; no NIK, passport or name")
                     String reason) {}
 
     /** Who did it, when. */
@@ -49,5 +56,10 @@ public final class HoldDtos {
 
     /** Every hold: the manual ones (newest first) and the open cases. */
     @Schema(name = "LegalHolds")
-    public record HoldList(List<HoldView> holds, List<OpenCase> openCases) {}
+    public record HoldList(
+            List<HoldView> holds,
+            @Schema(description = "More holds exist than the " + Holds.MAX_LISTED + " newest listed") boolean moreHolds,
+            List<OpenCase> openCases,
+            @Schema(description = "More cases are open than the " + Holds.MAX_LISTED + " listed")
+                    boolean moreOpenCases) {}
 }

@@ -92,7 +92,7 @@ public class HoldResource {
     @APIResponse(responseCode = "400", description = "The id is no UUID")
     @APIResponse(responseCode = "404", description = "No hold has this id")
     public Uni<HoldView> get(@PathParam("id") String id) {
-        return holds.get(FilterParams.requiredUuid("id", id));
+        return holds.get(FilterParams.requiredUuid("id", id), caller);
     }
 
     @POST

@@ -37,8 +37,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Holds {
 
-    /** The most open cases a listing names. */
-    static final int MAX_OPEN_CASES = 500;
+    /** The most holds, and the most open cases, a listing names. */
+    static final int MAX_LISTED = 500;
 
     private static final String HOLD_COLUMNS = "h.id, h.scope, h.target_id, h.reason, h.placed_by,"
             + " h.placed_by_username, h.placed_at, r.reason, r.released_by, r.released_by_username, r.released_at";
@@ -50,7 +50,7 @@ public class Holds {
             + " FILTER (WHERE e.worker_id IS NOT NULL)"
             + " FROM retention_held_case c LEFT JOIN audit_entry e ON e.resource_type = 'case'"
             + " AND e.resource_id = c.case_id WHERE c.source = 'open-case'"
-            + " GROUP BY c.case_id ORDER BY c.case_id LIMIT " + MAX_OPEN_CASES;
+            + " GROUP BY c.case_id ORDER BY c.case_id LIMIT " + (MAX_LISTED + 1);
 
     @Inject
     Pool pool;
@@ -107,14 +107,16 @@ public class Holds {
                         Log.infof("event=audit-hold-released hold=%s scope=%s target=%s", id, h.scope(), h.targetId()));
     }
 
-    /** One manual hold; 404 when there is none with this id. */
-    public Uni<HoldView> get(UUID id) {
-        return find(pool, id);
+    /** One manual hold; 404 when there is none with this id; audited. */
+    public Uni<HoldView> get(UUID id, Caller caller) {
+        return find(pool, id)
+                .call(hold -> log.recordOwn(event(caller, "audit.hold.read", id, hold.scope(), hold.targetId())));
     }
 
     /** The manual holds (ACTIVE only unless {@code all}), newest first, and the open cases; audited. */
     public Uni<HoldList> list(boolean all, Caller caller) {
-        String sql = SELECT_HOLDS + (all ? "" : " WHERE r.hold_id IS NULL") + " ORDER BY h.seq DESC LIMIT 500";
+        String sql = SELECT_HOLDS + (all ? "" : " WHERE r.hold_id IS NULL") + " ORDER BY h.seq DESC LIMIT "
+                + (MAX_LISTED + 1);
         return pool.query(sql)
                 .execute()
                 .map(rows -> {
@@ -128,7 +130,11 @@ public class Holds {
                         UUID[] workers = r.getArrayOfUUIDs(1);
                         open.add(new OpenCase(r.getString(0), workers == null ? List.of() : Arrays.asList(workers)));
                     }
-                    return new HoldList(holds, open);
+                    return new HoldList(
+                            holds.subList(0, Math.min(holds.size(), MAX_LISTED)),
+                            holds.size() > MAX_LISTED,
+                            open.subList(0, Math.min(open.size(), MAX_LISTED)),
+                            open.size() > MAX_LISTED);
                 }))
                 .call(list -> log.recordOwn(AuditEvent.of(AuditLog.SERVICE_NAME, "audit.hold.list", caller.actor())
                         .outcome(AuditOutcome.SUCCESS)
