@@ -264,7 +264,11 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("sinergi-local");
         go(By.id("kc-login"));
-        await(() -> browser.getCurrentUrl().startsWith(base + "/console"));
+        // Keycloak sends the browser to /console?code=…&state=…, and the console then to the same page without
+        // them: signed in is when that second page has loaded.
+        await(() -> browser.getCurrentUrl().startsWith(base + "/console")
+                && !browser.getCurrentUrl().contains("code="));
+        loaded();
     }
 
     private void openAlertFromList(String alertId) {
@@ -283,6 +287,13 @@ class ConsoleBrowserTest {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(by).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+        loaded();
+    }
+
+    /** Waits until the page the browser is on has loaded completely (a redirect's target included). */
+    private void loaded() {
+        new WebDriverWait(browser, WAIT)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private List<String> eventIds() {
