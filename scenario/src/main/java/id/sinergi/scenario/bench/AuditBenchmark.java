@@ -260,6 +260,11 @@ public final class AuditBenchmark {
         config.put(
                 SigningKeyFile.CHECKPOINT_SETTING,
                 SigningKeyFile.create("checkpoint").toString());
+        // The benchmark counts the tree's leaves against the events it stored: nothing else may add any. Keycloak's
+        // events (the benchmark's own logins), the scheduled verification and the retention purge each would.
+        config.put("sinergi.audit.keycloak.pull-interval", "off");
+        config.put("sinergi.audit.log.verify-interval", "off");
+        config.put("sinergi.audit.retention.purge-interval", "off");
         config.putAll(serviceConfig);
         Map<String, String> secrets = new LinkedHashMap<>(AuditServiceDatabase.secrets(db));
         secrets.put("SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("audit-service"));
