@@ -276,7 +276,7 @@ class AlertTest {
         review(AUDITOR, id, Map.of("outcome", "JUSTIFIED", "note", " "))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("note"));
-        review(AUDITOR, id, Map.of("outcome", "JUSTIFIED", "note", "the worker with NIK 3174091501900001 agreed"))
+        review(AUDITOR, id, Map.of("outcome", "JUSTIFIED", "note", "the worker with NIK 9999091501900001 agreed"))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("note"))
                 .body("errors[0].message", containsString("NIK"));

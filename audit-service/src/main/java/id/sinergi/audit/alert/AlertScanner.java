@@ -60,7 +60,7 @@ public class AlertScanner {
             + " WHERE e.action = ANY($1) AND e.reason LIKE '%officer=%' AND e.occurred_at >= $2 AND e.occurred_at <= $3"
             + " AND l.leaf_index <= $4";
 
-    /** The stored alerts of the officers whose windows overlap each officer's range ($4 the longest window in seconds). */
+    /** The officers' stored alerts whose windows overlap each one's range ($4: the longest window, in seconds). */
     private static final String EXISTING = "SELECT a.id, a.rule, a.window_start, a.window_end, a.actor_subject"
             + " FROM unnest($1::varchar[], $2::timestamptz[], $3::timestamptz[]) AS r(subject, lo, hi)"
             + " JOIN audit_alert a ON a.actor_subject = r.subject AND a.rule <> 'sample'"

@@ -59,10 +59,6 @@ public class LogVerifier {
     private static final String UNSEALED =
             "SELECT count(*) FROM audit_entry e" + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)";
 
-    /** The log itself, as the actor of the scheduled verification. */
-    static final AuditActor SCHEDULE =
-            new AuditActor(AuditLog.SERVICE_NAME, AuditLog.SERVICE_NAME, null, null, AuditLog.SERVICE_NAME, List.of());
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {};
@@ -132,7 +128,7 @@ public class LogVerifier {
         return lastRun()
                 .invoke(last -> last.ifPresent(metrics::seen))
                 .flatMap(last -> due(last, interval, Instant.now())
-                        ? verify(null, SCHEDULE).replaceWith(true)
+                        ? verify(null, AuditLog.SELF).replaceWith(true)
                         : Uni.createFrom().item(false));
     }
 
@@ -181,7 +177,7 @@ public class LogVerifier {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        boolean scheduled = actor == SCHEDULE;
+        boolean scheduled = actor == AuditLog.SELF;
         return pool.preparedQuery(INSERT_RUN)
                 .execute(Tuple.tuple()
                         .addValue(OffsetDateTime.now(ZoneOffset.UTC))

@@ -9,7 +9,6 @@ import id.sinergi.audit.proof.RetentionStatement;
 import id.sinergi.audit.proof.RetentionStatement.Expired;
 import id.sinergi.audit.proof.SignedNote;
 import id.sinergi.audit.service.AuditLog;
-import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import io.quarkus.logging.Log;
@@ -55,10 +54,6 @@ public class Retention {
 
     /** Candidate entries read per query. */
     static final int PAGE = 5000;
-
-    /** The log itself, as the actor of its retention statements. */
-    static final AuditActor LOG_ACTOR =
-            new AuditActor(AuditLog.SERVICE_NAME, AuditLog.SERVICE_NAME, null, null, AuditLog.SERVICE_NAME, List.of());
 
     private static final String PENDING = "SELECT e.ingest_id, l.leaf_index FROM audit_entry e"
             + " LEFT JOIN merkle_leaf l ON l.ingest_id = e.ingest_id"
@@ -287,7 +282,7 @@ public class Retention {
         String text = statement.text();
         String note = new SignedNote(text, List.of(keys.signer().sign(text, 0))).format();
         UUID id = UUID.randomUUID();
-        AuditEvent event = AuditEvent.of(AuditLog.SERVICE_NAME, RetentionCategory.STATEMENT_ACTION, LOG_ACTOR)
+        AuditEvent event = AuditEvent.of(AuditLog.SERVICE_NAME, RetentionCategory.STATEMENT_ACTION, AuditLog.SELF)
                 .outcome(AuditOutcome.SUCCESS)
                 .resource("retention-statement", id)
                 .reason("leaves=" + leaves.size() + " kept=" + kept.size() + " purgedAt="

@@ -4,6 +4,7 @@ import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
+import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.Problem;
@@ -39,6 +40,10 @@ public class AuditLog {
 
     /** The name audit-service's own events carry. */
     public static final String SERVICE_NAME = "audit-service";
+
+    /** The log itself, as the actor of what it does on its own: retention statements, scheduled verifications. */
+    public static final AuditActor SELF =
+            new AuditActor(SERVICE_NAME, SERVICE_NAME, null, null, SERVICE_NAME, List.of());
 
     /** The longest reason an event may have (see {@link AuditEvent}). */
     static final int MAX_REASON = 500;

@@ -59,14 +59,14 @@ class KeycloakEventMapperTest {
                 null,
                 null,
                 "user_not_found",
-                Map.of("username", "3174015501900001", "auth_method", "openid-connect"));
+                Map.of("username", "9999015501900001", "auth_method", "openid-connect"));
 
         AuditEvent event = mapper.user(failed);
 
         assertThat(event.action()).isEqualTo("keycloak.login-error");
         assertThat(event.outcome()).isEqualTo(AuditOutcome.DENIED);
         assertThat(event.actor().subject()).isEqualTo(KeycloakEventMapper.UNKNOWN_USER);
-        assertThat(event.reason()).contains("error=user_not_found").doesNotContain("3174015501900001");
+        assertThat(event.reason()).contains("error=user_not_found").doesNotContain("9999015501900001");
         assertThat(event.resourceId()).isNull();
     }
 
@@ -158,7 +158,7 @@ class KeycloakEventMapperTest {
                 "USER",
                 "users/" + USER,
                 "{\"username\":\"siti.rahayu\",\"firstName\":\"Siti\",\"lastName\":\"Rahayu\","
-                        + "\"email\":\"siti@example.id\",\"attributes\":{\"nik\":[\"3174015501900001\"]}}",
+                        + "\"email\":\"siti@example.id\",\"attributes\":{\"nik\":[\"9999015501900001\"]}}",
                 null);
 
         AuditEvent event = mapper.admin(created);
@@ -168,7 +168,7 @@ class KeycloakEventMapperTest {
                 .doesNotContain("siti")
                 .doesNotContain("Siti")
                 .doesNotContain("Rahayu")
-                .doesNotContain("3174015501900001");
+                .doesNotContain("9999015501900001");
     }
 
     @Test
@@ -183,7 +183,7 @@ class KeycloakEventMapperTest {
                 "{\"id\":\"" + USER + "\",\"username\":\"consul.kl\",\"firstName\":\"Budi\","
                         + "\"lastName\":\"Santoso\",\"email\":\"budi.santoso@kemlu.go.id\","
                         + "\"attributes\":{\"agency\":[\"KEMLU\"],\"mission\":[\"KJRI-JOHORBAHRU\"],"
-                        + "\"phone\":[\"+60123456789\"],\"nik\":[\"3174015501900001\"]}}",
+                        + "\"phone\":[\"+60123456789\"],\"nik\":[\"9999015501900001\"]}}",
                 null);
 
         AuditEvent event = mapper.admin(moved);
@@ -199,7 +199,7 @@ class KeycloakEventMapperTest {
                 .doesNotContain("Santoso")
                 .doesNotContain("kemlu.go.id")
                 .doesNotContain("60123456789")
-                .doesNotContain("3174015501900001")
+                .doesNotContain("9999015501900001")
                 .doesNotContain("phone");
     }
 
