@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -281,19 +282,24 @@ class ConsoleBrowserTest {
 
     /**
      * Clicks what navigates to another page and waits until the page it was on is gone, so that what the test reads
-     * next comes from the new page (a click returns before a form's answer has replaced the page).
+     * next comes from the new page (a click returns before a form's answer has replaced the page). The old page is
+     * marked by a script variable, which no new page has: asking the old page's elements whether they are stale can
+     * itself fail while Chromium swaps the documents.
      */
     private void go(By by) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser).executeScript("window.sinergiLeaving = true;");
         browser.findElement(by).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
-        loaded();
+        new WebDriverWait(browser, WAIT)
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return window.sinergiLeaving === undefined"
+                                + " && document.readyState === 'complete';")));
     }
 
     /** Waits until the page the browser is on has loaded completely (a redirect's target included). */
     private void loaded() {
-        new WebDriverWait(browser, WAIT)
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class).until(d -> "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private List<String> eventIds() {
