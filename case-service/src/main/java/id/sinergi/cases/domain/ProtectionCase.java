@@ -1,5 +1,6 @@
 package id.sinergi.cases.domain;
 
+import id.sinergi.common.security.Agency;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A consular protection case of one worker, handled by one mission. */
+/** A consular protection case of one worker, led by a mission abroad or by KemenP2MI at home. */
 @Entity
 @Table(name = "protection_case")
 public class ProtectionCase extends PanacheEntityBase {
@@ -27,10 +28,75 @@ public class ProtectionCase extends PanacheEntityBase {
     @Column(name = "worker_id", nullable = false, updatable = false)
     public UUID workerId;
 
-    @Column(name = "mission_id", nullable = false, updatable = false)
+    /**
+     * The mission of the country where the worker is or was: the lead when Kemlu leads, else the participating
+     * mission. Null only for a case before departure or after return that concerns no country abroad.
+     */
+    @Column(name = "mission_id")
     public String missionId;
 
-    @Column(name = "category_code", nullable = false)
+    /** The worker's phase when the case arose; it decided the lead agency at intake. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Phase phase;
+
+    /** The agency leading the case; when Kemlu, its mission {@link #missionId} leads. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lead_agency", nullable = false)
+    public Agency leadAgency;
+
+    /** The other agency taking part in the case, or null when it takes no part. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "participant_agency")
+    public Agency participantAgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    /** The desk the case was routed to. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "routed_to", nullable = false)
+    public Desk routedTo;
+
+    /** Who reported the case: the worker, or a family member or other proxy. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporter_relation", nullable = false, updatable = false)
+    public ReporterRelation reporterRelation;
+
+    /** The proxy's name; null when the worker reported. Personal data: never logged. */
+    @Column(name = "reporter_name", updatable = false)
+    public String reporterName;
+
+    /** How the proxy is related to the worker, in their words (e.g. "ibu / mother"). */
+    @Column(name = "reporter_relationship", updatable = false)
+    public String reporterRelationship;
+
+    /** How to reach the proxy (a telephone number or an address). Personal data: never logged. */
+    @Column(name = "reporter_contact", updatable = false)
+    public String reporterContact;
+
+    /** When the first response is due: reported time plus the priority's first-response time. */
+    @Column(name = "first_response_due", nullable = false)
+    public Instant firstResponseDue;
+
+    /** When the case is due to be resolved: reported time plus the priority's resolution time. */
+    @Column(name = "resolution_due", nullable = false)
+    public Instant resolutionDue;
+
+    /** When the case was first triaged (its first response); null until then. */
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+
+    /** When the case was last resolved; null while it is not. */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** When the case was last closed; null while it is open. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "category_code", nullable = false, updatable = false)
     public String categoryCode;
 
     /** What was reported, in the reporter's words; may hold personal data, so it is never logged. */
@@ -66,7 +132,10 @@ public class ProtectionCase extends PanacheEntityBase {
     @Column(name = "vital_interest_expires_at")
     public Instant vitalInterestExpiresAt;
 
-    /** Guards the workflow: of two changes made from the same version, only the first commits. */
+    /**
+     * Guards every change: it is the case's ETag, an update must name it in If-Match, and of two changes made from
+     * the same version only the first commits.
+     */
     @Version
     public long version;
 }

@@ -1,6 +1,8 @@
 package id.sinergi.cases.reference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.cases.domain.Desk;
+import id.sinergi.cases.domain.Priority;
 import id.sinergi.common.consent.CriticalCaseCategory;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param sourceUrl the public report the category was taken from
  * @param vitalInterestCategory the critical category a case of this category counts as for a vital-interest
  *     authorisation, or null when a case of this category cannot have one
+ * @param defaultPriority the priority a new case of this category gets; triage may raise it
+ * @param routing the desk a new case of this category goes to first
  */
 @Schema(name = "CaseCategory")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,7 +29,16 @@ public record CaseCategory(
         String usedIn,
         String sourceUrl,
         @Schema(description = "Set when a consular officer may invoke vital interest for a case of this category")
-                CriticalCaseCategory vitalInterestCategory) {
+                CriticalCaseCategory vitalInterestCategory,
+        Priority defaultPriority,
+        Desk routing) {
+
+    public CaseCategory {
+        if (vitalInterestCategory != null && defaultPriority != Priority.CRITICAL) {
+            throw new IllegalStateException(
+                    "category " + code + " counts as " + vitalInterestCategory + " and must be CRITICAL by default");
+        }
+    }
 
     /** The category as a case shows it. */
     public Term term() {

@@ -1,5 +1,7 @@
 package id.sinergi.cases.reference;
 
+import id.sinergi.cases.domain.Desk;
+import id.sinergi.cases.domain.Priority;
 import id.sinergi.common.consent.CriticalCaseCategory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -82,7 +84,13 @@ public class ReferenceData {
         return CsvTable.read(
                         CATEGORIES_FILE,
                         source,
-                        Set.of("category_code", "term_id", "gloss_en", "vital_interest_category"))
+                        Set.of(
+                                "category_code",
+                                "term_id",
+                                "gloss_en",
+                                "vital_interest_category",
+                                "default_priority",
+                                "routing"))
                 .stream()
                 .map(row -> new CaseCategory(
                         required(row, "category_code"),
@@ -90,8 +98,21 @@ public class ReferenceData {
                         required(row, "gloss_en"),
                         row.get("used_in"),
                         row.get("source_url"),
-                        criticalOrNull(row)))
+                        criticalOrNull(row),
+                        constant(Priority.class, row, "default_priority"),
+                        constant(Desk.class, row, "routing")))
                 .toList();
+    }
+
+    /** A required column holding one of the enum's names; any other value stops the start. */
+    private static <E extends Enum<E>> E constant(Class<E> type, Map<String, String> row, String column) {
+        String value = required(row, column);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "reference category " + row.get("category_code") + " has an unknown " + column + " " + value);
+        }
     }
 
     /**

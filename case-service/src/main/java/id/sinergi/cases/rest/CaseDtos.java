@@ -1,15 +1,22 @@
 package id.sinergi.cases.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.sinergi.cases.domain.CaseClosureRequest;
 import id.sinergi.cases.domain.CaseStatus;
 import id.sinergi.cases.domain.Channel;
+import id.sinergi.cases.domain.Desk;
+import id.sinergi.cases.domain.Phase;
+import id.sinergi.cases.domain.Priority;
 import id.sinergi.cases.domain.ProtectionCase;
+import id.sinergi.cases.domain.ReporterRelation;
 import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.Mission;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.reference.Term;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Agency;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,14 +38,101 @@ public final class CaseDtos {
             @Pattern(regexp = "[0-9]{16}", message = "must be 16 digits")
                     @Schema(description = "The worker's NIK; give this or workerId. Sent in the body only")
                     String nik,
-            @NotBlank @Size(max = 64) @Schema(example = "KBRI-KUALALUMPUR") String missionId,
+            @Size(min = 1, max = 64)
+                    @Schema(
+                            example = "KBRI-KUALALUMPUR",
+                            description = "The mission of the country where the worker is or was; required abroad")
+                    String missionId,
             @NotBlank @Size(max = 64) @Schema(example = "GAJI_TIDAK_DIBAYAR") String categoryCode,
             @NotBlank @Size(max = 4000) String description,
-            @NotNull Channel channel) {}
+            @NotNull Channel channel,
+            @NotNull @Schema(description = "The worker's phase of migration; it decides the lead agency") Phase phase,
+            @Valid @Schema(description = "Who reports, when not the worker: a family member or other proxy")
+                    Reporter reporter) {}
+
+    /**
+     * Who reported the case. A family member or other proxy is named, with how they relate to the worker and how
+     * to reach them; the worker reporting for themselves is the default.
+     */
+    @Schema(name = "CaseReporter")
+    public record Reporter(
+            @NotNull ReporterRelation relation,
+            @Size(min = 1, max = 200) String name,
+            @Size(min = 1, max = 100) @Schema(example = "ibu (mother)") String relationship,
+            @Size(min = 1, max = 100) @Schema(description = "A telephone number or an address") String contact) {
+
+        /** The worker reported for themselves. */
+        public static final Reporter WORKER_ITSELF = new Reporter(ReporterRelation.WORKER, null, null, null);
+    }
+
+    /** The longest reason of a workflow step. */
+    public static final int MAX_REASON = 500;
 
     /** A step of the workflow with the officer's reason. */
     @Schema(name = "CaseTransitionRequest")
-    public record TransitionRequest(@NotNull CaseStatus to, @NotNull @Size(min = 3, max = 500) String reason) {}
+    public record TransitionRequest(
+            @NotNull @Schema(description = "IN_PROGRESS, REFERRED, RESOLVED or REOPENED, as the case's status allows")
+                    CaseStatus to,
+            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+
+    /** The first response to a case: its priority (raised, never lowered) and desk, with the officer's reason. */
+    @Schema(name = "CaseTriageRequest")
+    public record TriageRequest(
+            @Schema(description = "The priority from now on; the category's default when omitted") Priority priority,
+            @Schema(description = "The desk handling it; the category's routing when omitted") Desk desk,
+            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+
+    /** An officer's request to close a resolved case. */
+    @Schema(name = "CaseClosureRequestBody")
+    public record ClosureRequestBody(@NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+
+    /** A supervisor's answer to a closure request. */
+    public enum Verdict {
+        APPROVED,
+        REJECTED
+    }
+
+    /** A supervisor's decision on a closure request, with their reason. */
+    @Schema(name = "CaseClosureDecision")
+    public record ClosureDecisionBody(
+            @NotNull Verdict decision, @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+
+    /** A hand-over of the case's lead, with the reason. */
+    @Schema(name = "CaseLeadHandOver")
+    public record HandOverRequest(
+            @NotNull Agency agency,
+            @Size(min = 1, max = 64)
+                    @Schema(description = "The mission that leads when Kemlu does; the case's own when omitted")
+                    String missionId,
+            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+
+    /** A closure request as the API shows it. */
+    @Schema(name = "CaseClosureRequest")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClosureRequestView(
+            UUID id,
+            UUID caseId,
+            String requestedBy,
+            String reason,
+            Instant requestedAt,
+            CaseClosureRequest.Decision decision,
+            String decidedBy,
+            String decisionReason,
+            Instant decidedAt) {
+
+        public static ClosureRequestView of(CaseClosureRequest r) {
+            return new ClosureRequestView(
+                    r.id,
+                    r.caseId,
+                    r.requestedUsername,
+                    r.reason,
+                    r.requestedAt,
+                    r.decision,
+                    r.decidedUsername,
+                    r.decisionReason,
+                    r.decidedAt);
+        }
+    }
 
     /** The shortest written reason for vital interest; consent-service requires the same. */
     public static final int MIN_VITAL_REASON = 40;
@@ -106,13 +200,21 @@ public final class CaseDtos {
             Term category,
             String description,
             Channel channel,
+            Term phase,
+            @Schema(description = "The agency leading the case; when KEMLU, its mission leads") Agency leadAgency,
+            @Schema(description = "The other agency taking part; absent when none does") Agency participantAgency,
+            Term priority,
+            @Schema(description = "The desk the case was routed to") Term routedTo,
+            Reporter reporter,
             Term status,
             Instant reportedAt,
             Instant updatedAt,
+            Deadlines deadlines,
+            @Schema(description = "The version an update names in If-Match; also the response's ETag") long version,
             @Schema(description = "Present once vital interest was invoked for the case")
                     VitalInterestView vitalInterest) {
 
-        static CaseView of(ProtectionCase c, ReferenceData reference) {
+        public static CaseView of(ProtectionCase c, ReferenceData reference) {
             Term category = reference
                     .category(c.categoryCode)
                     .map(CaseCategory::term)
@@ -126,14 +228,37 @@ public final class CaseDtos {
                     category,
                     c.description,
                     c.channel,
+                    new Term(c.phase.name(), c.phase.termId(), c.phase.glossEn()),
+                    c.leadAgency,
+                    c.participantAgency,
+                    new Term(c.priority.name(), c.priority.termId(), c.priority.glossEn()),
+                    new Term(c.routedTo.name(), c.routedTo.termId(), c.routedTo.glossEn()),
+                    new Reporter(c.reporterRelation, c.reporterName, c.reporterRelationship, c.reporterContact),
                     status(c.status),
                     c.reportedAt,
                     c.updatedAt,
+                    Deadlines.of(c),
+                    c.version,
                     VitalInterestView.of(c, Instant.now()));
         }
 
         static Term status(CaseStatus s) {
             return new Term(s.name(), s.termId(), s.glossEn());
+        }
+    }
+
+    /** When the case's first response and resolution are due, and when they happened. */
+    @Schema(name = "CaseDeadlines")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Deadlines(
+            Instant firstResponseDue,
+            Instant firstRespondedAt,
+            Instant resolutionDue,
+            Instant resolvedAt,
+            Instant closedAt) {
+
+        static Deadlines of(ProtectionCase c) {
+            return new Deadlines(c.firstResponseDue, c.firstRespondedAt, c.resolutionDue, c.resolvedAt, c.closedAt);
         }
     }
 }

@@ -1,16 +1,28 @@
 package id.sinergi.cases.rest;
 
+import id.sinergi.cases.domain.CaseClosureRequest;
 import id.sinergi.cases.domain.CaseStatus;
+import id.sinergi.cases.domain.Phase;
+import id.sinergi.cases.domain.Priority;
+import id.sinergi.cases.domain.ProtectionCase;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.rest.CaseDtos.CaseView;
+import id.sinergi.cases.rest.CaseDtos.ClosureDecisionBody;
+import id.sinergi.cases.rest.CaseDtos.ClosureRequestBody;
+import id.sinergi.cases.rest.CaseDtos.ClosureRequestView;
+import id.sinergi.cases.rest.CaseDtos.HandOverRequest;
 import id.sinergi.cases.rest.CaseDtos.ReportRequest;
 import id.sinergi.cases.rest.CaseDtos.TransitionRequest;
+import id.sinergi.cases.rest.CaseDtos.TriageRequest;
+import id.sinergi.cases.rest.CaseDtos.Verdict;
 import id.sinergi.cases.rest.CaseDtos.VitalInterestRequest;
 import id.sinergi.cases.service.CaseFilter;
 import id.sinergi.cases.service.CaseService;
+import id.sinergi.cases.service.CaseVersions;
 import id.sinergi.cases.service.CaseVitalInterests;
-import id.sinergi.common.problem.ProblemException;
+import id.sinergi.cases.service.CaseWorkflow;
 import id.sinergi.common.rest.PathTemplates;
+import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -23,16 +35,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,6 +66,9 @@ public class CaseResource {
     CaseService cases;
 
     @Inject
+    CaseWorkflow workflow;
+
+    @Inject
     CaseVitalInterests vitalInterests;
 
     @Inject
@@ -64,48 +81,83 @@ public class CaseResource {
     UriInfo uriInfo;
 
     @POST
-    @RolesAllowed({Roles.SOURCE_CONNECTOR, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @RolesAllowed({Roles.SOURCE_CONNECTOR, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(
             summary = "Report a protection case for a worker",
             description = "The worker is named by workerId or nik and checked in identity-service with the caller's"
-                    + " token. Source connectors must be Kemlu's (Peduli WNI); consular officers report for their"
-                    + " own mission only.")
+                    + " token. The phase decides the lead agency (configured rules: abroad the mission of the"
+                    + " country, before departure and after return KemenP2MI); the category decides the priority,"
+                    + " routing and deadlines. Channels: PEDULI_WNI by Kemlu's Peduli WNI portal only, MISSION_WALK_IN"
+                    + " by the mission's consular officers or PWNI headquarters, CRISIS_CENTER by KemenP2MI officers,"
+                    + " HOTLINE and FAMILY by any officer; consular officers report for their own mission only. A"
+                    + " family member or other proxy is recorded as reporter. With an Idempotency-Key, the same report"
+                    + " sent again is answered with the case it made (header Idempotent-Replayed: true).")
     @APIResponse(
             responseCode = "201",
-            description = "Reported, with its reference",
+            description = "Reported (or replayed), with its reference",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid request: validation, worker-reference, unknown-mission, unknown-category,"
-                    + " unknown-worker, invalid-nik, ambiguous-worker")
+            description = "Invalid request: validation, worker-reference, unknown-mission, mission-required,"
+                    + " unknown-category, proxy-unnamed, proxy-required, worker-is-reporter, unknown-worker,"
+                    + " invalid-nik, ambiguous-worker, invalid-idempotency-key")
+    @APIResponse(
+            responseCode = "403",
+            description = "other-mission, channel-not-yours (member channel), source-not-yours")
+    @APIResponse(
+            responseCode = "422",
+            description = "idempotency-key-reused: the key came with another report; nothing was stored")
     @APIResponse(
             responseCode = "503",
             description = "identity-unavailable: the worker cannot be checked now; nothing was stored")
-    public Uni<Response> report(@NotNull @Valid ReportRequest request) {
-        return cases.report(request, caller).map(c -> Response.created(
-                        uriInfo.getAbsolutePathBuilder().path(c.id.toString()).build())
-                .entity(CaseView.of(c, reference))
-                .build());
+    public Uni<Response> report(
+            @HeaderParam("Idempotency-Key")
+                    @Parameter(description = "The sender's key for this report (1 to 128 visible ASCII characters)")
+                    String idempotencyKey,
+            @NotNull @Valid ReportRequest request) {
+        return cases.report(request, Optional.ofNullable(idempotencyKey), caller)
+                .map(r -> {
+                    Response.ResponseBuilder answer = Response.created(uriInfo.getAbsolutePathBuilder()
+                                    .path(r.protectionCase().id.toString())
+                                    .build())
+                            .tag(new EntityTag(String.valueOf(r.protectionCase().version)))
+                            .entity(CaseView.of(r.protectionCase(), reference));
+                    if (r.replayed()) {
+                        answer.header("Idempotent-Replayed", "true");
+                    }
+                    return answer.build();
+                });
     }
 
     @GET
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(
             summary = "List cases, newest first",
-            description = "A consular officer sees the cases of their own mission only; asking for another"
-                    + " mission gives an empty list.")
+            description = "A consular officer sees their own mission's cases in which Kemlu leads or takes part"
+                    + " (asking for another mission gives an empty list); a KemenP2MI officer the cases KemenP2MI"
+                    + " leads or takes part in; PWNI headquarters every case.")
     @APIResponse(responseCode = "200", description = "The matching cases")
     @APIResponse(
             responseCode = "400",
-            description = "invalid-parameter: status or workerId cannot be read; unknown-mission: missionId is not"
-                    + " a mission of the reference data; validation: limit is not 1 to 200; errors[].field names the"
-                    + " parameter")
+            description = "invalid-parameter: status, priority, phase, leadAgency or workerId cannot be read;"
+                    + " unknown-mission: missionId is not a mission of the reference data; validation: limit is not"
+                    + " 1 to 200; errors[].field names the parameter")
     public Uni<List<CaseView>> list(
             @QueryParam("missionId") @Parameter(example = "KBRI-KUALALUMPUR") String missionId,
-            @QueryParam("status") @Parameter(description = "REPORTED, IN_PROGRESS, RESOLVED or CLOSED") String status,
+            @QueryParam("status") @Parameter(description = "One of CaseStatus") String status,
             @QueryParam("workerId") @Parameter(description = "identity-service's worker id") String workerId,
+            @QueryParam("priority") @Parameter(description = "CRITICAL, HIGH, MEDIUM or LOW") String priority,
+            @QueryParam("phase") @Parameter(description = "BEFORE_DEPARTURE, ABROAD or AFTER_RETURN") String phase,
+            @QueryParam("leadAgency") @Parameter(description = "KEMLU or KEMENP2MI") String leadAgency,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        CaseFilter filter = new CaseFilter(missionId, statusOf(status), uuidOf("workerId", workerId), limit);
+        CaseFilter filter = new CaseFilter(
+                missionId,
+                QueryValues.constant(CaseStatus.class, "status", status),
+                QueryValues.uuid("workerId", workerId),
+                QueryValues.constant(Priority.class, "priority", priority),
+                QueryValues.constant(Phase.class, "phase", phase),
+                QueryValues.constant(Agency.class, "leadAgency", leadAgency),
+                limit);
         return cases.list(filter, caller)
                 .map(list -> list.stream().map(c -> CaseView.of(c, reference)).toList());
     }
@@ -113,32 +165,165 @@ public class CaseResource {
     @GET
     @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
-    @Operation(summary = "Read one case", description = "A case of another mission is answered as missing.")
+    @Operation(
+            summary = "Read one case",
+            description = "Its ETag is the version an update names in If-Match. A case out of the caller's sight is"
+                    + " answered as missing, and the attempt is audited.")
     @APIResponse(
             responseCode = "200",
             description = "The case",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
-    public Uni<CaseView> find(@PathParam("id") UUID id) {
-        return cases.find(id, caller).map(c -> CaseView.of(c, reference));
+    public Uni<Response> find(@PathParam("id") UUID id) {
+        return cases.find(id, caller).map(this::withTag);
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/triage")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(
+            summary = "Triage a reported or reopened case: its first response",
+            description = "Sets the priority (raised, never lowered; a raise brings the deadlines forward) and the"
+                    + " desk, and moves the case to TRIAGED. Made by the lead side; names the case's version in"
+                    + " If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Triaged",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "not-lead: the caller's side takes part but does not lead")
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "illegal-transition, priority-lowered")
+    @APIResponse(responseCode = "412", description = "stale-version: the case changed since the version sent")
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
+    public Uni<Response> triage(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TriageRequest request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return workflow.triage(id, version, request.priority(), request.desk(), request.reason(), caller)
+                .map(this::withTag);
     }
 
     @POST
     @Path("/" + PathTemplates.UUID_ID + "/transitions")
-    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(
             summary = "Move a case one step along its workflow",
-            description = "REPORTED → IN_PROGRESS → RESOLVED → CLOSED, one step at a time, with a reason. A consular"
-                    + " officer moves the cases of their own mission only.")
+            description = "REPORTED → TRIAGED (by triage) → IN_PROGRESS or REFERRED; IN_PROGRESS → REFERRED or"
+                    + " RESOLVED; REFERRED → IN_PROGRESS or RESOLVED; RESOLVED → IN_PROGRESS, or CLOSED by a"
+                    + " supervisor's approval of a closure request; CLOSED → REOPENED → TRIAGED or IN_PROGRESS."
+                    + " Each step has a reason and names the case's version in If-Match; the lead side makes it.")
     @APIResponse(
             responseCode = "200",
             description = "Moved",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "not-lead: the caller's side takes part but does not lead")
     @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
-    @APIResponse(responseCode = "409", description = "illegal-transition (members from and to), or concurrent-change")
-    public Uni<CaseView> transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
-        return cases.transition(id, request.to(), request.reason(), caller).map(c -> CaseView.of(c, reference));
+    @APIResponse(
+            responseCode = "409",
+            description = "illegal-transition (members from, to, allowed), use-triage, closure-needs-approval")
+    @APIResponse(responseCode = "412", description = "stale-version: the case changed since the version sent")
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
+    public Uni<Response> transition(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid TransitionRequest request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return workflow.transition(id, version, request.to(), request.reason(), caller)
+                .map(this::withTag);
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(
+            summary = "Ask a supervisor to close a resolved case",
+            description = "An officer of the lead side asks; a supervisor other than them approves or rejects it."
+                    + " Names the case's version in If-Match.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Asked",
+            content = @Content(schema = @Schema(implementation = ClosureRequestView.class)))
+    @APIResponse(responseCode = "403", description = "not-lead")
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "case-not-resolved (member status), closure-pending")
+    @APIResponse(responseCode = "412", description = "stale-version")
+    @APIResponse(responseCode = "428", description = "precondition-required")
+    public Uni<Response> requestClosure(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ClosureRequestBody request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return workflow.requestClosure(id, version, request.reason(), caller).map(r -> Response.created(
+                        uriInfo.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(ClosureRequestView.of(r))
+                .build());
+    }
+
+    @GET
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(summary = "The case's closure requests and their decisions, oldest first")
+    @APIResponse(responseCode = "200", description = "The requests")
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
+    public Uni<List<ClosureRequestView>> closureRequests(@PathParam("id") UUID id) {
+        return workflow.closureRequests(id, caller)
+                .map(list -> list.stream().map(ClosureRequestView::of).toList());
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}/decision")
+    @RolesAllowed({Roles.PROTECTION_SUPERVISOR, Roles.PWNI_HQ})
+    @Operation(
+            summary = "Approve or reject a closure request",
+            description = "By a supervisor of the lead side: the mission's head of protection or PWNI headquarters"
+                    + " when Kemlu leads, KemenP2MI's supervisor when it leads; never the officer who asked."
+                    + " Approval closes the case. Names the case's version in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Decided; the case as it is now",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "not-lead, not-supervisor, own-request")
+    @APIResponse(responseCode = "404", description = "No such case or request, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "closure-decided, illegal-transition")
+    @APIResponse(responseCode = "412", description = "stale-version")
+    @APIResponse(responseCode = "428", description = "precondition-required")
+    public Uni<Response> decideClosure(
+            @PathParam("id") UUID id,
+            @PathParam("requestId") UUID requestId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ClosureDecisionBody request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        CaseClosureRequest.Decision decision = request.decision() == Verdict.APPROVED
+                ? CaseClosureRequest.Decision.APPROVED
+                : CaseClosureRequest.Decision.REJECTED;
+        return workflow.decideClosure(id, version, requestId, decision, request.reason(), caller)
+                .map(this::withTag);
+    }
+
+    @POST
+    @Path("/" + PathTemplates.UUID_ID + "/lead")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(
+            summary = "Hand the lead of an open case to the other agency or another mission",
+            description = "By the lead side (or PWNI headquarters for a case Kemlu leads), with a reason; the side"
+                    + " giving up the lead takes part from then on. Names the case's version in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Handed over",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "validation, unknown-mission, mission-required")
+    @APIResponse(responseCode = "403", description = "not-lead")
+    @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "case-closed, already-lead")
+    @APIResponse(responseCode = "412", description = "stale-version")
+    @APIResponse(responseCode = "428", description = "precondition-required")
+    public Uni<Response> handOver(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid HandOverRequest request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return workflow.handOver(id, version, request.agency(), request.missionId(), request.reason(), caller)
+                .map(this::withTag);
     }
 
     @POST
@@ -208,26 +393,10 @@ public class CaseResource {
         return vitalInterests.renew(id, request.strippedReason(), caller).map(c -> CaseView.of(c, reference));
     }
 
-    private static CaseStatus statusOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(
-                    "invalid-parameter", "status", "must be one of " + Arrays.toString(CaseStatus.values()));
-        }
-    }
-
-    private static UUID uuidOf(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("invalid-parameter", name, "must be a UUID");
-        }
+    /** The case as the API shows it, with its version as the ETag. */
+    private Response withTag(ProtectionCase c) {
+        return Response.ok(CaseView.of(c, reference))
+                .tag(new EntityTag(String.valueOf(c.version)))
+                .build();
     }
 }

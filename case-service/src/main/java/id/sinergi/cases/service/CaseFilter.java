@@ -1,6 +1,9 @@
 package id.sinergi.cases.service;
 
 import id.sinergi.cases.domain.CaseStatus;
+import id.sinergi.cases.domain.Phase;
+import id.sinergi.cases.domain.Priority;
+import id.sinergi.common.security.Agency;
 import java.util.UUID;
 
 /**
@@ -8,4 +11,11 @@ import java.util.UUID;
  *
  * @param limit how many cases at most, 1..200
  */
-public record CaseFilter(String missionId, CaseStatus status, UUID workerId, int limit) {}
+public record CaseFilter(
+        String missionId,
+        CaseStatus status,
+        UUID workerId,
+        Priority priority,
+        Phase phase,
+        Agency leadAgency,
+        int limit) {}

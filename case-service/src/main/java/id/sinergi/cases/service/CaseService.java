@@ -1,15 +1,17 @@
 package id.sinergi.cases.service;
 
-import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.cases.client.WorkerDirectory;
 import id.sinergi.cases.domain.CaseStatus;
-import id.sinergi.cases.domain.CaseStatusChange;
+import id.sinergi.cases.domain.Channel;
+import id.sinergi.cases.domain.Phase;
 import id.sinergi.cases.domain.ProtectionCase;
+import id.sinergi.cases.domain.ReporterRelation;
+import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.rest.CaseDtos.ReportRequest;
+import id.sinergi.cases.rest.CaseDtos.Reporter;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
-import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
@@ -23,24 +25,19 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.StaleStateException;
 
-/** Reports, reads and moves protection cases; every step is audited in the same transaction. */
+/** Reports, reads and lists protection cases; every step is audited in the same transaction. */
 @ApplicationScoped
 public class CaseService {
 
-    /** The purpose every case event is processed for (UU 27/2022: stated purpose). */
-    static final String PURPOSE = "PROTECTION_CASE_HANDLING";
-
     @Inject
-    AuditTrail audit;
+    CaseAccess access;
 
     @Inject
     ReferenceData reference;
@@ -51,11 +48,56 @@ public class CaseService {
     @Inject
     ReferenceNumbers numbers;
 
+    @Inject
+    LeadRules rules;
+
+    @Inject
+    IntakeKeys intakeKeys;
+
+    /** A stored report: the case, and whether it was stored before under the same Idempotency-Key. */
+    public record Reported(ProtectionCase protectionCase, boolean replayed) {}
+
     /**
      * Checks the request and the caller, resolves the worker in identity-service (outside any transaction), then
-     * numbers and stores the case.
+     * numbers and stores the case with its lead agency. With an Idempotency-Key, a report the caller sent before
+     * under the key is answered with the case it made, and nothing new is stored; the same key with another report
+     * is 422 {@code idempotency-key-reused}.
      */
-    public Uni<ProtectionCase> report(ReportRequest request, Caller caller) {
+    public Uni<Reported> report(ReportRequest request, Optional<String> idempotencyKey, Caller caller) {
+        CaseCategory category = checkReport(request, caller);
+        AuditActor actor = caller.actor();
+        String subject = caller.subject();
+        Optional<IntakeKeys.Key> key = idempotencyKey.map(k -> intakeKeys.key(subject, k, request));
+        return key.map(intakeKeys::replay)
+                .orElse(Uni.createFrom().nullItem())
+                .chain(replayed -> {
+                    if (replayed != null) {
+                        return Uni.createFrom().item(new Reported(replayed, true));
+                    }
+                    Uni<UUID> worker = request.workerId() != null
+                            ? workers.byId(request.workerId(), caller.rawToken())
+                            : workers.byNik(request.nik(), caller.rawToken());
+                    return worker.chain(workerId -> Panache.withTransaction(() -> store(
+                                                    request, category, workerId, subject, actor)
+                                            .call(c -> key.map(k -> intakeKeys.remember(k, c))
+                                                    .orElse(Uni.createFrom().voidItem())))
+                                    .map(c -> new Reported(c, false)))
+                            .onFailure(IntakeKeys::isKeyTaken)
+                            .recoverWithUni(
+                                    e -> intakeKeys.replay(key.orElseThrow()).map(c -> new Reported(c, true)));
+                })
+                .invoke(r -> Log.infof(
+                        "event=case-reported case=%s reference=%s worker=%s mission=%s lead=%s replayed=%s",
+                        r.protectionCase().id,
+                        r.protectionCase().reference,
+                        r.protectionCase().workerId,
+                        r.protectionCase().missionId,
+                        r.protectionCase().leadAgency,
+                        r.replayed()));
+    }
+
+    /** Every check of a report that needs no other service; the category it names. */
+    private CaseCategory checkReport(ReportRequest request, Caller caller) {
         if ((request.workerId() == null) == (request.nik() == null)) {
             String message = "give exactly one of workerId and nik";
             throw ProblemException.badRequest(
@@ -66,77 +108,143 @@ public class CaseService {
                             new Problem.FieldError("nik", "worker-reference", message),
                             new Problem.FieldError("workerId", "worker-reference", message)));
         }
-        if (reference.mission(request.missionId()).isEmpty()) {
+        if (request.missionId() != null
+                && reference.mission(request.missionId()).isEmpty()) {
             throw ProblemException.invalidField("unknown-mission", "missionId", "is not a known mission");
         }
-        if (reference.category(request.categoryCode()).isEmpty()) {
-            throw ProblemException.invalidField("unknown-category", "categoryCode", "is not a known case category");
+        CaseCategory category = reference
+                .category(request.categoryCode())
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "unknown-category", "categoryCode", "is not a known case category"));
+        if (request.missionId() == null
+                && (request.phase() == Phase.ABROAD || rules.lead(request.phase()) == Agency.KEMLU)) {
+            throw ProblemException.invalidField(
+                    "mission-required",
+                    "missionId",
+                    "is required: a case of phase " + request.phase() + " is led by the mission of its country");
         }
-        checkMayReport(caller, request.missionId());
-        AuditActor actor = caller.actor();
-        String subject = caller.subject();
-        Uni<UUID> worker = request.workerId() != null
-                ? workers.byId(request.workerId(), caller.rawToken())
-                : workers.byNik(request.nik(), caller.rawToken());
-        return worker.chain(workerId -> Panache.withTransaction(() -> store(request, workerId, subject, actor)))
-                .invoke(c -> Log.infof(
-                        "event=case-reported case=%s reference=%s worker=%s mission=%s",
-                        c.id, c.reference, c.workerId, c.missionId));
+        checkReporter(request.channel(), reporterOf(request));
+        checkMayReport(caller, request.channel(), request.missionId());
+        return category;
     }
 
-    /** Numbers the case in the UTC year of its report, stores it and audits the report. */
-    private Uni<ProtectionCase> store(ReportRequest request, UUID workerId, String subject, AuditActor actor) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return numbers.next(request.missionId(), now.atZone(ZoneOffset.UTC).getYear())
+    private static Reporter reporterOf(ReportRequest request) {
+        return request.reporter() == null ? Reporter.WORKER_ITSELF : request.reporter();
+    }
+
+    /** A proxy is named and says how they relate to the worker; the worker reporting is not named again. */
+    static void checkReporter(Channel channel, Reporter reporter) {
+        boolean proxy = reporter.relation() != ReporterRelation.WORKER;
+        if (proxy && (reporter.name() == null || reporter.relationship() == null)) {
+            throw ProblemException.invalidField(
+                    "proxy-unnamed",
+                    "reporter",
+                    "must give name and relationship when a family member or other proxy reports");
+        }
+        if (!proxy && (reporter.name() != null || reporter.relationship() != null || reporter.contact() != null)) {
+            throw ProblemException.invalidField(
+                    "worker-is-reporter",
+                    "reporter",
+                    "must not name a proxy when the worker reports (relation WORKER)");
+        }
+        if (channel == Channel.FAMILY && !proxy) {
+            throw ProblemException.invalidField(
+                    "proxy-required", "reporter", "must name the family member or proxy for channel FAMILY");
+        }
+    }
+
+    /**
+     * Who reports through which channel: the Peduli WNI portal (Kemlu's source connector) through PEDULI_WNI only;
+     * a walk-in at a mission by that mission's consular officer or by PWNI headquarters; the crisis centre by
+     * KemenP2MI officers; a hotline or family report by any officer. A consular officer reports for their own
+     * mission only.
+     */
+    static void checkMayReport(Caller caller, Channel channel, String missionId) {
+        boolean portal =
+                caller.hasRole(Roles.SOURCE_CONNECTOR) && caller.agency().orElse(null) == Agency.KEMLU;
+        boolean consular = caller.hasRole(Roles.CONSULAR_OFFICER);
+        boolean hq = caller.hasRole(Roles.PWNI_HQ);
+        boolean p2mi = caller.hasRole(Roles.P2MI_OFFICER);
+        if (!portal && !consular && !hq && !p2mi) {
+            throw ProblemException.forbidden(
+                    "source-not-yours", "Not your source", "Only Kemlu's Peduli WNI portal reports cases as a source");
+        }
+        if (consular && !hq && !caller.requireMission().equals(missionId)) {
+            throw ProblemException.forbidden(
+                    "other-mission", "Not your mission", "A consular officer reports cases of their own mission");
+        }
+        boolean allowed =
+                switch (channel) {
+                    case PEDULI_WNI -> portal;
+                    case MISSION_WALK_IN -> consular || hq;
+                    case CRISIS_CENTER -> p2mi;
+                    case HOTLINE, FAMILY -> consular || hq || p2mi;
+                };
+        if (!allowed) {
+            ProblemException e = ProblemException.forbidden(
+                    "channel-not-yours",
+                    "Not your channel",
+                    "Channel " + channel + " is reported through by " + whoReportsThrough(channel));
+            e.problem().with("channel", channel.name());
+            throw e;
+        }
+    }
+
+    private static String whoReportsThrough(Channel channel) {
+        return switch (channel) {
+            case PEDULI_WNI -> "Kemlu's Peduli WNI portal";
+            case MISSION_WALK_IN -> "the mission's consular officers or PWNI headquarters";
+            case CRISIS_CENTER -> "KemenP2MI's officers";
+            case HOTLINE, FAMILY -> "officers";
+        };
+    }
+
+    /**
+     * Numbers the case in the UTC year of its report (per mission, or per KemenP2MI for a case without one), sets
+     * its lead, priority, routing and deadlines, stores it and audits the report.
+     */
+    private Uni<ProtectionCase> store(
+            ReportRequest request, CaseCategory category, UUID workerId, String subject, AuditActor actor) {
+        Instant now = CaseAccess.now();
+        String numbering = request.missionId() != null ? request.missionId() : Agency.KEMENP2MI.name();
+        Reporter reporter = reporterOf(request);
+        return numbers.next(numbering, now.atZone(ZoneOffset.UTC).getYear())
                 .chain(ref -> {
                     ProtectionCase c = new ProtectionCase();
                     c.id = UUID.randomUUID();
                     c.reference = ref;
                     c.workerId = workerId;
                     c.missionId = request.missionId();
-                    c.categoryCode = request.categoryCode();
+                    c.categoryCode = category.code();
                     c.description = request.description();
                     c.channel = request.channel();
+                    c.phase = request.phase();
+                    c.leadAgency = rules.lead(request.phase());
+                    c.participantAgency = rules.participant(request.phase()).orElse(null);
+                    c.priority = category.defaultPriority();
+                    c.routedTo = category.routing();
+                    c.reporterRelation = reporter.relation();
+                    c.reporterName = reporter.name();
+                    c.reporterRelationship = reporter.relationship();
+                    c.reporterContact = reporter.contact();
                     c.status = CaseStatus.REPORTED;
                     c.reportedAt = now;
                     c.reportedBy = subject;
                     c.updatedAt = now;
+                    c.firstResponseDue = rules.firstResponseDue(c.priority, now);
+                    c.resolutionDue = rules.resolutionDue(c.priority, now);
                     return c.<ProtectionCase>persist();
                 })
-                .call(c -> audit.record(event(actor, "case.report", c)
-                        .reason("reference=" + c.reference + " category=" + c.categoryCode + " channel=" + c.channel)
+                .call(c -> access.record(access.event(actor, "case.report", c)
+                        .reason("reference=" + c.reference + " category=" + c.categoryCode + " channel=" + c.channel
+                                + " phase=" + c.phase + " lead=" + c.leadAgency + " priority=" + c.priority
+                                + " reporter=" + c.reporterRelation)
                         .build()));
     }
 
-    /**
-     * PWNI headquarters reports for any mission, a consular officer for their own only, a source connector only
-     * when it is Kemlu's (the Peduli WNI portal).
-     */
-    static void checkMayReport(Caller caller, String missionId) {
-        if (caller.hasRole(Roles.PWNI_HQ)) {
-            return;
-        }
-        if (caller.hasRole(Roles.CONSULAR_OFFICER)) {
-            if (!caller.requireMission().equals(missionId)) {
-                throw ProblemException.forbidden(
-                        "other-mission", "Not your mission", "A consular officer reports cases of their own mission");
-            }
-            return;
-        }
-        if (caller.hasRole(Roles.SOURCE_CONNECTOR) && caller.requireAgency() == Agency.KEMLU) {
-            return;
-        }
-        throw ProblemException.forbidden(
-                "source-not-yours", "Not your source", "Only Kemlu's Peduli WNI portal reports cases as a source");
-    }
-
-    /** The case, audited as read; a case of another mission is audited as denied and answered as missing. */
+    /** The case, audited as read; a case out of the caller's sight is audited as denied and answered as missing. */
     public Uni<ProtectionCase> find(UUID caseId, Caller caller) {
-        CallerScope scope = CallerScope.of(caller);
-        AuditActor actor = caller.actor();
-        return Panache.withTransaction(() -> ProtectionCase.<ProtectionCase>findById(caseId)
-                        .call(c -> c == null ? Uni.createFrom().voidItem() : audit.record(readEvent(actor, c, scope))))
-                .map(c -> visibleOrMissing(c, caseId, scope));
+        return access.read(caseId, caller, "case.read");
     }
 
     /**
@@ -149,17 +257,14 @@ public class CaseService {
         }
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
-        if (filter.missionId() != null && !scope.sees(filter.missionId())) {
+        if (filter.missionId() != null && !scope.seesMission(filter.missionId())) {
             return Panache.withTransaction(() -> auditList(actor, List.of()));
         }
-        StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        String mission = filter.missionId() != null
-                ? filter.missionId()
-                : scope.mission().orElse(null);
-        if (mission != null) {
+        StringBuilder query = new StringBuilder(scope.condition(params));
+        if (filter.missionId() != null) {
             query.append(" and missionId = :mission");
-            params.and("mission", mission);
+            params.and("mission", filter.missionId());
         }
         if (filter.status() != null) {
             query.append(" and status = :status");
@@ -168,6 +273,18 @@ public class CaseService {
         if (filter.workerId() != null) {
             query.append(" and workerId = :worker");
             params.and("worker", filter.workerId());
+        }
+        if (filter.priority() != null) {
+            query.append(" and priority = :priority");
+            params.and("priority", filter.priority());
+        }
+        if (filter.phase() != null) {
+            query.append(" and phase = :phase");
+            params.and("phase", filter.phase());
+        }
+        if (filter.leadAgency() != null) {
+            query.append(" and leadAgency = :lead");
+            params.and("lead", filter.leadAgency());
         }
         return Panache.withTransaction(
                 () -> ProtectionCase.<ProtectionCase>find(query.toString(), Sort.descending("reportedAt", "id"), params)
@@ -179,108 +296,18 @@ public class CaseService {
     private Uni<List<ProtectionCase>> auditList(AuditActor actor, List<ProtectionCase> cases) {
         List<AuditEvent> events = new ArrayList<>();
         for (ProtectionCase c : cases) {
-            events.add(event(actor, "case.list", c).build());
+            events.add(access.event(actor, "case.list", c).build());
         }
         if (events.isEmpty()) {
-            events.add(AuditEvent.of(audit.serviceName(), "case.list", actor)
-                    .purpose(PURPOSE)
+            events.add(AuditEvent.of(access.audit.serviceName(), "case.list", actor)
+                    .purpose(CaseAccess.PURPOSE)
                     .reason("cases=0")
                     .build());
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AuditEvent e : events) {
-            chain = chain.chain(() -> audit.record(e));
+            chain = chain.chain(() -> access.record(e));
         }
         return chain.replaceWith(cases);
-    }
-
-    /**
-     * Moves the case one step along REPORTED → IN_PROGRESS → RESOLVED → CLOSED. Anything else is 409
-     * illegal-transition; of two changes made from the same version only the first commits, the other is 409
-     * concurrent-change.
-     */
-    public Uni<ProtectionCase> transition(UUID caseId, CaseStatus to, String reason, Caller caller) {
-        CallerScope scope = CallerScope.of(caller);
-        AuditActor actor = caller.actor();
-        return Panache.withTransaction(
-                        () -> ProtectionCase.<ProtectionCase>findById(caseId).chain(c -> {
-                            if (c == null) {
-                                return Uni.createFrom().nullItem();
-                            }
-                            if (!scope.sees(c)) {
-                                return audit.record(event(actor, "case.transition", c)
-                                                .outcome(AuditOutcome.DENIED)
-                                                .reason("other-mission to=" + to)
-                                                .build())
-                                        .replaceWith((ProtectionCase) null);
-                            }
-                            return move(c, to, reason, actor);
-                        }))
-                .onFailure(CaseService::isStale)
-                .transform(e -> ProblemException.conflict(
-                        "concurrent-change",
-                        "Changed meanwhile",
-                        "Case " + caseId + " was changed by someone else at the same time; read it and try again"))
-                .map(c -> visibleOrMissing(c, caseId, scope))
-                .invoke(c -> Log.infof("event=case-transition case=%s status=%s", c.id, c.status));
-    }
-
-    private Uni<ProtectionCase> move(ProtectionCase c, CaseStatus to, String reason, AuditActor actor) {
-        CaseStatus from = c.status;
-        if (!from.canMoveTo(to)) {
-            ProblemException illegal = ProblemException.conflict(
-                    "illegal-transition", "Illegal transition", "A case cannot move from " + from + " to " + to);
-            illegal.problem().with("from", from.name()).with("to", to.name());
-            throw illegal;
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        c.status = to;
-        c.updatedAt = now;
-        CaseStatusChange change = new CaseStatusChange();
-        change.id = UUID.randomUUID();
-        change.caseId = c.id;
-        change.fromStatus = from;
-        change.toStatus = to;
-        change.actorSubject = actor.subject();
-        change.actorUsername = actor.username();
-        change.reason = reason;
-        change.changedAt = now;
-        return change.persist()
-                .call(() -> audit.record(event(actor, "case.transition", c)
-                        .reason("from=" + from + " to=" + to)
-                        .build()))
-                .call(() -> Panache.flush())
-                .replaceWith(c);
-    }
-
-    private static ProtectionCase visibleOrMissing(ProtectionCase c, UUID caseId, CallerScope scope) {
-        if (!scope.sees(c)) {
-            throw ProblemException.notFound("Case " + caseId);
-        }
-        return c;
-    }
-
-    private AuditEvent readEvent(AuditActor actor, ProtectionCase c, CallerScope scope) {
-        AuditEvent.Builder event = event(actor, "case.read", c);
-        if (!scope.sees(c)) {
-            event.outcome(AuditOutcome.DENIED).reason("other-mission");
-        }
-        return event.build();
-    }
-
-    private AuditEvent.Builder event(AuditActor actor, String action, ProtectionCase c) {
-        return AuditEvent.of(audit.serviceName(), action, actor)
-                .worker(c.workerId)
-                .purpose(PURPOSE)
-                .resource("case", c.id);
-    }
-
-    private static boolean isStale(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -150,7 +150,7 @@ public class CaseVitalInterests {
         if (!scope.sees(c)) {
             return Optional.of(notFound(c.id));
         }
-        if (!c.missionId.equals(mission)) {
+        if (!mission.equals(c.missionId)) {
             return Optional.of(ProblemException.forbidden(
                     "other-mission",
                     "Not your mission",
@@ -236,7 +236,7 @@ public class CaseVitalInterests {
     private AuditEvent.Builder event(AuditActor actor, String action, ProtectionCase c) {
         return AuditEvent.of(audit.serviceName(), action, actor)
                 .worker(c.workerId)
-                .purpose(CaseService.PURPOSE)
+                .purpose(CaseAccess.PURPOSE)
                 .resource("case", c.id);
     }
 

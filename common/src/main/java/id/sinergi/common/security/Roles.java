@@ -12,6 +12,13 @@ public final class Roles {
     /** Kemlu's protection directorate at home (Direktorat PWNI): every mission. */
     public static final String PWNI_HQ = "pwni-hq";
 
+    /**
+     * Supervises protection cases: a mission's head of protection (with a {@code mission} claim: that mission's
+     * cases) or KemenP2MI's (the cases KemenP2MI leads). Approves or rejects closing a case. Held beside the
+     * officer's own role.
+     */
+    public static final String PROTECTION_SUPERVISOR = "protection-supervisor";
+
     /** The security team: reads and verifies the audit log. */
     public static final String SECURITY_AUDITOR = "security-auditor";
 

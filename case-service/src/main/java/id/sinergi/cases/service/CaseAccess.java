@@ -1,0 +1,160 @@
+package id.sinergi.cases.service;
+
+import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.cases.domain.ProtectionCase;
+import id.sinergi.common.audit.AuditActor;
+import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.StaleStateException;
+
+/**
+ * The one way a case is changed: in one transaction, the case is loaded, checked against the caller's scope and
+ * the version they name, changed, audited and written, or nothing is. A case out of the caller's sight is
+ * answered 404, and the attempt is audited as denied (in its own committed transaction); a case the caller sees
+ * but their side does not lead is 403 {@code not-lead}.
+ */
+@ApplicationScoped
+public class CaseAccess {
+
+    /** The purpose every case event is processed for (UU 27/2022: stated purpose). */
+    public static final String PURPOSE = "PROTECTION_CASE_HANDLING";
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Applies {@code change} to the case at the version {@code expectedVersion}, once the caller's side leads it.
+     *
+     * @param action the audit action, e.g. {@code case.transition}, recorded as denied when out of scope
+     * @param change changes the case (and may add rows and audit events); it sets {@code updatedAt}, so that the
+     *     case's version moves on even when only rows beside it are added
+     */
+    public Uni<ProtectionCase> change(
+            UUID caseId,
+            long expectedVersion,
+            Caller caller,
+            String action,
+            Function<ProtectionCase, Uni<ProtectionCase>> change) {
+        return change(caseId, expectedVersion, caller, action, true, change);
+    }
+
+    /**
+     * As {@link #change(UUID, long, Caller, String, Function)}; with {@code leadOnly} false any caller who sees the
+     * case may make the change (the participating side too), and {@code change} checks what else it needs.
+     */
+    public Uni<ProtectionCase> change(
+            UUID caseId,
+            long expectedVersion,
+            Caller caller,
+            String action,
+            boolean leadOnly,
+            Function<ProtectionCase, Uni<ProtectionCase>> change) {
+        CallerScope scope = CallerScope.of(caller);
+        AuditActor actor = caller.actor();
+        return Panache.withTransaction(
+                        () -> ProtectionCase.<ProtectionCase>findById(caseId).chain(c -> {
+                            if (c == null) {
+                                return Uni.createFrom().nullItem();
+                            }
+                            if (!scope.sees(c)) {
+                                return denied(actor, action, c).replaceWith((ProtectionCase) null);
+                            }
+                            if (leadOnly && !scope.leads(c)) {
+                                throw notLead(c);
+                            }
+                            if (c.version != expectedVersion) {
+                                throw CaseVersions.stale(caseId, c.version);
+                            }
+                            c.updatedAt = now();
+                            return change.apply(c).call(() -> Panache.flush());
+                        }))
+                .onFailure(CaseAccess::isStale)
+                .transform(e -> CaseVersions.stale(caseId))
+                .map(c -> {
+                    if (c == null) {
+                        throw ProblemException.notFound("Case " + caseId);
+                    }
+                    return c;
+                });
+    }
+
+    /**
+     * Reads the case for the caller in a transaction of its own and audits the read as {@code action}; a case out of
+     * sight is audited as denied and answered 404.
+     */
+    public Uni<ProtectionCase> read(UUID caseId, Caller caller, String action) {
+        CallerScope scope = CallerScope.of(caller);
+        AuditActor actor = caller.actor();
+        return Panache.withTransaction(
+                        () -> ProtectionCase.<ProtectionCase>findById(caseId).call(c -> {
+                            if (c == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return scope.sees(c)
+                                    ? audit.record(event(actor, action, c).build())
+                                    : denied(actor, action, c);
+                        }))
+                .map(c -> {
+                    if (!scope.sees(c)) {
+                        throw ProblemException.notFound("Case " + caseId);
+                    }
+                    return c;
+                });
+    }
+
+    /** An audit event about the case by the actor, for the case-handling purpose. */
+    public AuditEvent.Builder event(AuditActor actor, String action, ProtectionCase c) {
+        return AuditEvent.of(audit.serviceName(), action, actor)
+                .worker(c.workerId)
+                .purpose(PURPOSE)
+                .resource("case", c.id);
+    }
+
+    /** Records the event in the current transaction. */
+    public Uni<Void> record(AuditEvent event) {
+        return audit.record(event);
+    }
+
+    /** The service's clock, to the database's precision. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Uni<Void> denied(AuditActor actor, String action, ProtectionCase c) {
+        Log.warnf("event=case-access-denied action=%s case=%s actor=%s", action, c.id, actor.subject());
+        return audit.record(event(actor, action, c)
+                .outcome(AuditOutcome.DENIED)
+                .reason("out-of-scope")
+                .build());
+    }
+
+    private static ProblemException notLead(ProtectionCase c) {
+        ProblemException e = ProblemException.forbidden(
+                "not-lead",
+                "Not the lead",
+                "Your side takes part in case " + c.id + " but does not lead it: the lead agency moves it");
+        e.problem().with("leadAgency", c.leadAgency.name());
+        return e;
+    }
+
+    static boolean isStale(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
