@@ -30,7 +30,8 @@ final class Cases {
         body.put("missionId", missionId);
         body.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
         body.put("description", "Gaji tiga bulan belum dibayar majikan.");
-        body.put("channel", "PEDULI_WNI");
+        body.put("channel", "HOTLINE");
+        body.put("phase", "ABROAD");
         return body;
     }
 
@@ -68,13 +69,34 @@ final class Cases {
                 .then();
     }
 
+    /** The case's current ETag as {@code user} reads it. */
+    static String etag(String user, String caseId) {
+        return read(user, caseId).statusCode(200).extract().header("ETag");
+    }
+
+    /** Moves the case to {@code to} as {@code user}, naming the version {@code user} reads just before. */
     static ValidatableResponse move(String user, String caseId, String to) {
+        return update(user, caseId, "/transitions", Map.of("to", to, "reason", "checked with the worker by phone"));
+    }
+
+    /** Triages the case as {@code user} (keeping its priority), naming the version read just before. */
+    static ValidatableResponse triage(String user, String caseId) {
+        return update(user, caseId, "/triage", Map.of("reason", "first call with the worker done"));
+    }
+
+    /**
+     * POSTs {@code body} to the case's {@code path} as {@code user} with If-Match of the version the user reads
+     * first; a case the user cannot read is sent a made-up version.
+     */
+    static ValidatableResponse update(String user, String caseId, String path, Map<String, ?> body) {
+        String etag = read(user, caseId).extract().header("ETag");
         return given().auth()
                 .oauth2(Tokens.user(user))
                 .contentType(ContentType.JSON)
-                .body(Map.of("to", to, "reason", "checked with the worker by phone"))
+                .header("If-Match", etag == null ? "\"0\"" : etag)
+                .body(body)
                 .when()
-                .post("/api/cases/" + caseId + "/transitions")
+                .post("/api/cases/" + caseId + path)
                 .then();
     }
 }
