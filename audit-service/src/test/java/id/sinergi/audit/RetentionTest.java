@@ -96,6 +96,31 @@ class RetentionTest {
     }
 
     @Test
+    void aReopenedCaseHoldsItsEventsAgainUntilItIsClosedOnceMore() throws Exception {
+        UUID worker = UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> report = caseEvent(worker, caseId, "case.report", "reference=Y category=WAGES", 10);
+        Map<String, Object> closed = caseEvent(worker, caseId, "case.transition", "from=RESOLVED to=CLOSED", 9);
+        Map<String, Object> reopened = caseEvent(worker, caseId, "case.transition", "from=CLOSED to=REOPENED", 8);
+        sealed(report, closed, reopened);
+
+        purge();
+
+        assertThat(expired(report))
+                .as("held: the case was reopened after it closed")
+                .isFalse();
+        assertThat(expired(reopened)).isFalse();
+
+        Map<String, Object> closedAgain = caseEvent(worker, caseId, "case.transition", "from=RESOLVED to=CLOSED", 7);
+        sealed(closedAgain);
+        purge();
+
+        assertThat(expired(report)).isTrue();
+        assertThat(expired(closedAgain)).isTrue();
+        verify().statusCode(200).body("status", equalTo("INTACT"));
+    }
+
+    @Test
     void everyProofTheExportAndTheOfflineVerifierStillHoldAfterAPurge() throws Exception {
         UUID worker = UUID.randomUUID();
         Map<String, Object> old = recordedAgo(event(worker, "worker.search"), 4 * 365);

@@ -56,7 +56,14 @@ class CaseResourceTest {
                 .body("category.code", equalTo("GAJI_TIDAK_DIBAYAR"))
                 .body("category.termId", equalTo("Gaji tidak dibayar"))
                 .body("category.glossEn", equalTo("wages not paid / withheld"))
-                .body("channel", equalTo("PEDULI_WNI"));
+                .body("channel", equalTo("HOTLINE"))
+                .body("phase.code", equalTo("ABROAD"))
+                .body("phase.termId", equalTo("Selama bekerja"))
+                .body("leadAgency", equalTo("KEMLU"))
+                .body("participantAgency", equalTo("KEMENP2MI"))
+                .body("priority.code", equalTo("HIGH"))
+                .body("routedTo.code", equalTo("LABOUR_ATTACHE"))
+                .body("reporter.relation", equalTo("WORKER"));
     }
 
     @Test
@@ -87,9 +94,12 @@ class CaseResourceTest {
     void shouldLetPeduliWniPortalReportAndRefuseOtherSourceConnectors() {
         Workers.Worker worker = Workers.register();
 
-        Cases.report(Tokens.client("peduli-wni-portal"), Cases.byNik(worker.nik(), HK))
+        Map<String, Object> fromPortal = Cases.byNik(worker.nik(), HK);
+        fromPortal.put("channel", "PEDULI_WNI");
+        Cases.report(Tokens.client("peduli-wni-portal"), fromPortal)
                 .statusCode(201)
-                .body("workerId", equalTo(worker.id()));
+                .body("workerId", equalTo(worker.id()))
+                .body("channel", equalTo("PEDULI_WNI"));
         Cases.report(Tokens.client("siskop2mi-connector"), Cases.byNik(worker.nik(), HK))
                 .statusCode(403)
                 .contentType("application/problem+json")
@@ -229,6 +239,7 @@ class CaseResourceTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        Cases.triage("consul.kl", older).statusCode(200);
         Cases.move("consul.kl", older, "IN_PROGRESS").statusCode(200);
 
         List<String> all = listIds("consul.kl", Map.of("workerId", worker.id()));
@@ -352,8 +363,11 @@ class CaseResourceTest {
         Cases.report(Tokens.user("security.auditor"), Cases.byWorkerId(worker.id(), KL))
                 .statusCode(403)
                 .body("type", equalTo("urn:sinergi:problem:forbidden"));
-        Cases.report(Tokens.user("p2mi.officer"), Cases.byWorkerId(worker.id(), KL))
-                .statusCode(403);
+        Map<String, Object> walkIn = Cases.byWorkerId(worker.id(), KL);
+        walkIn.put("channel", "MISSION_WALK_IN");
+        Cases.report(Tokens.user("p2mi.officer"), walkIn)
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:channel-not-yours"));
         given().auth()
                 .oauth2(Tokens.user("security.auditor"))
                 .when()
@@ -361,7 +375,9 @@ class CaseResourceTest {
                 .then()
                 .statusCode(403);
         Cases.read("platform.admin", caseId).statusCode(403);
-        Cases.move("p2mi.officer", caseId, "IN_PROGRESS").statusCode(403);
+        Cases.move("p2mi.officer", caseId, "IN_PROGRESS")
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:not-lead"));
         assertThat(count("SELECT count(*) FROM protection_case WHERE worker_id = ?::uuid", worker.id()))
                 .isZero();
     }

@@ -79,6 +79,26 @@ final class Cases {
         return update(user, caseId, "/transitions", Map.of("to", to, "reason", "checked with the worker by phone"));
     }
 
+    /**
+     * Takes the case from REPORTED to CLOSED: pwni.hq triages, handles, resolves and asks for closing; the
+     * mission's head of protection (head.kl, KBRI-KUALALUMPUR) approves. For cases of KBRI-KUALALUMPUR.
+     */
+    static void close(String caseId) {
+        triage("pwni.hq", caseId).statusCode(200);
+        move("pwni.hq", caseId, "IN_PROGRESS").statusCode(200);
+        move("pwni.hq", caseId, "RESOLVED").statusCode(200);
+        String requestId = update("pwni.hq", caseId, "/closure-requests", Map.of("reason", "settled"))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        update(
+                        "head.kl",
+                        caseId,
+                        "/closure-requests/" + requestId + "/decision",
+                        Map.of("decision", "APPROVED", "reason", "checked"))
+                .statusCode(200);
+    }
+
     /** Triages the case as {@code user} (keeping its priority), naming the version read just before. */
     static ValidatableResponse triage(String user, String caseId) {
         return update(user, caseId, "/triage", Map.of("reason", "first call with the worker done"));

@@ -35,7 +35,7 @@ class ReferenceResourceTest {
                 .get("/api/reference/case-categories")
                 .then()
                 .statusCode(200)
-                .body("size()", equalTo(22))
+                .body("size()", equalTo(23))
                 .body("code", hasItem("PERDAGANGAN_ORANG"))
                 .body("find { it.code == 'PERDAGANGAN_ORANG' }.glossEn", equalTo("human trafficking"))
                 .body(

@@ -52,6 +52,19 @@ public final class Api {
         }
     }
 
+    /** A POST with extra request headers, e.g. If-Match or Idempotency-Key. */
+    public Answer post(String url, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(builder::header);
+            return send(builder, token);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the request to " + url, e);
+        }
+    }
+
     /** A DELETE with a JSON body, as Keycloak's Admin REST API takes role mappings to remove. */
     public Answer delete(String url, String token, Object body) {
         try {

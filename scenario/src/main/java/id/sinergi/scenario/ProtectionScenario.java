@@ -257,6 +257,7 @@ public final class ProtectionScenario {
         body.put("categoryCode", categories.get(random.nextInt(categories.size())));
         body.put("description", "Laporan dari " + channel + ": pekerja meminta bantuan perwakilan.");
         body.put("channel", channel);
+        body.put("phase", "ABROAD");
         return body;
     }
 
@@ -292,6 +293,7 @@ public final class ProtectionScenario {
         checkPlacementReads(consul, workerA, workerB);
         checkRevocation(consul, workerA, grantOfPerson.get(consenting.get().key()));
         checkOtherMission(caseA);
+        caseLife(workerB);
     }
 
     private void checkPlacementReads(String consul, String consentingWorker, String refusingWorker) {
@@ -340,11 +342,89 @@ public final class ProtectionScenario {
             return UUID.randomUUID().toString();
         }
         String id = answer.body().path("id").asText();
-        api.post(
-                urls.cases() + "/api/cases/" + id + "/transitions",
+        Answer triaged = update(consul, id, "/triage", answer, Map.of("reason", "officer called the worker back"));
+        update(
                 consul,
+                id,
+                "/transitions",
+                triaged,
                 Map.of("to", "IN_PROGRESS", "reason", "officer contacted the worker"));
         return id;
+    }
+
+    /** POSTs a change of the case, naming the version of {@code last} (the case as last answered) in If-Match. */
+    private Answer update(String token, String caseId, String path, Answer last, Map<String, ?> body) {
+        return api.post(
+                urls.cases() + "/api/cases/" + caseId + path,
+                token,
+                body,
+                Map.of("If-Match", "\"" + last.body().path("version").asLong() + "\""));
+    }
+
+    /**
+     * One case through its whole life, as a mission and the ministry at home share it: reported twice under one
+     * Idempotency-Key (one case), triaged with a raised priority, handled, resolved, closing asked by the officer and
+     * approved by the mission's head of protection; and a case after return reported at KemenP2MI's crisis centre by a
+     * family member, which KemenP2MI leads and the mission cannot see.
+     */
+    private void caseLife(String workerId) {
+        String consul = tokens.user("consul.kl");
+        Map<String, Object> body = caseBody(KL, "HOTLINE");
+        body.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
+        body.put("workerId", workerId);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Answer first = api.post(urls.cases() + "/api/cases", consul, body, key);
+        Answer again = api.post(urls.cases() + "/api/cases", consul, body, key);
+        String id = first.body().path("id").asText();
+        report.check(
+                "a report sent twice with one Idempotency-Key makes one case",
+                first.status() == 201
+                        && again.status() == 201
+                        && id.equals(again.body().path("id").asText()),
+                "HTTP " + first.status() + "/" + again.status());
+        Answer step = update(
+                consul,
+                id,
+                "/triage",
+                first,
+                Map.of("priority", "CRITICAL", "reason", "employer threatens the worker"));
+        step = update(consul, id, "/transitions", step, Map.of("to", "IN_PROGRESS", "reason", "labour attache called"));
+        step = update(consul, id, "/transitions", step, Map.of("to", "RESOLVED", "reason", "wages paid in full"));
+        Answer asked = update(consul, id, "/closure-requests", step, Map.of("reason", "worker confirms payment"));
+        Answer current = api.get(urls.cases() + "/api/cases/" + id, consul);
+        Answer closed = update(
+                tokens.user("head.kl"),
+                id,
+                "/closure-requests/" + asked.body().path("id").asText() + "/decision",
+                current,
+                Map.of("decision", "APPROVED", "reason", "receipt seen"));
+        report.check(
+                "a case is triaged, handled, resolved and closed on a supervisor's approval",
+                closed.status() == 200
+                        && "CLOSED"
+                                .equals(closed.body()
+                                        .path("status")
+                                        .path("code")
+                                        .asText()),
+                "HTTP " + closed.status() + " "
+                        + closed.body().path("status").path("code").asText());
+
+        Map<String, Object> afterReturn = caseBody(KL, "CRISIS_CENTER");
+        afterReturn.remove("missionId");
+        afterReturn.put("phase", "AFTER_RETURN");
+        afterReturn.put("workerId", workerId);
+        afterReturn.put("categoryCode", "JAMINAN_SOSIAL");
+        afterReturn.put("reporter", Map.of("relation", "FAMILY", "name", "Keluarga pekerja", "relationship", "suami"));
+        Answer home = api.post(urls.cases() + "/api/cases", tokens.user("p2mi.officer"), afterReturn);
+        Answer byMission =
+                api.get(urls.cases() + "/api/cases/" + home.body().path("id").asText(), consul);
+        report.check(
+                "KemenP2MI leads a case after return, which no mission sees",
+                home.status() == 201
+                        && "KEMENP2MI".equals(home.body().path("leadAgency").asText())
+                        && byMission.status() == 404,
+                "HTTP " + home.status() + " lead "
+                        + home.body().path("leadAgency").asText() + ", mission read HTTP " + byMission.status());
     }
 
     private Answer readPlacement(String token, String workerId) {

@@ -121,6 +121,9 @@ class CrossServiceTest {
         report.put("categoryCode", "PERDAGANGAN_ORANG");
         report.put("description", "Keluarga melapor pekerja dijual ke perusahaan lain dan tidak bisa pulang.");
         report.put("channel", "FAMILY");
+        report.put("phase", "ABROAD");
+        report.put(
+                "reporter", Map.of("relation", "FAMILY", "name", "Kakak pekerja", "relationship", "kakak (sibling)"));
         String caseId = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report)
                 .body()
                 .path("id")
@@ -215,6 +218,7 @@ class CrossServiceTest {
         report.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
         report.put("description", "Gaji tidak dibayar selama empat bulan.");
         report.put("channel", "MISSION_WALK_IN");
+        report.put("phase", "ABROAD");
 
         Answer byOtherMission = api.post(urls.cases() + "/api/cases", tokens.user("consul.hk"), report);
         Answer byOwnMission = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report);

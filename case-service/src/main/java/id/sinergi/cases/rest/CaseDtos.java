@@ -16,6 +16,7 @@ import id.sinergi.cases.reference.Term;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
+import id.sinergi.common.validation.NoPersonalIdentifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,18 +74,18 @@ public final class CaseDtos {
     public record TransitionRequest(
             @NotNull @Schema(description = "IN_PROGRESS, REFERRED, RESOLVED or REOPENED, as the case's status allows")
                     CaseStatus to,
-            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+            @NotBlank @Size(min = 3, max = MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /** The first response to a case: its priority (raised, never lowered) and desk, with the officer's reason. */
     @Schema(name = "CaseTriageRequest")
     public record TriageRequest(
             @Schema(description = "The priority from now on; the category's default when omitted") Priority priority,
             @Schema(description = "The desk handling it; the category's routing when omitted") Desk desk,
-            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+            @NotBlank @Size(min = 3, max = MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /** An officer's request to close a resolved case. */
     @Schema(name = "CaseClosureRequestBody")
-    public record ClosureRequestBody(@NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+    public record ClosureRequestBody(@NotBlank @Size(min = 3, max = MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /** A supervisor's answer to a closure request. */
     public enum Verdict {
@@ -95,7 +96,8 @@ public final class CaseDtos {
     /** A supervisor's decision on a closure request, with their reason. */
     @Schema(name = "CaseClosureDecision")
     public record ClosureDecisionBody(
-            @NotNull Verdict decision, @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+            @NotNull Verdict decision,
+            @NotBlank @Size(min = 3, max = MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /** A hand-over of the case's lead, with the reason. */
     @Schema(name = "CaseLeadHandOver")
@@ -104,7 +106,7 @@ public final class CaseDtos {
             @Size(min = 1, max = 64)
                     @Schema(description = "The mission that leads when Kemlu does; the case's own when omitted")
                     String missionId,
-            @NotNull @Size(min = 3, max = MAX_REASON) String reason) {}
+            @NotBlank @Size(min = 3, max = MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /** A closure request as the API shows it. */
     @Schema(name = "CaseClosureRequest")

@@ -5,6 +5,7 @@ import id.sinergi.cases.domain.ProtectionCase;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
+import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,7 +30,7 @@ import org.hibernate.StaleStateException;
 public class CaseAccess {
 
     /** The purpose every case event is processed for (UU 27/2022: stated purpose). */
-    public static final String PURPOSE = "PROTECTION_CASE_HANDLING";
+    public static final String PURPOSE = Purpose.PROTECTION_CASE_HANDLING.name();
 
     @Inject
     AuditTrail audit;
@@ -120,6 +121,11 @@ public class CaseAccess {
                 .worker(c.workerId)
                 .purpose(PURPOSE)
                 .resource("case", c.id);
+    }
+
+    /** An audit event about no one case (a list that found none, a statistics read), for the case-handling purpose. */
+    public AuditEvent.Builder event(AuditActor actor, String action) {
+        return AuditEvent.of(audit.serviceName(), action, actor).purpose(PURPOSE);
     }
 
     /** Records the event in the current transaction. */

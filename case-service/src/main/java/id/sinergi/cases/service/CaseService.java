@@ -299,10 +299,7 @@ public class CaseService {
             events.add(access.event(actor, "case.list", c).build());
         }
         if (events.isEmpty()) {
-            events.add(AuditEvent.of(access.audit.serviceName(), "case.list", actor)
-                    .purpose(CaseAccess.PURPOSE)
-                    .reason("cases=0")
-                    .build());
+            events.add(access.event(actor, "case.list").reason("cases=0").build());
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AuditEvent e : events) {

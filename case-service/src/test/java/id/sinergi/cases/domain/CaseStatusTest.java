@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CaseStatusTest {
 
     @Test
-    void shouldAllowOnlyTheThreeForwardSteps() {
+    void shouldAllowTheStepsOfTheWorkflowAndNoOther() {
         List<String> allowed = new ArrayList<>();
 
         for (CaseStatus from : CaseStatus.values()) {
@@ -20,7 +20,33 @@ class CaseStatusTest {
             }
         }
 
-        assertThat(allowed).containsExactly("REPORTED->IN_PROGRESS", "IN_PROGRESS->RESOLVED", "RESOLVED->CLOSED");
+        assertThat(allowed)
+                .containsExactlyInAnyOrder(
+                        "REPORTED->TRIAGED",
+                        "TRIAGED->IN_PROGRESS",
+                        "TRIAGED->REFERRED",
+                        "IN_PROGRESS->REFERRED",
+                        "IN_PROGRESS->RESOLVED",
+                        "REFERRED->IN_PROGRESS",
+                        "REFERRED->RESOLVED",
+                        "RESOLVED->IN_PROGRESS",
+                        "RESOLVED->CLOSED",
+                        "CLOSED->REOPENED",
+                        "REOPENED->TRIAGED",
+                        "REOPENED->IN_PROGRESS");
+    }
+
+    @Test
+    void shouldCountEveryStatusButClosedAsOpen() {
+        List<CaseStatus> open = new ArrayList<>();
+
+        for (CaseStatus status : CaseStatus.values()) {
+            if (status.isOpen()) {
+                open.add(status);
+            }
+        }
+
+        assertThat(open).doesNotContain(CaseStatus.CLOSED).hasSize(CaseStatus.values().length - 1);
     }
 
     @Test
@@ -41,8 +67,11 @@ class CaseStatusTest {
         assertThat(terms)
                 .containsExactly(
                         "Dilaporkan / reported",
+                        "Ditelaah / triaged",
                         "Dalam penanganan / being handled",
+                        "Dirujuk / referred",
                         "Selesai ditangani / resolved",
-                        "Ditutup / closed");
+                        "Ditutup / closed",
+                        "Dibuka kembali / reopened");
     }
 }

@@ -18,7 +18,7 @@ class ReferenceDataTest {
         int categories = reference.categories().size();
 
         assertThat(missions).isEqualTo(134);
-        assertThat(categories).isEqualTo(22);
+        assertThat(categories).isEqualTo(23);
     }
 
     @Test
@@ -71,9 +71,10 @@ class ReferenceDataTest {
 
     @Test
     void shouldReadQuotedLineBreaksAndQuotesAsPartOfTheField() {
-        String csv = "category_code,term_id,gloss_en,used_in,source_url,vital_interest_category\n"
-                + "A,\"Satu, dua\nbaris\",\"said \"\"two\"\" lines\",,,\n"
-                + "B,Dua,two,x,https://example.invalid/b,DETENTION\n";
+        String csv =
+                "category_code,term_id,gloss_en,used_in,source_url,vital_interest_category,default_priority,routing\n"
+                        + "A,\"Satu, dua\nbaris\",\"said \"\"two\"\" lines\",,,,LOW,HOME_PROTECTION\n"
+                        + "B,Dua,two,x,https://example.invalid/b,DETENTION,CRITICAL,LEGAL_AID\n";
 
         List<CaseCategory> categories = ReferenceData.categoriesFrom(new StringReader(csv));
 
@@ -101,7 +102,8 @@ class ReferenceDataTest {
                         "ANCAMAN_HUKUMAN_MATI",
                         "KEDARURATAN",
                         "EVAKUASI",
-                        "ONLINE_SCAM");
+                        "ONLINE_SCAM",
+                        "DITAHAN");
         assertThat(reference.category("PERDAGANGAN_ORANG").orElseThrow().vitalInterestCategory())
                 .isEqualTo(CriticalCaseCategory.TRAFFICKING);
         assertThat(reference.category("GAJI_TIDAK_DIBAYAR").orElseThrow().critical())
@@ -110,11 +112,37 @@ class ReferenceDataTest {
 
     @Test
     void shouldRefuseAVitalInterestCategoryConsentServiceDoesNotKnow() {
-        String csv = "category_code,term_id,gloss_en,vital_interest_category\nA,Satu,one,DANGER\n";
+        String csv = "category_code,term_id,gloss_en,vital_interest_category,default_priority,routing\n"
+                + "A,Satu,one,DANGER,CRITICAL,LEGAL_AID\n";
 
         assertThatThrownBy(() -> ReferenceData.categoriesFrom(new StringReader(csv)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vital_interest_category");
+    }
+
+    @Test
+    void shouldRefuseACriticalCategoryThatIsNotCriticalByDefault() {
+        String csv = "category_code,term_id,gloss_en,vital_interest_category,default_priority,routing\n"
+                + "A,Satu,one,DEATH,HIGH,MISSION_PROTECTION\n";
+
+        assertThatThrownBy(() -> ReferenceData.categoriesFrom(new StringReader(csv)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be CRITICAL");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPriorityOrDesk() {
+        String priority = "category_code,term_id,gloss_en,vital_interest_category,default_priority,routing\n"
+                + "A,Satu,one,,URGENT,MISSION_PROTECTION\n";
+        String desk = "category_code,term_id,gloss_en,vital_interest_category,default_priority,routing\n"
+                + "A,Satu,one,,LOW,EMBASSY\n";
+
+        assertThatThrownBy(() -> ReferenceData.categoriesFrom(new StringReader(priority)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("default_priority");
+        assertThatThrownBy(() -> ReferenceData.categoriesFrom(new StringReader(desk)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("routing");
     }
 
     @Test

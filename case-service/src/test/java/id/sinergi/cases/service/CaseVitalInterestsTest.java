@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.sinergi.cases.client.ConsentClient.Authorisation;
 import id.sinergi.cases.domain.ProtectionCase;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.security.Agency;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,7 @@ class CaseVitalInterestsTest {
     @Test
     void shouldRequireTheTokensMissionEvenOfACallerSeeingEveryMission() {
         ProtectionCase c = caseOf(KL);
-        CallerScope everyMission = new CallerScope(Optional.empty());
+        CallerScope everyMission = new CallerScope(CallerScope.Kind.ALL, Optional.empty());
 
         assertThat(CaseVitalInterests.missionRefusal(c, everyMission, KL)).isEmpty();
         assertThat(CaseVitalInterests.missionRefusal(c, everyMission, HK)).hasValueSatisfying(p -> {
@@ -32,12 +33,12 @@ class CaseVitalInterestsTest {
     void shouldAnswerACaseOutOfTheCallersScopeAsMissing() {
         ProtectionCase c = caseOf(KL);
 
-        assertThat(CaseVitalInterests.missionRefusal(c, new CallerScope(Optional.of(HK)), HK))
+        assertThat(CaseVitalInterests.missionRefusal(c, new CallerScope(CallerScope.Kind.MISSION, Optional.of(HK)), HK))
                 .hasValueSatisfying(p -> {
                     assertThat(p.problem().getStatus()).isEqualTo(404);
                     assertThat(p.problem().getType()).isEqualTo("urn:sinergi:problem:not-found");
                 });
-        assertThat(CaseVitalInterests.missionRefusal(c, new CallerScope(Optional.of(KL)), KL))
+        assertThat(CaseVitalInterests.missionRefusal(c, new CallerScope(CallerScope.Kind.MISSION, Optional.of(KL)), KL))
                 .isEmpty();
     }
 
@@ -73,6 +74,8 @@ class CaseVitalInterestsTest {
         ProtectionCase c = new ProtectionCase();
         c.id = UUID.randomUUID();
         c.missionId = mission;
+        c.leadAgency = Agency.KEMLU;
+        c.participantAgency = Agency.KEMENP2MI;
         return c;
     }
 }
