@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 
 /** A consular protection case of one worker, led by a mission abroad or by KemenP2MI at home. */
 @Entity
@@ -131,6 +132,14 @@ public class ProtectionCase extends PanacheEntityBase {
     /** When that authorisation ends unless renewed. */
     @Column(name = "vital_interest_expires_at")
     public Instant vitalInterestExpiresAt;
+
+    /**
+     * The highest escalation level the case has reached (0 while none; see {@code EscalationLevel}), read from
+     * {@code case_escalation} with the case. Only the escalation job adds to it, never through this entity; it is no
+     * change of the case and leaves its version as it is.
+     */
+    @Formula("(select coalesce(max(e.level), 0) from case_escalation e where e.case_id = id)")
+    public int escalationLevel;
 
     /**
      * Guards every change: it is the case's ETag, an update must name it in If-Match, and of two changes made from

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.sinergi.cases.domain.CaseClosureRequest;
 import id.sinergi.cases.domain.CaseStatus;
 import id.sinergi.cases.domain.Channel;
+import id.sinergi.cases.domain.Deadline;
 import id.sinergi.cases.domain.Desk;
 import id.sinergi.cases.domain.Phase;
 import id.sinergi.cases.domain.Priority;
@@ -13,6 +14,7 @@ import id.sinergi.cases.reference.CaseCategory;
 import id.sinergi.cases.reference.Mission;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.cases.reference.Term;
+import id.sinergi.cases.service.CaseDeadlines;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
@@ -249,7 +251,10 @@ public final class CaseDtos {
         }
     }
 
-    /** When the case's first response and resolution are due, and when they happened. */
+    /**
+     * When the case's first response and resolution are due and when they happened, where each stands (red, amber,
+     * green, met or met late) and how far up the escalation ladder the case is.
+     */
     @Schema(name = "CaseDeadlines")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Deadlines(
@@ -257,10 +262,28 @@ public final class CaseDtos {
             Instant firstRespondedAt,
             Instant resolutionDue,
             Instant resolvedAt,
-            Instant closedAt) {
+            Instant closedAt,
+            @Schema(description = "GREEN, AMBER or RED while awaited; MET or MET_LATE once triaged")
+                    Term firstResponseStatus,
+            @Schema(description = "GREEN, AMBER or RED while unresolved; MET or MET_LATE once resolved")
+                    Term resolutionStatus,
+            DeadlineDtos.EscalationView escalation) {
 
         static Deadlines of(ProtectionCase c) {
-            return new Deadlines(c.firstResponseDue, c.firstRespondedAt, c.resolutionDue, c.resolvedAt, c.closedAt);
+            return of(c, CaseDeadlines.current());
+        }
+
+        static Deadlines of(ProtectionCase c, CaseDeadlines deadlines) {
+            Instant now = deadlines.now();
+            return new Deadlines(
+                    c.firstResponseDue,
+                    c.firstRespondedAt,
+                    c.resolutionDue,
+                    c.resolvedAt,
+                    c.closedAt,
+                    DeadlineDtos.term(deadlines.status(c, Deadline.FIRST_RESPONSE, now)),
+                    DeadlineDtos.term(deadlines.status(c, Deadline.RESOLUTION, now)),
+                    DeadlineDtos.EscalationView.of(c));
         }
     }
 }
