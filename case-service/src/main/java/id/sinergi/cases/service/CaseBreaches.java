@@ -100,24 +100,26 @@ public class CaseBreaches {
                 })
                 .chain(rows -> {
                     boolean more = rows.size() > filter.limit();
-                    List<Object[]> page = more ? rows.subList(0, filter.limit()) : rows;
-                    Set<UUID> ids =
-                            page.stream().map(r -> (UUID) r[0]).collect(Collectors.toCollection(LinkedHashSet::new));
-                    if (ids.isEmpty()) {
-                        return audited(actor, List.of(), now, false);
-                    }
-                    return ProtectionCase.<ProtectionCase>list("id in ?1", ids).chain(cases -> {
-                        Map<UUID, ProtectionCase> byId =
-                                cases.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-                        List<Breach> breaches = new ArrayList<>();
-                        for (Object[] row : page) {
-                            ProtectionCase c = byId.get((UUID) row[0]);
-                            Deadline d = Deadline.values()[((Number) row[1]).intValue()];
-                            breaches.add(breach(c, d, now));
-                        }
-                        return audited(actor, breaches, now, more);
-                    });
+                    return breaches(more ? rows.subList(0, filter.limit()) : rows, now)
+                            .chain(breaches -> audited(actor, breaches, now, more));
                 }));
+    }
+
+    /** The breaches of the rows (case id, deadline ordinal), in their order, with the cases they name. */
+    private Uni<List<Breach>> breaches(List<Object[]> rows, Instant now) {
+        Set<UUID> ids = rows.stream().map(r -> (UUID) r[0]).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ProtectionCase.<ProtectionCase>list("id in ?1", ids).map(cases -> {
+            Map<UUID, ProtectionCase> byId = cases.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+            List<Breach> breaches = new ArrayList<>();
+            for (Object[] row : rows) {
+                Deadline d = Deadline.values()[((Number) row[1]).intValue()];
+                breaches.add(breach(byId.get((UUID) row[0]), d, now));
+            }
+            return breaches;
+        });
     }
 
     private Breach breach(ProtectionCase c, Deadline d, Instant now) {

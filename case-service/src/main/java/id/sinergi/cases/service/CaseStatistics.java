@@ -70,7 +70,6 @@ public class CaseStatistics {
      */
     public record Counts(
             Instant asOf,
-            CallerScope scope,
             Tally total,
             long firstResponseOverdue,
             long resolutionOverdue,
@@ -129,7 +128,7 @@ public class CaseStatistics {
                 .invoke(rows -> results.byPhase = tallies(rows, Phase.class))
                 .chain(() -> grouped("priority", where, params))
                 .invoke(rows -> results.byPriority = tallies(rows, Priority.class))
-                .map(rows -> results.counts(now, scope))
+                .map(rows -> results.counts(now))
                 .call(counts -> audit.record(AuditEvent.of(audit.serviceName(), "case.statistics", actor)
                         .purpose(CaseAccess.PURPOSE)
                         .reason("scope=" + scope.kind()
@@ -146,7 +145,7 @@ public class CaseStatistics {
         Map<Phase, Tally> byPhase;
         Map<Priority, Tally> byPriority;
 
-        Counts counts(Instant now, CallerScope scope) {
+        Counts counts(Instant now) {
             Map<AgeBucket, Tally> byAge = new EnumMap<>(AgeBucket.class);
             for (AgeBucket bucket : AgeBucket.values()) {
                 int column = 6 + 2 * bucket.ordinal();
@@ -154,7 +153,6 @@ public class CaseStatistics {
             }
             return new Counts(
                     now,
-                    scope,
                     new Tally(number(total[0]), number(total[1])),
                     number(total[2]),
                     number(total[3]),
