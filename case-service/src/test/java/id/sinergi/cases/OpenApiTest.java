@@ -39,6 +39,8 @@ class OpenApiTest {
                         "post /api/cases",
                         "get /api/cases",
                         "get /api/cases/{id}",
+                        "get /api/cases/breaches",
+                        "get /api/case-statistics",
                         "post /api/cases/{id}/triage",
                         "post /api/cases/{id}/transitions",
                         "post /api/cases/{id}/closure-requests",

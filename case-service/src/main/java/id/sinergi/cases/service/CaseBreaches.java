@@ -1,6 +1,5 @@
 package id.sinergi.cases.service;
 
-import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.cases.domain.CaseStatus;
 import id.sinergi.cases.domain.Deadline;
 import id.sinergi.cases.domain.DeadlineStatus;
@@ -36,9 +35,6 @@ public class CaseBreaches {
 
     @Inject
     CaseAccess access;
-
-    @Inject
-    AuditTrail audit;
 
     @Inject
     CaseDeadlines deadlines;
@@ -170,8 +166,7 @@ public class CaseBreaches {
             }
         }
         if (events.isEmpty()) {
-            events.add(AuditEvent.of(audit.serviceName(), "case.list", actor)
-                    .purpose(CaseAccess.PURPOSE)
+            events.add(access.event(actor, "case.list")
                     .reason("list=breaches cases=0")
                     .build());
         }

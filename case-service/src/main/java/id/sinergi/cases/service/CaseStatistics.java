@@ -1,11 +1,9 @@
 package id.sinergi.cases.service;
 
-import id.sinergi.audit.client.AuditTrail;
 import id.sinergi.cases.domain.CaseStatus;
 import id.sinergi.cases.domain.Phase;
 import id.sinergi.cases.domain.Priority;
 import id.sinergi.common.audit.AuditActor;
-import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -86,7 +84,7 @@ public class CaseStatistics {
     private static final String OVERDUE = "(" + FIRST_RESPONSE_OVERDUE + ") or (" + RESOLUTION_OVERDUE + ")";
 
     @Inject
-    AuditTrail audit;
+    CaseAccess access;
 
     @Inject
     CaseDeadlines deadlines;
@@ -129,8 +127,7 @@ public class CaseStatistics {
                 .chain(() -> grouped("priority", where, params))
                 .invoke(rows -> results.byPriority = tallies(rows, Priority.class))
                 .map(rows -> results.counts(now))
-                .call(counts -> audit.record(AuditEvent.of(audit.serviceName(), "case.statistics", actor)
-                        .purpose(CaseAccess.PURPOSE)
+                .call(counts -> access.record(access.event(actor, "case.statistics")
                         .reason("scope=" + scope.kind()
                                 + scope.mission().map(m -> ":" + m).orElse("") + " open="
                                 + counts.total().open())
