@@ -285,47 +285,60 @@ public class CaseWorkflow {
             throw ProblemException.invalidField("unknown-mission", "missionId", "is not a known mission");
         }
         AuditActor actor = caller.actor();
-        return access.change(caseId, version, caller, "case.lead-handover", c -> {
-                    if (!c.status.isOpen()) {
-                        throw ProblemException.conflict(
-                                "case-closed", "Case closed", "A closed case keeps its lead; reopen it first");
-                    }
-                    String mission = toMission != null ? toMission : c.missionId;
-                    if (toAgency == Agency.KEMLU && mission == null) {
-                        throw ProblemException.invalidField(
-                                "mission-required", "missionId", "is required when Kemlu takes the lead");
-                    }
-                    if (toAgency == c.leadAgency && java.util.Objects.equals(mission, c.missionId)) {
-                        throw ProblemException.conflict(
-                                "already-lead", "Already the lead", "The case is led there already");
-                    }
-                    CaseLeadChange change = new CaseLeadChange();
-                    change.id = UUID.randomUUID();
-                    change.caseId = c.id;
-                    change.fromAgency = c.leadAgency;
-                    change.fromMission = c.missionId;
-                    change.toAgency = toAgency;
-                    change.toMission = mission;
-                    change.actorSubject = actor.subject();
-                    change.actorUsername = actor.username();
-                    change.reason = reason;
-                    change.changedAt = c.updatedAt;
-                    if (toAgency != c.leadAgency) {
-                        c.participantAgency = c.leadAgency;
-                    }
-                    c.leadAgency = toAgency;
-                    c.missionId = mission;
-                    return change.persist()
-                            .call(() -> access.record(access.event(actor, "case.lead-handover", c)
-                                    .reason("from=" + change.fromAgency
-                                            + (change.fromMission == null ? "" : "/" + change.fromMission) + " to="
-                                            + toAgency
-                                            + (mission == null ? "" : "/" + mission))
-                                    .build()))
-                            .replaceWith(c);
-                })
+        return access.change(
+                        caseId,
+                        version,
+                        caller,
+                        "case.lead-handover",
+                        c -> changeLead(c, toAgency, toMission, reason, actor))
                 .invoke(c -> Log.infof(
                         "event=case-lead-handover case=%s lead=%s mission=%s", c.id, c.leadAgency, c.missionId));
+    }
+
+    /**
+     * Gives the lead of the open case to {@code toAgency} (its mission {@code toMission} when Kemlu, the case's own
+     * when null), recording who, when and why and auditing it as {@code case.lead-handover}; the side giving up the
+     * lead takes part from then on. Must run inside {@link CaseAccess#change}; a hand-over and an accepted transfer
+     * (see {@code CaseReferrals}) both come here.
+     */
+    public Uni<ProtectionCase> changeLead(
+            ProtectionCase c, Agency toAgency, String toMission, String reason, AuditActor actor) {
+        if (!c.status.isOpen()) {
+            throw ProblemException.conflict(
+                    "case-closed", "Case closed", "A closed case keeps its lead; reopen it first");
+        }
+        String mission = toMission != null ? toMission : c.missionId;
+        if (toAgency == Agency.KEMLU && mission == null) {
+            throw ProblemException.invalidField(
+                    "mission-required", "missionId", "is required when Kemlu takes the lead");
+        }
+        if (toAgency == c.leadAgency && java.util.Objects.equals(mission, c.missionId)) {
+            throw ProblemException.conflict("already-lead", "Already the lead", "The case is led there already");
+        }
+        CaseLeadChange change = new CaseLeadChange();
+        change.id = UUID.randomUUID();
+        change.caseId = c.id;
+        change.fromAgency = c.leadAgency;
+        change.fromMission = c.missionId;
+        change.toAgency = toAgency;
+        change.toMission = mission;
+        change.actorSubject = actor.subject();
+        change.actorUsername = actor.username();
+        change.reason = reason;
+        change.changedAt = c.updatedAt;
+        if (toAgency != c.leadAgency) {
+            c.participantAgency = c.leadAgency;
+        }
+        c.leadAgency = toAgency;
+        c.missionId = mission;
+        return change.persist()
+                .call(() -> access.record(access.event(actor, "case.lead-handover", c)
+                        .reason("from=" + change.fromAgency
+                                + (change.fromMission == null ? "" : "/" + change.fromMission) + " to="
+                                + toAgency
+                                + (mission == null ? "" : "/" + mission))
+                        .build()))
+                .replaceWith(c);
     }
 
     private Uni<Void> priorityChange(ProtectionCase c, Priority from, Priority to, String reason, AuditActor actor) {
