@@ -220,7 +220,8 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case, or not one the caller may see")
     @APIResponse(
             responseCode = "409",
-            description = "illegal-transition (members from, to, allowed), use-triage, closure-needs-approval")
+            description = "illegal-transition (members from, to, allowed), use-triage, closure-needs-approval,"
+                    + " no-referral (REFERRED needs a referral pending or accepted: refer at .../referrals)")
     @APIResponse(responseCode = "412", description = "stale-version: the case changed since the version sent")
     @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
     public Uni<Response> transition(

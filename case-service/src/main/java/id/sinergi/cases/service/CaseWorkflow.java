@@ -3,11 +3,13 @@ package id.sinergi.cases.service;
 import id.sinergi.cases.domain.CaseClosureRequest;
 import id.sinergi.cases.domain.CaseLeadChange;
 import id.sinergi.cases.domain.CasePriorityChange;
+import id.sinergi.cases.domain.CaseReferral;
 import id.sinergi.cases.domain.CaseStatus;
 import id.sinergi.cases.domain.CaseStatusChange;
 import id.sinergi.cases.domain.Desk;
 import id.sinergi.cases.domain.Priority;
 import id.sinergi.cases.domain.ProtectionCase;
+import id.sinergi.cases.domain.ReferralStatus;
 import id.sinergi.cases.reference.ReferenceData;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.problem.ProblemException;
@@ -96,9 +98,33 @@ public class CaseWorkflow {
                         e.problem().with("from", c.status.name()).with("to", to.name());
                         throw e;
                     }
+                    if (to == CaseStatus.REFERRED && c.status.canMoveTo(to)) {
+                        return referralInForce(c).chain(() -> move(c, to, reason, actor));
+                    }
                     return move(c, to, reason, actor);
                 })
                 .invoke(c -> Log.infof("event=case-transition case=%s status=%s", c.id, c.status));
+    }
+
+    /**
+     * 409 {@code no-referral} unless the case has a referral waiting for an answer or accepted: a case is REFERRED
+     * because it was referred (POST /api/cases/{id}/referrals does that, and moves it there itself).
+     */
+    private static Uni<Void> referralInForce(ProtectionCase c) {
+        return CaseReferral.count(
+                        "caseId = ?1 and status in ?2", c.id, List.of(ReferralStatus.PENDING, ReferralStatus.ACCEPTED))
+                .invoke(n -> {
+                    if (n == 0) {
+                        ProblemException none = ProblemException.conflict(
+                                "no-referral",
+                                "Not referred",
+                                "A case moves to REFERRED only with a referral pending or accepted; refer it at"
+                                        + " POST /api/cases/{id}/referrals");
+                        none.problem().with("from", c.status.name()).with("to", CaseStatus.REFERRED.name());
+                        throw none;
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**
