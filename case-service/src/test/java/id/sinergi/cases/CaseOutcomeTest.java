@@ -134,6 +134,10 @@ class CaseOutcomeTest {
                 .body("type", equalTo("urn:sinergi:problem:outcome-field-required"))
                 .body("errors[0].field", equalTo("date"));
         record("consul.kl", caseId, legal("DIBEBASKAN", null)).statusCode(400).body("errors[0].field", equalTo("note"));
+        record("consul.kl", caseId, legal("DIBEBASKAN", "   "))
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors[0].field", equalTo("note"));
 
         assertThat(stored(caseId)).isZero();
     }
@@ -166,7 +170,7 @@ class CaseOutcomeTest {
                 .body("type", equalTo("urn:sinergi:problem:not-lead"));
         record("consul.hk", caseId, wages("100.00", "MYR")).statusCode(404);
         list("consul.hk", caseId).statusCode(404);
-        close(caseId);
+        Cases.close(caseId);
         record("consul.kl", caseId, wages("100.00", "MYR"))
                 .statusCode(409)
                 .body("type", equalTo("urn:sinergi:problem:case-closed"));
@@ -176,23 +180,6 @@ class CaseOutcomeTest {
                 .contains("\"action\":\"case.outcome\"")
                 .contains("\"outcome\":\"DENIED\"")
                 .contains("\"username\":\"consul.hk\""));
-    }
-
-    private static void close(String caseId) {
-        Cases.triage("consul.kl", caseId).statusCode(200);
-        Cases.move("consul.kl", caseId, "IN_PROGRESS").statusCode(200);
-        Cases.move("consul.kl", caseId, "RESOLVED").statusCode(200);
-        String requestId = Cases.update("consul.kl", caseId, "/closure-requests", Map.of("reason", "gaji dibayar"))
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Cases.update(
-                        "head.kl",
-                        caseId,
-                        "/closure-requests/" + requestId + "/decision",
-                        Map.of("decision", "APPROVED", "reason", "semua hak pekerja terpenuhi"))
-                .statusCode(200)
-                .body("status.code", equalTo("CLOSED"));
     }
 
     private static Map<String, Object> wages(String amount, String currency) {

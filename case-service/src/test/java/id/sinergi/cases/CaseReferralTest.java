@@ -149,6 +149,8 @@ class CaseReferralTest {
         Map<String, Object> noProvider = Referrals.body("REFERRAL", "LEGAL_AID");
         Map<String, Object> missionForP2mi = Referrals.body("REFERRAL", "KEMENP2MI");
         missionForP2mi.put("missionId", KL);
+        Map<String, Object> withNik = Referrals.body("REFERRAL", "KEMENP2MI");
+        withNik.put("reason", "Pekerja dengan NIK " + Workers.UNREGISTERED_NIK + " minta bantuan");
 
         Referrals.refer("consul.kl", caseId, transferToShelter)
                 .statusCode(400)
@@ -160,6 +162,10 @@ class CaseReferralTest {
         Referrals.refer("consul.kl", caseId, missionForP2mi)
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:mission-not-for-target"));
+        Referrals.refer("consul.kl", caseId, withNik)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:validation"))
+                .body("errors[0].field", equalTo("reason"));
         Referrals.refer("consul.kl", caseId, Referrals.body("REFERRAL", "KEMLU"))
                 .statusCode(409)
                 .body("type", equalTo("urn:sinergi:problem:not-other-ministry"));

@@ -5,6 +5,7 @@ import id.sinergi.cases.domain.CaseOutcome;
 import id.sinergi.cases.domain.LegalResult;
 import id.sinergi.cases.domain.OutcomeKind;
 import id.sinergi.cases.reference.Term;
+import id.sinergi.common.validation.NoPersonalIdentifiers;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +43,10 @@ public final class OutcomeDtos {
                     String currency,
             @Schema(description = "When it happened; not in the future") LocalDate date,
             LegalResult legalResult,
-            @Size(min = 1, max = MAX_NOTE) String note) {}
+            @Size(min = 1, max = MAX_NOTE)
+                    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+                    @NoPersonalIdentifiers
+                    String note) {}
 
     /** An outcome as the API shows it. */
     @Schema(name = "CaseOutcome")

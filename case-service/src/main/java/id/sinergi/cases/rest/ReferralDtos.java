@@ -12,6 +12,7 @@ import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.validation.NoPersonalIdentifiers;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class ReferralDtos {
                             example = "Shelter KBRI Kuala Lumpur",
                             description = "For a service only (required): who provides it")
                     String providerName,
-            @NotNull @Size(min = 3, max = CaseDtos.MAX_REASON) String reason,
+            @NotBlank @Size(min = 3, max = CaseDtos.MAX_REASON) @NoPersonalIdentifiers String reason,
             @Schema(description = "Whether worker data goes to the receiving party; false when omitted")
                     Boolean sharesWorkerData,
             @Size(min = 1, max = 5)
@@ -103,7 +104,8 @@ public final class ReferralDtos {
     /** An answer to a referral with its reason. */
     @Schema(name = "CaseReferralDecision")
     public record DecisionBody(
-            @NotNull Answer decision, @NotNull @Size(min = 3, max = CaseDtos.MAX_REASON) String reason) {}
+            @NotNull Answer decision,
+            @NotBlank @Size(min = 3, max = CaseDtos.MAX_REASON) @NoPersonalIdentifiers String reason) {}
 
     /**
      * How sharing the worker's data was allowed: consent-service's permit (its basis, reason code and the grant or
