@@ -57,6 +57,43 @@ class CaseStatisticsTest {
     }
 
     @Test
+    void shouldCountOutcomesPerMonthKindAndCurrencyWithinTheCallersScope() {
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        JsonPath klBefore = statistics("consul.kl");
+        JsonPath hkBefore = statistics("consul.hk");
+        String caseId = Cases.reported("consul.kl", KL);
+        Cases.triage("consul.kl", caseId).statusCode(200);
+        Map<String, Object> wages = new java.util.HashMap<>();
+        wages.put("kind", "WAGES_RECOVERED");
+        wages.put("amount", new java.math.BigDecimal("1500.50"));
+        wages.put("currency", "MYR");
+        Cases.update("consul.kl", caseId, "/outcomes", wages).statusCode(201);
+        Cases.update("consul.kl", caseId, "/outcomes", wages).statusCode(201);
+
+        JsonPath kl = statistics("consul.kl");
+        JsonPath hk = statistics("consul.hk");
+
+        assertThat(outcomes(kl, month, "count") - outcomes(klBefore, month, "count"))
+                .isEqualTo(2);
+        assertThat(new java.math.BigDecimal(
+                                Double.toString(outcomes(kl, month, "amount") - outcomes(klBefore, month, "amount")))
+                        .setScale(2, java.math.RoundingMode.HALF_UP))
+                .isEqualByComparingTo("3001.00");
+        assertThat(outcomes(hk, month, "count")).isEqualTo(outcomes(hkBefore, month, "count"));
+    }
+
+    /** The count or amount of this month's recovered wages in MYR; 0 when none. */
+    private static double outcomes(JsonPath stats, String month, String member) {
+        List<Map<String, Object>> rows = stats.getList("outcomesPerMonth");
+        return rows.stream()
+                .filter(r -> month.equals(r.get("month"))
+                        && "WAGES_RECOVERED".equals(r.get("kind"))
+                        && "MYR".equals(r.get("currency")))
+                .mapToDouble(r -> ((Number) r.get(member)).doubleValue())
+                .sum();
+    }
+
+    @Test
     void shouldCountTheOpenCasesReportedByEveryGroupingWithinTheCallersScope() {
         JsonPath hkBefore = statistics("consul.hk");
         JsonPath klBefore = statistics("consul.kl");

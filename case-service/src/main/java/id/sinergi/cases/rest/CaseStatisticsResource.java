@@ -41,7 +41,8 @@ public class CaseStatisticsResource {
                     + " how many have a deadline overdue, and the breaches of both deadlines. Counts only, no worker"
                     + " named; scoped as the case list (a consular officer counts their own mission's cases, a"
                     + " KemenP2MI officer those KemenP2MI leads or takes part in, PWNI headquarters all). The read is"
-                    + " audited once, as case.statistics. Outcomes per month are not counted yet.")
+                    + " audited once, as case.statistics. Outcomes per month count every case in scope, open or"
+                    + " closed.")
     @APIResponse(
             responseCode = "200",
             description = "The counts",

@@ -152,7 +152,11 @@ public final class DeadlineDtos {
             List<Count> byPhase,
             List<Count> byPriority,
             @Schema(description = "By the days since the report: under 7, 7 to 30, 30 to 90, over 90")
-                    List<Count> byAge) {
+                    List<Count> byAge,
+            @Schema(
+                            description = "Outcomes of the cases in scope (open or closed) per month (UTC, by the"
+                                    + " outcome's date), kind and, for recovered wages, currency; newest month first")
+                    List<CaseStatistics.MonthlyOutcomes> outcomesPerMonth) {
 
         /** The code under which cases without a mission (or with a country unknown) are counted. */
         static final String NONE = "NONE";
@@ -212,7 +216,8 @@ public final class DeadlineDtos {
                     mostFirst(byMission),
                     byPhase,
                     byPriority,
-                    byAge);
+                    byAge,
+                    counts.outcomesPerMonth());
         }
 
         private static List<Count> mostFirst(List<Count> counts) {

@@ -88,6 +88,23 @@ public record CallerScope(Kind kind, Optional<String> mission) {
         };
     }
 
+    /**
+     * The same rule as {@link #sees} as a SQL condition on {@code protection_case} under {@code alias}, with its
+     * values added to {@code params} as named parameters; {@code true} when the caller sees everything.
+     */
+    public String sqlCondition(String alias, java.util.Map<String, Object> params) {
+        return switch (kind) {
+            case ALL -> "true";
+            case MISSION -> {
+                params.put("scopeMission", mission.get());
+                yield alias + ".mission_id = :scopeMission and (" + alias + ".lead_agency = 'KEMLU' or " + alias
+                        + ".participant_agency = 'KEMLU')";
+            }
+            case KEMENP2MI ->
+                "(" + alias + ".lead_agency = 'KEMENP2MI' or " + alias + ".participant_agency = 'KEMENP2MI')";
+        };
+    }
+
     private static boolean involves(ProtectionCase c, Agency agency) {
         return c.leadAgency == agency || c.participantAgency == agency;
     }

@@ -1,6 +1,7 @@
 package id.sinergi.cases.service;
 
 import id.sinergi.cases.domain.CaseStatus;
+import id.sinergi.cases.domain.OutcomeKind;
 import id.sinergi.cases.domain.Phase;
 import id.sinergi.cases.domain.Priority;
 import id.sinergi.common.audit.AuditActor;
@@ -10,6 +11,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -56,6 +58,25 @@ public class CaseStatistics {
     public record Tally(long open, long overdue) {}
 
     /**
+     * Outcomes recorded in one month (UTC; by the outcome's own date when it has one, else when it was recorded),
+     * of one kind and, for recovered wages, one currency.
+     *
+     * @param amount the recovered wages summed, in {@code currency}; null for the other kinds
+     */
+    public record MonthlyOutcomes(String month, OutcomeKind kind, String currency, long count, BigDecimal amount) {}
+
+    /** Outcomes per month of every case in scope, open or closed, newest month first. */
+    private static final String OUTCOMES_PER_MONTH_SQL =
+            """
+            SELECT to_char(coalesce(o.occurred_on, (o.recorded_at AT TIME ZONE 'UTC')::date), 'YYYY-MM') AS month,
+                   o.kind, o.currency, count(*), sum(o.amount)
+            FROM case_outcome o JOIN protection_case c ON c.id = o.case_id
+            WHERE %s
+            GROUP BY 1, 2, 3
+            ORDER BY 1 DESC, 2, 3
+            """;
+
+    /**
      * The counts.
      *
      * @param total every open case in scope
@@ -77,7 +98,8 @@ public class CaseStatistics {
             Map<String, Tally> byMission,
             Map<Phase, Tally> byPhase,
             Map<Priority, Tally> byPriority,
-            Map<AgeBucket, Tally> byAge) {}
+            Map<AgeBucket, Tally> byAge,
+            List<MonthlyOutcomes> outcomesPerMonth) {}
 
     private static final String FIRST_RESPONSE_OVERDUE = "firstRespondedAt is null and firstResponseDue < :now";
     private static final String RESOLUTION_OVERDUE = "resolvedAt is null and resolutionDue < :now";
@@ -126,6 +148,8 @@ public class CaseStatistics {
                 .invoke(rows -> results.byPhase = tallies(rows, Phase.class))
                 .chain(() -> grouped("priority", where, params))
                 .invoke(rows -> results.byPriority = tallies(rows, Priority.class))
+                .chain(() -> outcomesPerMonth(scope))
+                .invoke(rows -> results.outcomesPerMonth = rows)
                 .map(rows -> results.counts(now))
                 .call(counts -> access.record(access.event(actor, "case.statistics")
                         .reason("scope=" + scope.kind()
@@ -141,6 +165,7 @@ public class CaseStatistics {
         Map<String, Tally> byMission;
         Map<Phase, Tally> byPhase;
         Map<Priority, Tally> byPriority;
+        List<MonthlyOutcomes> outcomesPerMonth;
 
         Counts counts(Instant now) {
             Map<AgeBucket, Tally> byAge = new EnumMap<>(AgeBucket.class);
@@ -159,8 +184,28 @@ public class CaseStatistics {
                     byMission,
                     byPhase,
                     byPriority,
-                    byAge);
+                    byAge,
+                    outcomesPerMonth);
         }
+    }
+
+    private static Uni<List<MonthlyOutcomes>> outcomesPerMonth(CallerScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = OUTCOMES_PER_MONTH_SQL.formatted(scope.sqlCondition("c", params));
+        return Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql, Object[].class);
+                    params.forEach(query::setParameter);
+                    return query.getResultList();
+                })
+                .map(rows -> rows.stream()
+                        .map(r -> new MonthlyOutcomes(
+                                (String) r[0],
+                                OutcomeKind.valueOf(((String) r[1]).strip()),
+                                r[2] == null ? null : ((String) r[2]).strip(),
+                                number(r[3]),
+                                r[4] == null ? null : new BigDecimal(r[4].toString())))
+                        .toList());
     }
 
     private static String overdue() {
