@@ -49,6 +49,8 @@ class OpenApiTest {
                         "post /api/cases/{id}/lead",
                         "post /api/cases/{id}/vital-interest",
                         "post /api/cases/{id}/vital-interest/renewal",
+                        "get /api/cases/{id}/export",
+                        "get /api/cases/export",
                         "get /api/reference/missions",
                         "get /api/reference/case-categories");
         assertThat(undocumented).isEmpty();
