@@ -54,6 +54,8 @@ class OpenApiTest {
                         "get /api/cases/{id}/outcomes",
                         "post /api/cases/{id}/vital-interest",
                         "post /api/cases/{id}/vital-interest/renewal",
+                        "get /api/cases/{id}/export",
+                        "get /api/cases/export",
                         "get /api/reference/missions",
                         "get /api/reference/case-categories");
         assertThat(undocumented).isEmpty();

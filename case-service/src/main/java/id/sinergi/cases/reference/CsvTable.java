@@ -16,7 +16,7 @@ import java.util.Set;
  * Reads an RFC 4180 CSV file with a header line into rows keyed by column name. Quoted fields may hold commas,
  * quotes and line breaks; blank fields become {@code null}.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -28,7 +28,7 @@ final class CsvTable {
      * @throws IllegalStateException when a required column is missing, naming every one that is
      * @throws UncheckedIOException when the source cannot be read or is not CSV
      */
-    static List<Map<String, String>> read(String name, Reader source, Set<String> requiredColumns) {
+    public static List<Map<String, String>> read(String name, Reader source, Set<String> requiredColumns) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it =

@@ -96,6 +96,15 @@ public class CaseAccess {
      * sight is audited as denied and answered 404.
      */
     public Uni<ProtectionCase> read(UUID caseId, Caller caller, String action) {
+        return read(caseId, caller, action, c -> null);
+    }
+
+    /**
+     * As {@link #read(UUID, Caller, String)}, the audit event carrying {@code reason} of the case (e.g. what was
+     * exported to whom), after {@code out-of-scope} when the read is denied.
+     */
+    public Uni<ProtectionCase> read(
+            UUID caseId, Caller caller, String action, Function<ProtectionCase, String> reason) {
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
         return Panache.withTransaction(
@@ -103,9 +112,11 @@ public class CaseAccess {
                             if (c == null) {
                                 return Uni.createFrom().voidItem();
                             }
+                            String why = reason.apply(c);
                             return scope.sees(c)
-                                    ? audit.record(event(actor, action, c).build())
-                                    : denied(actor, action, c);
+                                    ? audit.record(
+                                            event(actor, action, c).reason(why).build())
+                                    : denied(actor, action, c, why);
                         }))
                 .map(c -> {
                     if (!scope.sees(c)) {
@@ -139,10 +150,14 @@ public class CaseAccess {
     }
 
     private Uni<Void> denied(AuditActor actor, String action, ProtectionCase c) {
+        return denied(actor, action, c, null);
+    }
+
+    private Uni<Void> denied(AuditActor actor, String action, ProtectionCase c, String why) {
         Log.warnf("event=case-access-denied action=%s case=%s actor=%s", action, c.id, actor.subject());
         return audit.record(event(actor, action, c)
                 .outcome(AuditOutcome.DENIED)
-                .reason("out-of-scope")
+                .reason(why == null ? "out-of-scope" : "out-of-scope " + why)
                 .build());
     }
 
