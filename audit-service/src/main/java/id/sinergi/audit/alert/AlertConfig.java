@@ -109,9 +109,12 @@ public interface AlertConfig {
         @WithDefault("15m")
         Duration window();
 
-        /** The actions of an override, in consent-service and case-service. */
+        /**
+         * The actions of an override, in consent-service and case-service: vital interest, and PWNI headquarters
+         * sharing a worker's data in a referral without consent-service's permit.
+         */
         @WithDefault("consent.vital-interest.invoke,consent.vital-interest.renew,case.vital-interest.invoke,"
-                + "case.vital-interest.renew")
+                + "case.vital-interest.renew,case.referral-override")
         List<String> actions();
 
         /** The outcomes that count: an override that took effect, by default; refusals count as denials. */

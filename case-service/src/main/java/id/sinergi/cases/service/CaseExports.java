@@ -22,7 +22,6 @@ import id.sinergi.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,27 +104,14 @@ public class CaseExports {
                             .build())
                     .replaceWith(new Listed(List.of(), false)));
         }
-        Parameters params = new Parameters();
-        StringBuilder query = new StringBuilder(scope.condition(params));
-        if (filter.missionId() != null) {
-            query.append(" and missionId = :mission");
-            params.and("mission", filter.missionId());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.categoryCode() != null) {
-            query.append(" and categoryCode = :category");
-            params.and("category", filter.categoryCode());
-        }
-        if (filter.workerId() != null) {
-            query.append(" and workerId = :worker");
-            params.and("worker", filter.workerId());
-        }
+        CaseQuery query = new CaseQuery(scope)
+                .and("missionId", filter.missionId())
+                .and("status", filter.status())
+                .and("categoryCode", filter.categoryCode())
+                .and("workerId", filter.workerId());
         int limit = filter.limit();
         return Panache.withTransaction(() -> ProtectionCase.<ProtectionCase>find(
-                                query.toString(), Sort.descending("reportedAt", "id"), params)
+                                query.where(), Sort.descending("reportedAt", "id"), query.params())
                         .page(Page.ofSize(limit + 1))
                         .list()
                         .chain(found -> {

@@ -20,7 +20,6 @@ import id.sinergi.common.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -260,37 +259,18 @@ public class CaseService {
         if (filter.missionId() != null && !scope.seesMission(filter.missionId())) {
             return Panache.withTransaction(() -> auditList(actor, List.of()));
         }
-        Parameters params = new Parameters();
-        StringBuilder query = new StringBuilder(scope.condition(params));
-        if (filter.missionId() != null) {
-            query.append(" and missionId = :mission");
-            params.and("mission", filter.missionId());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.workerId() != null) {
-            query.append(" and workerId = :worker");
-            params.and("worker", filter.workerId());
-        }
-        if (filter.priority() != null) {
-            query.append(" and priority = :priority");
-            params.and("priority", filter.priority());
-        }
-        if (filter.phase() != null) {
-            query.append(" and phase = :phase");
-            params.and("phase", filter.phase());
-        }
-        if (filter.leadAgency() != null) {
-            query.append(" and leadAgency = :lead");
-            params.and("lead", filter.leadAgency());
-        }
-        return Panache.withTransaction(
-                () -> ProtectionCase.<ProtectionCase>find(query.toString(), Sort.descending("reportedAt", "id"), params)
-                        .page(Page.ofSize(filter.limit()))
-                        .list()
-                        .call(cases -> auditList(actor, cases)));
+        CaseQuery query = new CaseQuery(scope)
+                .and("missionId", filter.missionId())
+                .and("status", filter.status())
+                .and("workerId", filter.workerId())
+                .and("priority", filter.priority())
+                .and("phase", filter.phase())
+                .and("leadAgency", filter.leadAgency());
+        return Panache.withTransaction(() -> ProtectionCase.<ProtectionCase>find(
+                        query.where(), Sort.descending("reportedAt", "id"), query.params())
+                .page(Page.ofSize(filter.limit()))
+                .list()
+                .call(cases -> auditList(actor, cases)));
     }
 
     private Uni<List<ProtectionCase>> auditList(AuditActor actor, List<ProtectionCase> cases) {
