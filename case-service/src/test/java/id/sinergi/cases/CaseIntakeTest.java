@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import id.sinergi.devstack.testing.AuditOutboxProbe;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -60,6 +61,27 @@ class CaseIntakeTest {
         assertThat((String) again.path("reference")).isEqualTo(first.path("reference"));
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(casesOf((String) body.get("workerId"))).isEqualTo(1);
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, first.path("id")))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("\"action\":\"case.report.replay\"")
+                        .contains("\"outcome\":\"SUCCESS\""));
+    }
+
+    @Test
+    void shouldRefuseANikInTheDescriptionAndABlankProxyAndStoreNothing() {
+        String worker = Workers.register().id();
+        Map<String, Object> withNik = Cases.byWorkerId(worker, KL);
+        withNik.put("description", "Majikan menahan paspor; NIK 9999 0117 0845 0001.");
+        Map<String, Object> blankProxy = Cases.byWorkerId(worker, KL);
+        blankProxy.put("channel", "FAMILY");
+        blankProxy.put("reporter", Map.of("relation", "FAMILY", "name", "  ", "relationship", " "));
+
+        Cases.report(Tokens.user("consul.kl"), withNik).statusCode(400).body("errors[0].field", equalTo("description"));
+        Cases.report(Tokens.user("consul.kl"), blankProxy)
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("reporter")));
+
+        assertThat(casesOf(worker)).isZero();
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Where a protection case stands, and which steps the workflow allows from there. A closed case is never changed
  * again except by reopening it, so its history stays as it happened; closing itself is a supervisor's approval of
- * an officer's request (see {@code CaseClosures}), never a plain transition.
+ * an officer's request (see {@code CaseWorkflow#decideClosure}), never a plain transition.
  */
 public enum CaseStatus {
     REPORTED("Dilaporkan", "reported"),

@@ -47,7 +47,14 @@ public final class CaseDtos {
                             description = "The mission of the country where the worker is or was; required abroad")
                     String missionId,
             @NotBlank @Size(max = 64) @Schema(example = "GAJI_TIDAK_DIBAYAR") String categoryCode,
-            @NotBlank @Size(max = 4000) String description,
+            @NotBlank
+                    @Size(max = 4000)
+                    @NoPersonalIdentifiers
+                    @Schema(
+                            description = "What happened, in the reporter's words; no NIK or passport number (the"
+                                    + " worker is named by workerId or nik), since parts of it may go to other"
+                                    + " parties")
+                    String description,
             @NotNull Channel channel,
             @NotNull @Schema(description = "The worker's phase of migration; it decides the lead agency") Phase phase,
             @Valid @Schema(description = "Who reports, when not the worker: a family member or other proxy")
@@ -60,13 +67,28 @@ public final class CaseDtos {
     @Schema(name = "CaseReporter")
     public record Reporter(
             @NotNull ReporterRelation relation,
-            @Size(min = 1, max = 200) String name,
-            @Size(min = 1, max = 100) @Schema(example = "ibu (mother)") String relationship,
-            @Size(min = 1, max = 100) @Schema(description = "A telephone number or an address") String contact) {
+            @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @NoPersonalIdentifiers
+                    String name,
+            @Size(min = 1, max = 100)
+                    @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+                    @NoPersonalIdentifiers
+                    @Schema(example = "ibu (mother)")
+                    String relationship,
+            @Size(min = 1, max = 100)
+                    @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+                    @NoPersonalIdentifiers
+                    @Schema(description = "A telephone number or an address")
+                    String contact) {
 
         /** The worker reported for themselves. */
         public static final Reporter WORKER_ITSELF = new Reporter(ReporterRelation.WORKER, null, null, null);
     }
+
+    /** Text that is more than white space (a null value is left to the other constraints). */
+    public static final String NOT_BLANK = "(?s).*\\S.*";
+
+    /** What {@link #NOT_BLANK} answers when refused. */
+    public static final String NOT_BLANK_MESSAGE = "must not be blank";
 
     /** The longest reason of a workflow step. */
     public static final int MAX_REASON = 500;

@@ -14,6 +14,7 @@ import id.sinergi.common.security.Agency;
 import id.sinergi.common.validation.NoPersonalIdentifiers;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class ReferralDtos {
                                     + " omitted, required when the case has none")
                     String missionId,
             @Size(min = 1, max = 200)
+                    @Pattern(regexp = CaseDtos.NOT_BLANK, message = CaseDtos.NOT_BLANK_MESSAGE)
                     @Schema(
                             example = "Shelter KBRI Kuala Lumpur",
                             description = "For a service only (required): who provides it")

@@ -12,6 +12,7 @@ import id.sinergi.cases.rest.CaseDtos.ReportRequest;
 import id.sinergi.cases.rest.CaseDtos.Reporter;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Agency;
@@ -71,7 +72,7 @@ public class CaseService {
                 .orElse(Uni.createFrom().nullItem())
                 .chain(replayed -> {
                     if (replayed != null) {
-                        return Uni.createFrom().item(new Reported(replayed, true));
+                        return replay(replayed, caller);
                     }
                     Uni<UUID> worker = request.workerId() != null
                             ? workers.byId(request.workerId(), caller.rawToken())
@@ -83,7 +84,7 @@ public class CaseService {
                                     .map(c -> new Reported(c, false)))
                             .onFailure(IntakeKeys::isKeyTaken)
                             .recoverWithUni(
-                                    e -> intakeKeys.replay(key.orElseThrow()).map(c -> new Reported(c, true)));
+                                    e -> intakeKeys.replay(key.orElseThrow()).chain(c -> replay(c, caller)));
                 })
                 .invoke(r -> Log.infof(
                         "event=case-reported case=%s reference=%s worker=%s mission=%s lead=%s replayed=%s",
@@ -93,6 +94,26 @@ public class CaseService {
                         r.protectionCase().missionId,
                         r.protectionCase().leadAgency,
                         r.replayed()));
+    }
+
+    /**
+     * Answers a repeated report with the case it made, audited as {@code case.report.replay}. The sender gets the
+     * case only while they may still see it (the Peduli WNI portal, which sees no case, gets back what it sent); a
+     * case that has since left their sight is 404, audited as denied.
+     */
+    private Uni<Reported> replay(ProtectionCase c, Caller caller) {
+        boolean portal = caller.hasRole(Roles.SOURCE_CONNECTOR);
+        boolean visible = portal || CallerScope.of(caller).sees(c);
+        AuditEvent.Builder event = access.event(caller.actor(), "case.report.replay", c);
+        if (!visible) {
+            event.outcome(AuditOutcome.DENIED).reason("out-of-scope");
+        }
+        return Panache.withTransaction(() -> access.record(event.build())).map(ignored -> {
+            if (!visible) {
+                throw ProblemException.notFound("Case " + c.id);
+            }
+            return new Reported(c, true);
+        });
     }
 
     /** Every check of a report that needs no other service; the category it names. */
