@@ -20,7 +20,7 @@ enum CaseCalls {
     TRANSITION(
             "case.transition", "POST", "/transitions", Map.of("to", "IN_PROGRESS", "reason", "checked by telephone")),
     CLOSURE_REQUEST("case.closure-request", "POST", "/closure-requests", Map.of("reason", "wages paid in full")),
-    CLOSURE_REQUESTS("case.read", "GET", "/closure-requests", null),
+    CLOSURE_REQUESTS("case.closure-requests.read", "GET", "/closure-requests", null),
     CLOSURE_DECISION(
             "case.closure-decision",
             "POST",

@@ -61,9 +61,6 @@ class CaseScopeTest {
                         .isNotEmpty();
             }
         }
-        assertThat(CaseCalls.READ.audited(dataSource, kl.id(), "DENIED", "consul.hk"))
-                .as("the case and its closure requests, each read denied")
-                .hasSizeGreaterThanOrEqualTo(2);
         Cases.read("consul.kl", kl.id())
                 .statusCode(200)
                 .body("status.code", equalTo("REPORTED"))

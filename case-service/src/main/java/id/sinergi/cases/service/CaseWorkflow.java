@@ -276,7 +276,7 @@ public class CaseWorkflow {
 
     /** The closure requests of a case the caller sees, oldest first. */
     public Uni<List<CaseClosureRequest>> closureRequests(UUID caseId, Caller caller) {
-        return access.read(caseId, caller, "case.read")
+        return access.read(caseId, caller, "case.closure-requests.read")
                 .chain(c -> CaseClosureRequest.<CaseClosureRequest>list("caseId = ?1 order by requestedAt", c.id));
     }
 
