@@ -39,7 +39,10 @@ class CaseStatisticsTest {
                 .jsonPath();
     }
 
-    /** The {@code member} ({@code openCases} or {@code overdue}) of the group {@code code} of {@code list}; 0 if absent. */
+    /**
+     * The {@code member} ({@code openCases} or {@code overdue}) of the group {@code code} of {@code list}; 0 if
+     * absent.
+     */
     private static long count(JsonPath stats, String list, String code, String member) {
         List<Map<String, Object>> groups = stats.getList(list);
         return groups.stream()

@@ -149,6 +149,23 @@ public class CaseAccess {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * The case if the caller may see it, audited only when they may not (as denied, committed, then 404): for a change
+     * that must ask another service before its own transaction, which audits the change itself.
+     */
+    public Uni<ProtectionCase> sighted(UUID caseId, Caller caller, String action) {
+        CallerScope scope = CallerScope.of(caller);
+        AuditActor actor = caller.actor();
+        return Panache.withTransaction(() -> ProtectionCase.<ProtectionCase>findById(caseId)
+                        .call(c -> c == null || scope.sees(c) ? Uni.createFrom().voidItem() : denied(actor, action, c)))
+                .map(c -> {
+                    if (!scope.sees(c)) {
+                        throw ProblemException.notFound("Case " + caseId);
+                    }
+                    return c;
+                });
+    }
+
     private Uni<Void> denied(AuditActor actor, String action, ProtectionCase c) {
         return denied(actor, action, c, null);
     }
@@ -161,11 +178,12 @@ public class CaseAccess {
                 .build());
     }
 
-    private static ProblemException notLead(ProtectionCase c) {
+    /** The 403 to a caller whose side takes part in the case but does not lead it. */
+    public static ProblemException notLead(ProtectionCase c) {
         ProblemException e = ProblemException.forbidden(
                 "not-lead",
                 "Not the lead",
-                "Your side takes part in case " + c.id + " but does not lead it: the lead agency moves it");
+                "Your side takes part in case " + c.id + " but does not lead it: the lead agency acts on it");
         e.problem().with("leadAgency", c.leadAgency.name());
         return e;
     }

@@ -148,41 +148,25 @@ public class CaseReferrals {
      */
     private Uni<ProtectionCase> precheck(UUID caseId, long version, Plan plan, Caller caller, AuditActor actor) {
         CallerScope scope = CallerScope.of(caller);
-        return Panache.withTransaction(
-                        () -> ProtectionCase.<ProtectionCase>findById(caseId).call(c -> {
-                            if (c == null || scope.sees(c)) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            Log.warnf(
-                                    "event=case-access-denied action=%s case=%s actor=%s",
-                                    REFER, c.id, actor.subject());
-                            return access.record(access.event(actor, REFER, c)
-                                    .outcome(AuditOutcome.DENIED)
-                                    .reason("out-of-scope")
-                                    .build());
-                        }))
-                .chain(c -> {
-                    if (!scope.sees(c)) {
-                        throw ProblemException.notFound("Case " + caseId);
-                    }
-                    if (!scope.leads(c)) {
-                        throw notLead(c);
-                    }
-                    if (plan.overrideReason() != null && !caller.hasRole(Roles.PWNI_HQ)) {
-                        return Panache.withTransaction(() -> access.record(access.event(actor, OVERRIDE, c)
-                                        .outcome(AuditOutcome.DENIED)
-                                        .reason("override-not-allowed to="
-                                                + plan.request().to() + " categories=" + plan.categories())
-                                        .build()))
-                                .chain(() -> Uni.createFrom().failure(overrideNotAllowed()));
-                    }
-                    if (c.version != version) {
-                        throw CaseVersions.stale(caseId, c.version);
-                    }
-                    addressedMission(c, plan);
-                    checkOpen(c);
-                    return Uni.createFrom().item(c);
-                });
+        return access.sighted(caseId, caller, REFER).chain(c -> {
+            if (!scope.leads(c)) {
+                throw CaseAccess.notLead(c);
+            }
+            if (plan.overrideReason() != null && !caller.hasRole(Roles.PWNI_HQ)) {
+                return Panache.withTransaction(() -> access.record(access.event(actor, OVERRIDE, c)
+                                .outcome(AuditOutcome.DENIED)
+                                .reason("override-not-allowed to="
+                                        + plan.request().to() + " categories=" + plan.categories())
+                                .build()))
+                        .chain(() -> Uni.createFrom().failure(overrideNotAllowed()));
+            }
+            if (c.version != version) {
+                throw CaseVersions.stale(caseId, c.version);
+            }
+            addressedMission(c, plan);
+            checkOpen(c);
+            return Uni.createFrom().item(c);
+        });
     }
 
     /**
@@ -447,7 +431,7 @@ public class CaseReferrals {
     private static void checkAnswers(CaseReferral r, ProtectionCase c, CallerScope scope, Caller caller) {
         if (r.target.isService()) {
             if (!scope.leads(c)) {
-                throw notLead(c);
+                throw CaseAccess.notLead(c);
             }
             return;
         }
@@ -477,15 +461,6 @@ public class CaseReferrals {
         return access.read(caseId, caller, READ)
                 .chain(c -> Panache.withSession(
                         () -> CaseReferral.<CaseReferral>list("caseId = ?1 order by createdAt, id", c.id)));
-    }
-
-    private static ProblemException notLead(ProtectionCase c) {
-        ProblemException e = ProblemException.forbidden(
-                "not-lead",
-                "Not the lead",
-                "Your side takes part in case " + c.id + " but does not lead it: the lead agency refers it");
-        e.problem().with("leadAgency", c.leadAgency.name());
-        return e;
     }
 
     private static ProblemException overrideNotAllowed() {

@@ -199,7 +199,8 @@ public class CaseVitalInterests {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expires = a.expiresAt().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> ProtectionCase.update(
-                                "vitalInterestId = ?1, vitalInterestExpiresAt = ?2, updatedAt = ?3, version = version + 1 where id = ?4",
+                                "vitalInterestId = ?1, vitalInterestExpiresAt = ?2, updatedAt = ?3,"
+                                        + " version = version + 1 where id = ?4",
                                 a.id(),
                                 expires,
                                 now,
