@@ -16,7 +16,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * A real Keycloak server from {@code org.keycloak:keycloak-quarkus-dist}, in development mode with an in-memory
- * database, bound to 127.0.0.1, with the {@code sinergi} realm imported from {@code k8s/realm/}.
+ * database, bound to 127.0.0.1, with the {@code sinergi} realm and its demo users imported from the Helm chart's
+ * {@code k8s/sinergi/files/realm/}, the realm's client secrets set to their local-only values ({@link LocalRealm}).
  *
  * <p>LOCAL ONLY: development mode, no TLS and a bootstrap admin {@code admin}/{@code admin}. Production runs
  * Keycloak from the Helm chart with its own database.
@@ -88,11 +89,13 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Puts the project's realm file where {@code --import-realm} reads it, replacing an older copy. */
+    /** Puts the realm and demo users files where {@code --import-realm} reads them, replacing older copies. */
     private void importRealm() throws IOException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(RepoPaths.realmFile(), imports.resolve("sinergi-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        for (Path file : List.of(RepoPaths.realmFile(), RepoPaths.demoUsersFile())) {
+            Files.copy(file, imports.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** {@code kc.sh start-dev} on 127.0.0.1 with an in-memory database, on a JDK Keycloak accepts. */
@@ -116,6 +119,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.putAll(LocalRealm.importEnvironment());
         return builder;
     }
 

@@ -9,11 +9,20 @@ import java.util.Properties;
 /** Where the devstack finds the project's own files: the realm, the Keycloak zip, the service builds. */
 public final class RepoPaths {
 
+    /** The folder of the realm's files, inside the Helm chart. */
+    static final String REALM_DIR = "k8s/sinergi/files/realm";
+
+    /** The realm file's name, as Keycloak's directory import wants it ({@code <realm>-realm.json}). */
+    static final String REALM_FILE = "sinergi-realm.json";
+
+    /** The demo users' file name, as Keycloak's directory import wants it ({@code <realm>-users-<n>.json}). */
+    static final String DEMO_USERS_FILE = "sinergi-users-0.json";
+
     private RepoPaths() {}
 
     /**
      * The repository root: the {@code sinergi.repo.root} system property (Maven sets it for tests), else the first
-     * directory upwards from the working directory that holds {@code k8s/realm/sinergi-realm.json}.
+     * directory upwards from the working directory that holds the realm file ({@link #REALM_DIR}).
      */
     public static Path root() {
         String configured = System.getProperty("sinergi.repo.root");
@@ -22,7 +31,7 @@ public final class RepoPaths {
         }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.exists(dir.resolve("k8s/realm/sinergi-realm.json"))) {
+            if (Files.exists(dir.resolve(REALM_DIR).resolve(REALM_FILE))) {
                 return dir;
             }
             dir = dir.getParent();
@@ -31,8 +40,14 @@ public final class RepoPaths {
                 "cannot find the Sinergi repository root above " + Path.of("").toAbsolutePath());
     }
 
+    /** The realm file: the Helm chart's own copy, the only one (its client secrets are import placeholders). */
     public static Path realmFile() {
-        return root().resolve("k8s/realm/sinergi-realm.json");
+        return root().resolve(REALM_DIR).resolve(REALM_FILE);
+    }
+
+    /** The demo users of the realm (LOCAL ONLY), in Keycloak's users-file form; the chart imports them only in dev. */
+    public static Path demoUsersFile() {
+        return root().resolve(REALM_DIR).resolve(DEMO_USERS_FILE);
     }
 
     /** The Keycloak distribution zip: {@code sinergi.keycloak.zip}, else its place in the local Maven repository. */

@@ -67,19 +67,9 @@ public final class TokenClient {
         });
     }
 
-    /** The secret of a confidential client in the local realm file ({@code k8s/realm/sinergi-realm.json}). */
+    /** The local-only secret of a confidential client of the realm ({@link LocalRealm#secret}). */
     public static String localSecret(String clientId) {
-        try {
-            JsonNode realm = JSON.readTree(RepoPaths.realmFile().toFile());
-            for (JsonNode client : realm.path("clients")) {
-                if (clientId.equals(client.path("clientId").asText())) {
-                    return client.path("secret").asText();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the realm file", e);
-        }
-        throw new IllegalArgumentException("no client " + clientId + " in the realm file");
+        return LocalRealm.secret(clientId);
     }
 
     private String cached(String key, java.util.function.Supplier<Map<String, String>> form) {

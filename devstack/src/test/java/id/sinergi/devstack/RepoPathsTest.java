@@ -18,7 +18,9 @@ class RepoPathsTest {
     }
 
     @Test
-    void shouldFindTheRealmFileAtTheRepositoryRoot() {
-        assertThat(RepoPaths.realmFile()).isRegularFile();
+    void shouldFindTheRealmAndDemoUsersFilesInTheHelmChart() {
+        assertThat(RepoPaths.realmFile()).isRegularFile().hasFileName("sinergi-realm.json");
+        assertThat(RepoPaths.demoUsersFile()).isRegularFile().hasFileName("sinergi-users-0.json");
+        assertThat(RepoPaths.realmFile().getParent()).isEqualTo(RepoPaths.root().resolve("k8s/sinergi/files/realm"));
     }
 }
