@@ -428,7 +428,8 @@ class CrossServiceTest {
                 return false;
             }
             return trace(s.traceId()).stream()
-                    .anyMatch(c -> c.spanId().equals(s.parentSpanId()) && c.service().equals(above.service()));
+                    .anyMatch(c ->
+                            c.spanId().equals(s.parentSpanId()) && c.service().equals(above.service()));
         });
     }
 
@@ -437,8 +438,8 @@ class CrossServiceTest {
         while (true) {
             var found = traces.spans().stream().filter(match).findFirst();
             if (found.isPresent() || Instant.now().isAfter(deadline)) {
-                return found.orElseThrow(() -> new AssertionError("no span of " + what + " among "
-                        + traces.spans().size() + " received"));
+                return found.orElseThrow(() -> new AssertionError(
+                        "no span of " + what + " among " + traces.spans().size() + " received"));
             }
             try {
                 Thread.sleep(200);

@@ -66,9 +66,13 @@ class MetricsTest {
 
     @Test
     void shouldServeTheFrameworksFiguresBesideTheSuitesOwn() {
+        given().when().get("/api/reviews").then().statusCode(401);
+
         String body = scrape();
 
-        assertThat(body).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes");
+        assertThat(metric(body, "http_server_requests_seconds_count", Map.of("status", "401")))
+                .isPresent();
+        assertThat(body).contains("jvm_memory_used_bytes");
     }
 
     /** A record with the NIK's number but another person's name and birth date: it goes to review. */
