@@ -106,6 +106,7 @@ class CrossServiceTest {
         assertThat(trace(read.traceId()))
                 .as("an outbox delivery to audit-service is a trace of its own, and not recorded")
                 .noneSatisfy(s -> assertThat(s.service()).isEqualTo("audit-service"));
+        assertThat(traces.rejected()).as("exports the receiver could not parse").isZero();
     }
 
     @Test
@@ -438,8 +439,8 @@ class CrossServiceTest {
         while (true) {
             var found = traces.spans().stream().filter(match).findFirst();
             if (found.isPresent() || Instant.now().isAfter(deadline)) {
-                return found.orElseThrow(() -> new AssertionError(
-                        "no span of " + what + " among " + traces.spans().size() + " received"));
+                return found.orElseThrow(() -> new AssertionError("no span of " + what + " among "
+                        + traces.spans().size() + " received (" + traces.rejected() + " exports unreadable)"));
             }
             try {
                 Thread.sleep(200);
