@@ -247,3 +247,81 @@ KC_METRICS_ENABLED: "true"
 KC_CACHE: {{ $kc.cache | quote }}
 KC_LOG_CONSOLE_OUTPUT: json
 {{- end -}}
+
+{{/* NetworkPolicy egress rule: cluster DNS. Call with $. */}}
+{{- define "sinergi.egressDns" -}}
+- to:
+    - namespaceSelector:
+        {{- toYaml .Values.networkPolicy.dns.namespaceSelector | nindent 8 }}
+      podSelector:
+        {{- toYaml .Values.networkPolicy.dns.podSelector | nindent 8 }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end -}}
+
+{{/* NetworkPolicy egress rule: PostgreSQL, external (CIDRs and port) or the CNPG instances. Call with $. */}}
+{{- define "sinergi.egressDatabase" -}}
+{{- if .Values.cloudnativepg.enabled -}}
+- to:
+    - podSelector:
+        matchLabels:
+          cnpg.io/cluster: {{ include "sinergi.cnpgName" . }}
+  ports:
+    - port: 5432
+      protocol: TCP
+{{- else -}}
+- to:
+    {{- range .Values.postgresql.external.cidrs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+  ports:
+    - port: {{ .Values.postgresql.external.port }}
+      protocol: TCP
+{{- end -}}
+{{- end -}}
+
+{{/* NetworkPolicy egress rule: the OTLP collector, when an endpoint is set. Call with $. */}}
+{{- define "sinergi.egressOtlp" -}}
+{{- with .Values.observability.otlp.endpoint -}}
+{{- $url := urlParse . -}}
+{{- $port := regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) -}}
+{{- if not $port -}}{{- $port = ternary "443" "80" (eq $url.scheme "https") -}}{{- end -}}
+- ports:
+    - port: {{ int $port }}
+      protocol: TCP
+  {{- with $.Values.observability.otlp.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The CNPG roles: name and Secret. A role is named like its database (audit: the owner role sinergi_audit_owner and
+the app role sinergi_audit_app); each Secret's `username` must be that name. Call with $.
+*/}}
+{{- define "sinergi.cnpgRoles" -}}
+{{- $s := .Values.services -}}
+{{- toJson (list
+  (dict "name" $s.identity.database.name "secret" $s.identity.database.existingSecret)
+  (dict "name" $s.case.database.name "secret" $s.case.database.existingSecret)
+  (dict "name" $s.consent.database.name "secret" $s.consent.database.existingSecret)
+  (dict "name" (printf "%s_owner" $s.audit.database.name) "secret" $s.audit.database.ownerExistingSecret)
+  (dict "name" (printf "%s_app" $s.audit.database.name) "secret" $s.audit.database.existingSecret)
+  (dict "name" .Values.keycloak.database.name "secret" .Values.keycloak.database.existingSecret)) -}}
+{{- end -}}
+
+{{/* The CNPG databases and their owners. Call with $. */}}
+{{- define "sinergi.cnpgDatabases" -}}
+{{- $s := .Values.services -}}
+{{- toJson (list
+  (dict "name" $s.identity.database.name "owner" $s.identity.database.name)
+  (dict "name" $s.case.database.name "owner" $s.case.database.name)
+  (dict "name" $s.consent.database.name "owner" $s.consent.database.name)
+  (dict "name" $s.audit.database.name "owner" (printf "%s_owner" $s.audit.database.name))
+  (dict "name" .Values.keycloak.database.name "owner" .Values.keycloak.database.name)) -}}
+{{- end -}}

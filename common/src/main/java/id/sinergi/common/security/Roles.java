@@ -1,6 +1,6 @@
 package id.sinergi.common.security;
 
-/** The realm roles of the {@code sinergi} Keycloak realm ({@code k8s/realm/sinergi-realm.json}). */
+/** The realm roles of the {@code sinergi} Keycloak realm ({@code k8s/sinergi/files/realm/sinergi-realm.json}). */
 public final class Roles {
 
     /** KemenP2MI officer: registers placements, records consent. */

@@ -1,0 +1,104 @@
+{{/*
+Contradictions in the values fail the render, each with the values that fix it. Checks the schema cannot express
+(relations between values) live here; types, enums and patterns live in values.schema.json.
+*/}}
+{{- define "sinergi.validate" -}}
+{{- $v := .Values -}}
+{{- $errors := list -}}
+
+{{- /* Database: exactly one of external and CloudNativePG. */ -}}
+{{- if and $v.cloudnativepg.enabled $v.postgresql.external.host -}}
+{{- $errors = append $errors (printf "cloudnativepg.enabled is true and postgresql.external.host is %q: the services would connect to the CNPG cluster and ignore the external host. Fix: --set postgresql.external.host= (CNPG) or --set cloudnativepg.enabled=false (external)." $v.postgresql.external.host) -}}
+{{- end -}}
+{{- if and (not $v.cloudnativepg.enabled) (not $v.postgresql.external.host) -}}
+{{- $errors = append $errors "no database: postgresql.external.host is empty and cloudnativepg.enabled is false. Fix: --set postgresql.external.host=<host> or --set cloudnativepg.enabled=true." -}}
+{{- end -}}
+{{- if and $v.networkPolicy.enabled (not $v.cloudnativepg.enabled) (not $v.postgresql.external.cidrs) -}}
+{{- $errors = append $errors "networkPolicy.enabled is true but postgresql.external.cidrs is empty: no pod could reach the database. Fix: --set 'postgresql.external.cidrs={10.20.0.0/24}' (the server's addresses)." -}}
+{{- end -}}
+{{- if and $v.networkPolicy.enabled $v.cloudnativepg.enabled (not $v.cloudnativepg.apiServer.cidrs) -}}
+{{- $errors = append $errors "networkPolicy.enabled and cloudnativepg.enabled are true but cloudnativepg.apiServer.cidrs is empty: the instance managers could not reach the Kubernetes API. Fix: --set 'cloudnativepg.apiServer.cidrs={<API server address>/32}' (kubectl get endpoints kubernetes -n default)." -}}
+{{- end -}}
+
+{{- /* Demo users and other local-only shortcuts never in production. */ -}}
+{{- if and $v.production $v.keycloak.realm.demoUsers -}}
+{{- $errors = append $errors "keycloak.realm.demoUsers is true with production: true: the demo users share the password sinergi-local and sinergi-cli has the password grant. Fix: --set keycloak.realm.demoUsers=false (or production=false for a development install)." -}}
+{{- end -}}
+{{- if and $v.production (not $v.services.audit.console.secureCookies) -}}
+{{- $errors = append $errors "services.audit.console.secureCookies is false with production: true: the console's session and CSRF cookies would travel without TLS. Fix: --set services.audit.console.secureCookies=true." -}}
+{{- end -}}
+{{- if and $v.production (hasPrefix "http://" $v.keycloak.hostname) -}}
+{{- $errors = append $errors (printf "keycloak.hostname is %q with production: true: tokens and logins need TLS (at the ingress). Fix: --set keycloak.hostname=https://<public host>." $v.keycloak.hostname) -}}
+{{- end -}}
+
+{{- /* Keycloak. */ -}}
+{{- if not $v.keycloak.hostname -}}
+{{- $errors = append $errors "keycloak.hostname is empty: Keycloak needs its public address (the tokens' issuer). Fix: --set keycloak.hostname=https://sso.example.org." -}}
+{{- end -}}
+{{- if and (gt (int $v.keycloak.replicaCount) 1) (eq $v.keycloak.cache "local") -}}
+{{- $errors = append $errors (printf "keycloak.replicaCount is %v with keycloak.cache=local: each pod would keep its own sessions and logins would fail at random. Fix: --set keycloak.cache=ispn or --set keycloak.replicaCount=1." $v.keycloak.replicaCount) -}}
+{{- end -}}
+{{- if and $v.keycloak.pdb.enabled (ge (int $v.keycloak.pdb.minAvailable) (int $v.keycloak.replicaCount)) -}}
+{{- $errors = append $errors (printf "keycloak.pdb.minAvailable (%v) is not below keycloak.replicaCount (%v): no node could be drained. Fix: --set keycloak.replicaCount=%v or --set keycloak.pdb.enabled=false." $v.keycloak.pdb.minAvailable $v.keycloak.replicaCount (add1 (int $v.keycloak.pdb.minAvailable))) -}}
+{{- end -}}
+
+{{- /* Services: replicas, HPA and PDB agree. */ -}}
+{{- range $component := include "sinergi.serviceKeys" $ | fromJsonArray -}}
+{{- $svc := index $v.services $component -}}
+{{- $hpa := $svc.autoscaling -}}
+{{- if and $svc.singleton $hpa.enabled -}}
+{{- $errors = append $errors (printf "services.%s.singleton is true and services.%s.autoscaling.enabled is true: an HPA would start a second replica. Fix: --set services.%s.autoscaling.enabled=false." $component $component $component) -}}
+{{- end -}}
+{{- if and $svc.singleton (gt (int $svc.replicaCount) 1) -}}
+{{- $errors = append $errors (printf "services.%s.singleton is true and services.%s.replicaCount is %v. Fix: --set services.%s.replicaCount=1." $component $component $svc.replicaCount $component) -}}
+{{- end -}}
+{{- if and $hpa.enabled (gt (int $hpa.minReplicas) (int $hpa.maxReplicas)) -}}
+{{- $errors = append $errors (printf "services.%s.autoscaling.minReplicas (%v) is above maxReplicas (%v). Fix: --set services.%s.autoscaling.maxReplicas=%v." $component $hpa.minReplicas $hpa.maxReplicas $component $hpa.minReplicas) -}}
+{{- end -}}
+{{- $fewest := ternary $hpa.minReplicas $svc.replicaCount (and $hpa.enabled true) -}}
+{{- if and $svc.pdb.enabled (ge (int $svc.pdb.minAvailable) (int $fewest)) -}}
+{{- $errors = append $errors (printf "services.%s.pdb.minAvailable (%v) is not below the fewest replicas (%v): no node could be drained. Fix: raise services.%s.replicaCount (or autoscaling.minReplicas) to %v, or --set services.%s.pdb.enabled=false." $component $svc.pdb.minAvailable $fewest $component (add1 (int $svc.pdb.minAvailable)) $component) -}}
+{{- end -}}
+{{- if and $v.production (not $svc.singleton) (lt (int $fewest) 2) -}}
+{{- $errors = append $errors (printf "services.%s runs %v replica with production: true: a restart or a drain takes it down. Fix: --set services.%s.replicaCount=2 (or autoscaling.minReplicas=2)." $component $fewest $component) -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* Required Secret names. */ -}}
+{{- $required := dict
+  "oidcClients.existingSecret" $v.oidcClients.existingSecret
+  "keycloak.admin.existingSecret" $v.keycloak.admin.existingSecret
+  "keycloak.database.existingSecret" $v.keycloak.database.existingSecret
+  "services.identity.database.existingSecret" $v.services.identity.database.existingSecret
+  "services.case.database.existingSecret" $v.services.case.database.existingSecret
+  "services.consent.database.existingSecret" $v.services.consent.database.existingSecret
+  "services.consent.receipt.existingSecret" $v.services.consent.receipt.existingSecret
+  "services.audit.database.existingSecret" $v.services.audit.database.existingSecret
+  "services.audit.database.ownerExistingSecret" $v.services.audit.database.ownerExistingSecret
+  "services.audit.log.signingKeySecret" $v.services.audit.log.signingKeySecret
+  "services.audit.secrets.existingSecret" $v.services.audit.secrets.existingSecret -}}
+{{- range $path, $name := $required -}}
+{{- if not $name -}}
+{{- $errors = append $errors (printf "%s is empty: the chart reads credentials only from existing Secrets. Fix: create the Secret (docs/runbook.md, \"Install\") and --set %s=<name>." $path $path) -}}
+{{- end -}}
+{{- end -}}
+{{- range $client := list "identity-service" "case-service" "consent-service" "audit-service" "audit-event-reader" "security-console" "siskop2mi-connector" "peduli-wni-portal" "audit-witness-kemlu" "audit-witness-kemenp2mi" -}}
+{{- if not (index $v.oidcClients.keys $client) -}}
+{{- $errors = append $errors (printf "oidcClients.keys.%s is empty: Keycloak's realm import needs that client's secret. Fix: --set oidcClients.keys.%s=<key in %s>." $client $client $v.oidcClients.existingSecret) -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* Observability and monitoring. */ -}}
+{{- with $v.observability.otlp.endpoint -}}
+{{- if not (regexMatch "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/.*)?$" .) -}}
+{{- $errors = append $errors (printf "observability.otlp.endpoint %q is not an http(s) URL. Fix: --set observability.otlp.endpoint=http://otel-collector.observability:4317 (or empty to keep tracing off)." .) -}}
+{{- end -}}
+{{- end -}}
+{{- if and $v.networkPolicy.enabled $v.monitoring.serviceMonitor.enabled (not $v.monitoring.serviceMonitor.from) -}}
+{{- $errors = append $errors "monitoring.serviceMonitor.enabled is true but monitoring.serviceMonitor.from is empty: the NetworkPolicies would keep Prometheus out. Fix: set monitoring.serviceMonitor.from to Prometheus's namespace/pod selectors." -}}
+{{- end -}}
+
+{{- if $errors -}}
+{{- fail (printf "\n\nsinergi: the values contradict each other:\n- %s\n" (join "\n- " $errors)) -}}
+{{- end -}}
+{{- end -}}
