@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +43,54 @@ class QuarkusAgreementTest {
         JsonNode generated = container(generatedDeployment(service), service);
         Manifest chartDeployment = chartDeployment(render, service);
         JsonNode chart = container(chartDeployment, service);
-        List<String> mismatches = new ArrayList<>();
+        List<String> mismatches = mismatches(generated, chart, envNames(render, chart));
 
+        assertThat(mismatches)
+                .as("%s: %s/target/kubernetes/kubernetes.yml against the chart's %s", service, service, chartDeployment)
+                .isEmpty();
+    }
+
+    @Test
+    void aDifferentPortProbePathOrAMissingEnvVarIsNamed() {
+        JsonNode generated = container(
+                """
+                name: case-service
+                ports: [{name: http, containerPort: 8082}]
+                startupProbe: {httpGet: {path: /q/health/started, port: 8082}}
+                livenessProbe: {httpGet: {path: /q/health/live, port: 8082}}
+                readinessProbe: {httpGet: {path: /q/health/ready, port: 8082}}
+                env: [{name: KUBERNETES_NAMESPACE}, {name: SINERGI_DB_USER}, {name: SINERGI_DB_PASSWORD}]
+                """);
+        JsonNode chart = container(
+                """
+                name: case-service
+                ports: [{name: http, containerPort: 8080}]
+                startupProbe: {httpGet: {path: /q/health/started, port: http}}
+                livenessProbe: {httpGet: {path: /q/health, port: http}}
+                readinessProbe: {httpGet: {path: /q/health/ready, port: 8082}}
+                """);
+
+        List<String> mismatches = mismatches(generated, chart, Set.of("SINERGI_DB_USER"));
+
+        assertThat(mismatches)
+                .containsExactly(
+                        "container port http is 8082 in the generated manifest, [http=8080] in the chart",
+                        "startupProbe port is 8082 in the generated manifest, \"http\" in the chart",
+                        "livenessProbe path is \"/q/health/live\" in the generated manifest,"
+                                + " \"/q/health\" in the chart",
+                        "livenessProbe port is 8082 in the generated manifest, \"http\" in the chart",
+                        "env SINERGI_DB_PASSWORD is declared by the generated manifest and not set by the chart");
+        assertThat(mismatches(generated, generated, Set.of("SINERGI_DB_USER", "SINERGI_DB_PASSWORD")))
+                .isEmpty();
+    }
+
+    private static JsonNode container(String yaml) {
+        return Manifest.parseAll(yaml).get(0).object();
+    }
+
+    /** What differs between a generated container and the chart's, which gets the env vars named in chartEnv. */
+    static List<String> mismatches(JsonNode generated, JsonNode chart, Set<String> chartEnv) {
+        List<String> mismatches = new ArrayList<>();
         for (JsonNode port : generated.path("ports")) {
             String name = port.path("name").asText();
             int number = port.path("containerPort").asInt();
@@ -64,17 +111,13 @@ class QuarkusAgreementTest {
                         + actual.path("port") + " in the chart");
             }
         }
-        Set<String> chartEnv = envNames(render, chart);
         for (JsonNode env : generated.path("env")) {
             String name = env.path("name").asText();
             if (!ADDED_BY_QUARKUS.contains(name) && !chartEnv.contains(name)) {
                 mismatches.add("env " + name + " is declared by the generated manifest and not set by the chart");
             }
         }
-
-        assertThat(mismatches)
-                .as("%s: %s/target/kubernetes/kubernetes.yml against the chart's %s", service, service, chartDeployment)
-                .isEmpty();
+        return mismatches;
     }
 
     private static Manifest generatedDeployment(String service) throws IOException {
