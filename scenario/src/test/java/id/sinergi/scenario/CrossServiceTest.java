@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The four services as processes from their builds, on free ports, against the real PostgreSQL and a real
- * Keycloak: the flows that cross services, with tokens the realm issued.
+ * Keycloak: the flows that cross services, with tokens the realm issued. Tracing is on, exporting to a small
+ * OTLP/HTTP receiver of the test's own on 127.0.0.1, so that one test can follow a request across services.
  */
 class CrossServiceTest {
 
@@ -33,6 +34,7 @@ class CrossServiceTest {
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
     private static KeycloakServer keycloak;
+    private static OtlpReceiver traces;
     private static Suite suite;
     private static TokenClient tokens;
     private static ProtectionScenario.Endpoints urls;
@@ -44,8 +46,15 @@ class CrossServiceTest {
         keycloak = KeycloakServer.start(WORK, Processes.freePort());
         Map<String, Integer> ports = new LinkedHashMap<>();
         Suite.SERVICES.forEach(s -> ports.put(s, Processes.freePort()));
+        traces = OtlpReceiver.start();
         Suite.Options options = Suite.Options.of("sinergi_it" + TestDatabases.suffix() + "_", WORK.resolve("services"))
-                .withConfig(Map.of("sinergi.audit.relay-interval", "500ms", "sinergi.audit.relay-delay", "1s"));
+                .withConfig(Map.of(
+                        "sinergi.audit.relay-interval", "500ms",
+                        "sinergi.audit.relay-delay", "1s",
+                        "quarkus.otel.sdk.disabled", "false",
+                        "quarkus.otel.exporter.otlp.endpoint", traces.endpoint(),
+                        "quarkus.otel.exporter.otlp.protocol", "http/protobuf",
+                        "quarkus.otel.bsp.schedule.delay", "200ms"));
         suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), options);
         tokens = new TokenClient(keycloak.realmUrl());
         urls = new ProtectionScenario.Endpoints(
@@ -63,6 +72,40 @@ class CrossServiceTest {
         if (keycloak != null) {
             keycloak.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
+    }
+
+    @Test
+    void shouldFollowOneRequestAcrossServicesInOneTrace() {
+        String worker = registerWorker();
+        grantConsent(worker);
+
+        Answer reported = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), reportOf(worker));
+        Answer placement = readPlacement("consul.kl", worker);
+
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        assertThat(placement.status()).isEqualTo(200);
+        OtlpReceiver.Span lookup = awaitServerSpan("identity-service", "/api/workers/" + worker);
+        List<OtlpReceiver.Span> report = trace(lookup.traceId());
+        OtlpReceiver.Span call = parentOf(lookup, report);
+        assertThat(call.service()).isEqualTo("case-service");
+        assertThat(call.kind()).isEqualTo(OtlpReceiver.Span.CLIENT);
+        assertThat(report)
+                .as("the trace starts at case-service's POST /api/cases")
+                .anySatisfy(s -> {
+                    assertThat(s.service()).isEqualTo("case-service");
+                    assertThat(s.kind()).isEqualTo(OtlpReceiver.Span.SERVER);
+                    assertThat(s.parentSpanId()).isEmpty();
+                    assertThat(s.name()).contains("/api/cases");
+                });
+        OtlpReceiver.Span read = awaitServerSpan("identity-service", "/api/workers/" + worker + "/placement");
+        OtlpReceiver.Span decision = awaitChildServerSpan("consent-service", read);
+        assertThat(decision.traceId()).isEqualTo(read.traceId());
+        assertThat(trace(read.traceId()))
+                .as("an outbox delivery to audit-service is a trace of its own, and not recorded")
+                .noneSatisfy(s -> assertThat(s.service()).isEqualTo("audit-service"));
     }
 
     @Test
@@ -342,6 +385,69 @@ class CrossServiceTest {
         return api.get(
                 urls.identity() + "/api/workers/" + worker + "/placement?purpose=PROTECTION_CASE_HANDLING",
                 tokens.user(user));
+    }
+
+    private static Map<String, Object> reportOf(String worker) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("workerId", worker);
+        report.put("missionId", ProtectionScenario.KL);
+        report.put("categoryCode", "GAJI_TIDAK_DIBAYAR");
+        report.put("description", "Gaji tiga bulan belum dibayar oleh majikan.");
+        report.put("channel", "FAMILY");
+        report.put("phase", "ABROAD");
+        report.put("reporter", Map.of("relation", "FAMILY", "name", "Adik pekerja", "relationship", "adik (sibling)"));
+        return report;
+    }
+
+    private static List<OtlpReceiver.Span> trace(String traceId) {
+        return traces.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+    }
+
+    private static OtlpReceiver.Span parentOf(OtlpReceiver.Span span, List<OtlpReceiver.Span> trace) {
+        return trace.stream()
+                .filter(s -> s.spanId().equals(span.parentSpanId()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no parent of " + span + " in " + trace));
+    }
+
+    /** Polls the receiver (spans are exported every 200 ms) for the service's server span of a path ending so. */
+    private static OtlpReceiver.Span awaitServerSpan(String service, String pathEnd) {
+        return awaitSpan(
+                service + " serving " + pathEnd,
+                s -> s.service().equals(service)
+                        && s.kind() == OtlpReceiver.Span.SERVER
+                        && s.attributeValues().stream().anyMatch(v -> v.endsWith(pathEnd)));
+    }
+
+    /** Polls for a server span of the service whose parent is a client span under {@code above}. */
+    private static OtlpReceiver.Span awaitChildServerSpan(String service, OtlpReceiver.Span above) {
+        return awaitSpan(service + " called under " + above, s -> {
+            if (!s.service().equals(service)
+                    || s.kind() != OtlpReceiver.Span.SERVER
+                    || !s.traceId().equals(above.traceId())) {
+                return false;
+            }
+            return trace(s.traceId()).stream()
+                    .anyMatch(c ->
+                            c.spanId().equals(s.parentSpanId()) && c.service().equals(above.service()));
+        });
+    }
+
+    private static OtlpReceiver.Span awaitSpan(String what, java.util.function.Predicate<OtlpReceiver.Span> match) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            var found = traces.spans().stream().filter(match).findFirst();
+            if (found.isPresent() || Instant.now().isAfter(deadline)) {
+                return found.orElseThrow(() -> new AssertionError(
+                        "no span of " + what + " among " + traces.spans().size() + " received"));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     /** Polls audit-service until at least {@code count} events match (the outbox relay runs every 500 ms). */

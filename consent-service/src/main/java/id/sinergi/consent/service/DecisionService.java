@@ -9,6 +9,7 @@ import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * Decides from the database as it stands at this call: nothing is cached, so a revocation holds from the next
  * decision on. Each decision is one audit event, and each grant it uses is counted with its holder, written
- * together by {@link GrantUse}.
+ * together by {@link GrantUse}, and counted in {@code sinergi_consent_decisions_total} by outcome, reason code,
+ * purpose and requesting agency (all of them closed vocabularies; no worker or officer).
  */
 @ApplicationScoped
 public class DecisionService {
@@ -40,6 +42,9 @@ public class DecisionService {
     @Inject
     ConsentClock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * An officer may ask only for their own agency (else 403 other-agency); Sinergi services ask for whichever
      * agency calls them. A grant changed by a concurrent revocation or pause makes the decision start over from
@@ -53,6 +58,7 @@ public class DecisionService {
         List<DataCategory> asked = asked(request);
         return Uni.createFrom()
                 .deferred(() -> decideOnce(request, asked, caller))
+                .invoke(d -> counted(d, request))
                 .onFailure(GrantUse.GrantChanged.class)
                 .retry()
                 .atMost(2)
@@ -62,6 +68,21 @@ public class DecisionService {
                         "Decision contended",
                         "The worker's grants changed three times while this decision was taken; nothing was"
                                 + " recorded, ask again"));
+    }
+
+    /** One more decision of its kind in {@code sinergi_consent_decisions_total}. */
+    private void counted(Decision d, DecisionRequest request) {
+        registry.counter(
+                        "sinergi.consent.decisions",
+                        "outcome",
+                        d.decision().name(),
+                        "reason",
+                        d.reason() == null ? "NONE" : d.reason(),
+                        "purpose",
+                        request.purpose().name(),
+                        "agency",
+                        request.requestingAgency().name())
+                .increment();
     }
 
     /** The asked categories in the order of DataCategory: from dataCategory or dataCategories, never both. */

@@ -1,0 +1,82 @@
+package id.sinergi.audit.client;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The audit delivery lag of this service as gauges on {@code /q/metrics}, tag {@code source}, the sending service as audit-service names it:
+ * {@code sinergi_audit_outbox_pending} (events in the outbox still to deliver, without those set aside as
+ * unreadable) and {@code sinergi_audit_outbox_oldest_age_seconds} (how long the oldest of them has waited; 0 when
+ * none waits). One query refreshes both every {@code sinergi.metrics.refresh-interval} (15s; {@code off} in the
+ * tests, which call {@link #refresh()}); the age grows between refreshes from the oldest event's time.
+ */
+@Startup
+@Singleton
+public class OutboxMetrics {
+
+    private static final String FIGURES =
+            "SELECT count(*), min(created_at) FROM audit_outbox WHERE " + AuditOutboxEntry.NOT_SET_ASIDE;
+
+    private final Pool pool;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldest = new AtomicReference<>();
+
+    public OutboxMetrics(Pool pool, MeterRegistry registry, AuditConfig config) {
+        this.pool = pool;
+        Gauge.builder("sinergi.audit.outbox.pending", pending, AtomicLong::get)
+                .description("Audit events in the outbox still to deliver to audit-service")
+                .tag("source", config.serviceName())
+                .register(registry);
+        Gauge.builder("sinergi.audit.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+                .description("How long the oldest audit event still to deliver has waited in the outbox")
+                .baseUnit("seconds")
+                .tag("source", config.serviceName())
+                .register(registry);
+    }
+
+    @Scheduled(
+            identity = "audit-outbox-metrics",
+            every = "${sinergi.metrics.refresh-interval:15s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return refresh().onFailure().recoverWithItem(failure -> {
+            Log.warnf(
+                    "event=metrics-refresh-failed figures=audit-outbox cause=%s",
+                    failure.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /** Reads the outbox's figures now. */
+    public Uni<Void> refresh() {
+        return pool.query(FIGURES)
+                .execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime first = row.getOffsetDateTime(1);
+                    pending.set(row.getLong(0));
+                    oldest.set(first == null ? null : first.toInstant());
+                })
+                .replaceWithVoid();
+    }
+
+    double oldestAgeSeconds() {
+        Instant first = oldest.get();
+        return first == null
+                ? 0
+                : Math.max(0, Duration.between(first, Instant.now()).toMillis() / 1000.0);
+    }
+}
