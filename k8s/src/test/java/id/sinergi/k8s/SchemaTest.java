@@ -39,5 +39,10 @@ class SchemaTest {
                         "monitoring.coreos.com/v1 ServiceMonitor",
                         "postgresql.cnpg.io/v1 Cluster",
                         "postgresql.cnpg.io/v1 Database");
+        assertThat(Render.PRODUCTION_ALL_OPTIONS.manifests())
+                .as("the Grafana dashboards' ConfigMap")
+                .anyMatch(m -> m.kind().equals("ConfigMap")
+                        && m.object().path("metadata").path("labels").has("grafana_dashboard")
+                        && m.object().path("data").fieldNames().hasNext());
     }
 }
