@@ -10,15 +10,8 @@ import java.util.List;
 /** The helm binary that k8s/tools/fetch-helm.sh fetches and verifies, run as a child process. */
 final class Helm {
 
-    /** The repository's root: the parent build passes it; run alone, the module's parent folder. */
-    static final Path REPO = Path.of(System.getProperty(
-                    "sinergi.repo.root",
-                    Path.of("").toAbsolutePath().getParent().toString()))
-            .toAbsolutePath()
-            .normalize();
-
-    /** The chart under test. */
-    static final Path CHART = REPO.resolve("k8s/sinergi");
+    /** The repository's root: the parent build passes it; else the nearest folder up that holds k8s/tools. */
+    static final Path REPO = repositoryRoot();
 
     private static Path binary;
 
@@ -56,6 +49,18 @@ final class Helm {
             binary = Path.of(lines.get(lines.size() - 1));
         }
         return binary;
+    }
+
+    private static Path repositoryRoot() {
+        Path start = Path.of(System.getProperty("sinergi.repo.root", ""))
+                .toAbsolutePath()
+                .normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("k8s/tools/fetch-helm.sh"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no k8s/tools/fetch-helm.sh in " + start + " or a folder above it");
     }
 
     private static Result exec(List<String> command) {
