@@ -1,0 +1,139 @@
+package id.sinergi.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Values that contradict each other, or that values.schema.json refuses, fail the render with a message that names
+ * the value to change and, for contradictions, the fix (the chart's templates/_validate.tpl).
+ */
+class ContradictionTest {
+
+    /** A render with bad --set values on top of a values file, and what its error must say. */
+    record Case(String name, Render base, List<String> sets, List<String> mustSay) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case(
+                        "demo users in production",
+                        Render.PRODUCTION,
+                        List.of("keycloak.realm.demoUsers=true"),
+                        List.of("keycloak.realm.demoUsers", "Fix: --set keycloak.realm.demoUsers=false")),
+                new Case(
+                        "CNPG beside an external host",
+                        Render.PRODUCTION,
+                        List.of("cloudnativepg.enabled=true", "cloudnativepg.apiServer.cidrs={10.96.0.1/32}"),
+                        List.of("postgresql.external.host", "Fix: --set postgresql.external.host=")),
+                new Case(
+                        "no database at all",
+                        Render.PRODUCTION,
+                        List.of("postgresql.external.host="),
+                        List.of("--set postgresql.external.host=<host>", "--set cloudnativepg.enabled=true")),
+                new Case(
+                        "NetworkPolicies without the database's addresses",
+                        Render.DEVELOPMENT,
+                        List.of("postgresql.external.cidrs=null"),
+                        List.of("postgresql.external.cidrs", "Fix: --set 'postgresql.external.cidrs=")),
+                new Case(
+                        "CNPG under NetworkPolicies without the API server's addresses",
+                        Render.PRODUCTION_ALL_OPTIONS,
+                        List.of("cloudnativepg.apiServer.cidrs=null"),
+                        List.of("cloudnativepg.apiServer.cidrs", "Fix: --set 'cloudnativepg.apiServer.cidrs=")),
+                new Case(
+                        "two Keycloak pods with a local cache",
+                        Render.DEVELOPMENT,
+                        List.of("keycloak.replicaCount=2"),
+                        List.of("keycloak.cache=local", "Fix: --set keycloak.cache=ispn")),
+                new Case(
+                        "Keycloak's PDB would block every drain",
+                        Render.PRODUCTION,
+                        List.of("keycloak.pdb.minAvailable=2"),
+                        List.of("keycloak.pdb.minAvailable", "--set keycloak.replicaCount=3")),
+                new Case(
+                        "HPA minimum above its maximum",
+                        Render.PRODUCTION,
+                        List.of("services.case.autoscaling.minReplicas=7"),
+                        List.of(
+                                "services.case.autoscaling.minReplicas",
+                                "--set services.case.autoscaling.maxReplicas=7")),
+                new Case(
+                        "one replica in production, which its PDB cannot drain",
+                        Render.PRODUCTION,
+                        List.of("services.identity.autoscaling.enabled=false", "services.identity.replicaCount=1"),
+                        List.of(
+                                "services.identity.pdb.minAvailable",
+                                "--set services.identity.replicaCount=2",
+                                "--set services.identity.pdb.enabled=false")),
+                new Case(
+                        "a singleton behind an HPA",
+                        Render.PRODUCTION,
+                        List.of("services.consent.singleton=true"),
+                        List.of("services.consent.singleton", "--set services.consent.autoscaling.enabled=false")),
+                new Case(
+                        "console cookies without TLS in production",
+                        Render.PRODUCTION,
+                        List.of("services.audit.console.secureCookies=false"),
+                        List.of("Fix: --set services.audit.console.secureCookies=true")),
+                new Case(
+                        "Keycloak over plain HTTP in production",
+                        Render.PRODUCTION,
+                        List.of("keycloak.hostname=http://sso.sinergi.example"),
+                        List.of("keycloak.hostname", "--set keycloak.hostname=https://")),
+                new Case(
+                        "no Secret name for a credential (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("services.audit.log.signingKeySecret="),
+                        List.of("/services/audit/log/signingKeySecret")),
+                new Case(
+                        "no key for a client's secret (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("oidcClients.keys.case-service="),
+                        List.of("/oidcClients/keys/case-service")),
+                new Case(
+                        "a ServiceMonitor that the NetworkPolicies keep Prometheus from",
+                        Render.PRODUCTION,
+                        List.of("monitoring.serviceMonitor.from=null"),
+                        List.of("monitoring.serviceMonitor.from")),
+                new Case(
+                        "an OTLP endpoint that is no URL (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("observability.otlp.endpoint=collector:4317"),
+                        List.of("/observability/otlp/endpoint")),
+                new Case(
+                        "a misspelt value (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("services.identity.replicas=3"),
+                        List.of("/services/identity", "'replicas' not allowed")),
+                new Case(
+                        "an image flavour that does not exist (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("image.flavour=graal"),
+                        List.of("/image/flavour")),
+                new Case(
+                        "the tag latest (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("image.tag=latest"),
+                        List.of("/image/tag")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theRenderFailsAndSaysWhatToChange(Case contradiction) {
+        Helm.Result render = Render.template(contradiction.base().valuesFiles(), contradiction.sets());
+
+        assertThat(render.exitCode())
+                .as("exit code of helm template with %s", contradiction.sets())
+                .isNotZero();
+        assertThat(render.stderr()).contains(contradiction.mustSay());
+    }
+}
