@@ -38,7 +38,7 @@ Contradictions in the values fail the render, each with the values that fix it. 
 {{- if and (gt (int $v.keycloak.replicaCount) 1) (eq $v.keycloak.cache "local") -}}
 {{- $errors = append $errors (printf "keycloak.replicaCount is %v with keycloak.cache=local: each pod would keep its own sessions and logins would fail at random. Fix: --set keycloak.cache=ispn or --set keycloak.replicaCount=1." $v.keycloak.replicaCount) -}}
 {{- end -}}
-{{- if and $v.keycloak.pdb.enabled (ge (int $v.keycloak.pdb.minAvailable) (int $v.keycloak.replicaCount)) -}}
+{{- if and $v.keycloak.pdb.enabled (not $v.keycloak.pdb.maxUnavailable) (ge (int $v.keycloak.pdb.minAvailable) (int $v.keycloak.replicaCount)) -}}
 {{- $errors = append $errors (printf "keycloak.pdb.minAvailable (%v) is not below keycloak.replicaCount (%v): no node could be drained. Fix: --set keycloak.replicaCount=%v or --set keycloak.pdb.enabled=false." $v.keycloak.pdb.minAvailable $v.keycloak.replicaCount (add1 (int $v.keycloak.pdb.minAvailable))) -}}
 {{- end -}}
 
@@ -56,7 +56,7 @@ Contradictions in the values fail the render, each with the values that fix it. 
 {{- $errors = append $errors (printf "services.%s.autoscaling.minReplicas (%v) is above maxReplicas (%v). Fix: --set services.%s.autoscaling.maxReplicas=%v." $component $hpa.minReplicas $hpa.maxReplicas $component $hpa.minReplicas) -}}
 {{- end -}}
 {{- $fewest := ternary $hpa.minReplicas $svc.replicaCount (and $hpa.enabled true) -}}
-{{- if and $svc.pdb.enabled (ge (int $svc.pdb.minAvailable) (int $fewest)) -}}
+{{- if and $svc.pdb.enabled (not $svc.pdb.maxUnavailable) (ge (int $svc.pdb.minAvailable) (int $fewest)) -}}
 {{- $errors = append $errors (printf "services.%s.pdb.minAvailable (%v) is not below the fewest replicas (%v): no node could be drained. Fix: raise services.%s.replicaCount (or autoscaling.minReplicas) to %v, or --set services.%s.pdb.enabled=false." $component $svc.pdb.minAvailable $fewest $component (add1 (int $svc.pdb.minAvailable)) $component) -}}
 {{- end -}}
 {{- if and $v.production (not $svc.singleton) (lt (int $fewest) 2) -}}
