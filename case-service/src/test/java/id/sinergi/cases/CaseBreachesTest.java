@@ -89,6 +89,12 @@ class CaseBreachesTest {
                 .anySatisfy(p -> assertThat(p).contains("\"username\":\"consul.kl\""))
                 .anySatisfy(p -> assertThat(p).contains("\"username\":\"pwni.hq\""))
                 .noneSatisfy(p -> assertThat(p).contains("\"username\":\"consul.hk\""));
+        assertThat(AuditOutboxProbe.payloadsMentioning(
+                        dataSource, "\"reason\":\"out-of-scope mission=" + KL + " list=breaches\""))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("\"action\":\"case.list\"")
+                        .contains("\"outcome\":\"DENIED\"")
+                        .contains("\"username\":\"consul.hk\""));
     }
 
     @Test
@@ -214,6 +220,18 @@ class CaseBreachesTest {
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:validation"))
                 .body("errors[0].field", equalTo("limit"));
+        for (Map.Entry<String, String> bad :
+                Map.of("limit", "abc", "offset", "x").entrySet()) {
+            given().auth()
+                    .oauth2(Tokens.user("pwni.hq"))
+                    .queryParam(bad.getKey(), bad.getValue())
+                    .when()
+                    .get("/api/cases/breaches")
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                    .body("errors[0].field", equalTo(bad.getKey()));
+        }
         given().auth()
                 .oauth2(Tokens.user("pwni.hq"))
                 .queryParam("missionId", "KBRI-ATLANTIS")

@@ -7,6 +7,8 @@ import id.sinergi.devstack.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,26 @@ enum CaseCalls {
     VITAL_INTEREST("case.vital-interest.invoke", "POST", "/vital-interest", Map.of("reason", VitalReason.TEXT)),
     VITAL_INTEREST_RENEWAL(
             "case.vital-interest.renew", "POST", "/vital-interest/renewal", Map.of("reason", VitalReason.TEXT)),
+    CLOSURE_REQUEST_ONE("case.closure-requests.read", "GET", "/closure-requests/" + UUID.randomUUID(), null),
+    REFERRAL(
+            "case.referral",
+            "POST",
+            "/referrals",
+            Map.of("kind", "REFERRAL", "to", "SHELTER", "providerName", "Rumah Aman", "reason", "needs a safe place")),
+    REFERRALS("case.referral.read", "GET", "/referrals", null),
+    REFERRAL_ONE("case.referral.read", "GET", "/referrals/" + UUID.randomUUID(), null),
+    REFERRAL_DECISION(
+            "case.referral-decision",
+            "POST",
+            "/referrals/" + UUID.randomUUID() + "/decision",
+            Map.of("decision", "ACCEPTED", "reason", "the shelter has a room")),
+    OUTCOME(
+            "case.outcome",
+            "POST",
+            "/outcomes",
+            Map.of("kind", "REPATRIATED", "date", LocalDate.now(ZoneOffset.UTC).toString())),
+    OUTCOMES("case.outcome.read", "GET", "/outcomes", null),
+    OUTCOME_ONE("case.outcome.read", "GET", "/outcomes/" + UUID.randomUUID(), null),
     EXPORT("case.export", "GET", "/export?party=EMPLOYER", null);
 
     /** A reason long enough for consent-service's vital-interest rules. */

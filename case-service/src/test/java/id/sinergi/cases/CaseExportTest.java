@@ -384,6 +384,11 @@ class CaseExportTest {
         exportList("consul.kl", Map.of("party", "EMPLOYER", "format", "csv", "limit", 0))
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:validation"));
+        exportList("consul.kl", Map.of("party", "EMPLOYER", "format", "csv", "limit", "abc"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                .body("errors[0].field", equalTo("limit"));
         given().auth()
                 .oauth2(Tokens.user("security.auditor"))
                 .when()

@@ -165,6 +165,23 @@ class CaseIntakeTest {
                 .body("type", equalTo("urn:sinergi:problem:invalid-idempotency-key"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         withKey("consul.kl", "two words", body).statusCode(400);
+        withKey("consul.kl", "", body)
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-idempotency-key"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        withKey("consul.kl", "tab\there", body).statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "key-one")
+                .header("Idempotency-Key", "key-two")
+                .body(body)
+                .when()
+                .post("/api/cases")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:invalid-idempotency-key"))
+                .body("errors[0].message", equalTo("must be sent once"));
 
         assertThat(casesOf((String) body.get("workerId"))).isZero();
     }

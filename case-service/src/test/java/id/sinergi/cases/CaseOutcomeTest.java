@@ -12,9 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class CaseOutcomeTest {
     @Test
     void shouldRecordSeveralOutcomesAndListThemOldestFirst() {
         String caseId = Cases.reported("consul.kl", KL, "PIDANA_PERDATA");
+        CaseTimes.shiftBack(dataSource, caseId, Duration.ofDays(3));
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
         String wagesId = record("consul.kl", caseId, wages("4500.50", "MYR"))
@@ -125,6 +128,13 @@ class CaseOutcomeTest {
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:date-in-future"))
                 .body("errors[0].field", equalTo("date"));
+        for (String early :
+                List.of("0001-01-01", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString())) {
+            record("consul.kl", caseId, dated("REPATRIATED", early))
+                    .statusCode(400)
+                    .body("type", equalTo("urn:sinergi:problem:date-before-report"))
+                    .body("errors[0].field", equalTo("date"));
+        }
         record("consul.kl", caseId, repatriatedWithAmount)
                 .statusCode(400)
                 .body("type", equalTo("urn:sinergi:problem:outcome-field-not-allowed"))
@@ -146,6 +156,8 @@ class CaseOutcomeTest {
     void shouldRecordRemainsRepatriatedForACaseOfDeathOnly() {
         String wageCase = Cases.reported("consul.kl", KL);
         String deathCase = Cases.reported("consul.kl", KL, "MENINGGAL_DUNIA");
+        CaseTimes.shiftBack(dataSource, wageCase, Duration.ofDays(9));
+        CaseTimes.shiftBack(dataSource, deathCase, Duration.ofDays(9));
         String lastWeek = LocalDate.now(ZoneOffset.UTC).minusDays(7).toString();
 
         record("consul.kl", wageCase, dated("REMAINS_REPATRIATED", lastWeek))

@@ -210,6 +210,108 @@ class CaseResourceTest {
                 .contains("\"action\":\"case.read\"")
                 .contains("\"outcome\":\"DENIED\"")
                 .contains("\"username\":\"consul.hk\""));
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, "\"reason\":\"out-of-scope mission=" + KL + "\""))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("\"action\":\"case.list\"")
+                        .contains("\"outcome\":\"DENIED\"")
+                        .contains("\"username\":\"consul.hk\""));
+    }
+
+    @Test
+    void shouldAnswerEachRowMadeWithALocationThatResolvesAndTheCasesNewETag() {
+        String caseId = Cases.reported("consul.kl", KL);
+        Map<String, Object> referral = Map.of(
+                "kind", "REFERRAL", "to", "SHELTER", "providerName", "Rumah Aman", "reason", "needs a safe place");
+        Map<String, Object> outcome = Map.of(
+                "kind",
+                "REPATRIATED",
+                "date",
+                java.time.LocalDate.now(ZoneOffset.UTC).toString());
+
+        for (Map.Entry<String, Map<String, Object>> made :
+                List.of(Map.entry("/referrals", referral), Map.entry("/outcomes", outcome))) {
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> answer = Cases.update(
+                            "consul.kl", caseId, made.getKey(), made.getValue())
+                    .statusCode(201)
+                    .extract();
+
+            Cases.read("consul.kl", caseId).header("ETag", equalTo(answer.header("ETag")));
+            given().auth()
+                    .oauth2(Tokens.user("p2mi.officer"))
+                    .when()
+                    .get(answer.header("Location"))
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(answer.path("id")));
+        }
+        CaseSetup.resolve("consul.kl", caseId);
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> asked = Cases.update(
+                        "consul.kl", caseId, "/closure-requests", Map.of("reason", "wages paid in full"))
+                .statusCode(201)
+                .extract();
+
+        Cases.read("consul.kl", caseId).header("ETag", equalTo(asked.header("ETag")));
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get(asked.header("Location"))
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(asked.path("id")));
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .when()
+                .get("/api/cases/" + caseId + "/outcomes/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("urn:sinergi:problem:not-found"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFieldInARequestBodyNamingIt() {
+        Workers.Worker worker = Workers.register();
+        Map<String, Object> report = new java.util.HashMap<>(Cases.byWorkerId(worker.id(), KL));
+        report.put("severity", "HIGH");
+
+        Cases.report(Tokens.user("consul.kl"), report)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:invalid-json-value"))
+                .body("errors[0].field", equalTo("severity"))
+                .body("errors[0].code", equalTo("unknown-field"));
+    }
+
+    @Test
+    void shouldNameAQueryParameterThatIsNoNumberOrTooLarge() {
+        for (String limit : List.of("abc", "99999999999", "1.5")) {
+            given().auth()
+                    .oauth2(Tokens.user("pwni.hq"))
+                    .queryParam("limit", limit)
+                    .when()
+                    .get("/api/cases")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                    .body("errors[0].field", equalTo("limit"))
+                    .body("errors[0].code", equalTo("invalid-parameter"));
+        }
+    }
+
+    @Test
+    void shouldAnswerABodyOverTheLimitWithAProblem() {
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .contentType(ContentType.JSON)
+                .body("{\"description\":\"" + "a".repeat(1_100_000) + "\"}")
+                .when()
+                .post("/api/cases")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("urn:sinergi:problem:body-too-large"))
+                .body("title", equalTo("Request body too large"));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package id.sinergi.cases;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.devstack.testing.Tokens;
-import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -70,13 +68,7 @@ final class CaseSetup {
 
     /** Invokes vital interest for the case as {@code user} (a consular officer of its mission). */
     static void invokeVitalInterest(String user, String caseId) {
-        given().auth()
-                .oauth2(Tokens.user(user))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", CaseCalls.VitalReason.TEXT))
-                .when()
-                .post("/api/cases/" + caseId + "/vital-interest")
-                .then()
+        Cases.update(user, caseId, "/vital-interest", Map.of("reason", CaseCalls.VitalReason.TEXT))
                 .statusCode(201);
     }
 

@@ -237,24 +237,47 @@ class VitalInterestTest {
                 .body("type", equalTo("urn:sinergi:problem:not-found"));
     }
 
+    /** Invokes as {@code user}, naming in If-Match the version the user reads first. */
     private static ValidatableResponse invoke(String user, String caseId, String reason) {
-        return given().auth()
-                .oauth2(Tokens.user(user))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", reason))
-                .when()
-                .post("/api/cases/" + caseId + "/vital-interest")
-                .then();
+        return Cases.update(user, caseId, "/vital-interest", Map.of("reason", reason));
     }
 
     private static ValidatableResponse renew(String user, String caseId, String reason) {
-        return given().auth()
-                .oauth2(Tokens.user(user))
+        return Cases.update(user, caseId, "/vital-interest/renewal", Map.of("reason", reason));
+    }
+
+    @Test
+    void shouldRequireTheCasesVersionAndAnswerWithItsNewOne() {
+        String caseId = Cases.reported("consul.kl", KL, "KEDARURATAN");
+        String before = Cases.read("consul.kl", caseId).extract().header("ETag");
+
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
                 .contentType(ContentType.JSON)
-                .body(Map.of("reason", reason))
+                .body(Map.of("reason", REASON))
+                .when()
+                .post("/api/cases/" + caseId + "/vital-interest")
+                .then()
+                .statusCode(428)
+                .body("type", equalTo("urn:sinergi:problem:precondition-required"));
+        String invoked =
+                invoke("consul.kl", caseId, REASON).statusCode(201).extract().header("ETag");
+        given().auth()
+                .oauth2(Tokens.user("consul.kl"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", before)
+                .body(Map.of("reason", REASON))
                 .when()
                 .post("/api/cases/" + caseId + "/vital-interest/renewal")
-                .then();
+                .then()
+                .statusCode(412)
+                .body("type", equalTo("urn:sinergi:problem:stale-version"));
+        String renewed =
+                renew("consul.kl", caseId, REASON).statusCode(200).extract().header("ETag");
+
+        assertThat(invoked).isNotEqualTo(before);
+        assertThat(renewed).isNotEqualTo(invoked);
+        Cases.read("consul.kl", caseId).statusCode(200).header("ETag", equalTo(renewed));
     }
 
     /** What a case-service whose recording of consent-service's answer failed leaves: no authorisation. */

@@ -168,16 +168,16 @@ class CrossServiceTest {
         report.put("phase", "ABROAD");
         report.put(
                 "reporter", Map.of("relation", "FAMILY", "name", "Kakak pekerja", "relationship", "kakak (sibling)"));
-        String caseId = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report)
-                .body()
-                .path("id")
-                .asText();
+        JsonNode reported = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), report)
+                .body();
+        String caseId = reported.path("id").asText();
         Answer withoutConsent = readPlacement("consul.kl", worker);
 
         Answer invoked = api.post(
                 urls.cases() + "/api/cases/" + caseId + "/vital-interest",
                 tokens.user("consul.kl"),
-                Map.of("reason", "Dugaan TPPO: pekerja ditahan penyalur, lokasi harus dicari lewat data penempatan."));
+                Map.of("reason", "Dugaan TPPO: pekerja ditahan penyalur, lokasi harus dicari lewat data penempatan."),
+                Map.of("If-Match", "\"" + reported.path("version").asLong() + "\""));
         String authorisation =
                 invoked.body().path("vitalInterest").path("authorisationId").asText();
         Answer byHandlingMission = readPlacement("consul.kl", worker);

@@ -21,6 +21,7 @@ import id.sinergi.cases.service.CaseService;
 import id.sinergi.cases.service.CaseVersions;
 import id.sinergi.cases.service.CaseVitalInterests;
 import id.sinergi.cases.service.CaseWorkflow;
+import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -62,6 +64,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @Inject
     CaseService cases;
 
@@ -79,6 +83,9 @@ public class CaseResource {
 
     @Inject
     UriInfo uriInfo;
+
+    @Inject
+    HttpHeaders headers;
 
     @POST
     @RolesAllowed({Roles.SOURCE_CONNECTOR, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
@@ -111,22 +118,23 @@ public class CaseResource {
             responseCode = "503",
             description = "identity-unavailable: the worker cannot be checked now; nothing was stored")
     public Uni<Response> report(
-            @HeaderParam("Idempotency-Key")
-                    @Parameter(description = "The sender's key for this report (1 to 128 visible ASCII characters)")
+            @HeaderParam(IDEMPOTENCY_KEY)
+                    @Parameter(
+                            description = "The sender's key for this report (1 to 128 visible ASCII characters),"
+                                    + " sent once")
                     String idempotencyKey,
             @NotNull @Valid ReportRequest request) {
-        return cases.report(request, Optional.ofNullable(idempotencyKey), caller)
-                .map(r -> {
-                    Response.ResponseBuilder answer = Response.created(uriInfo.getAbsolutePathBuilder()
-                                    .path(r.protectionCase().id.toString())
-                                    .build())
-                            .tag(new EntityTag(String.valueOf(r.protectionCase().version)))
-                            .entity(CaseView.of(r.protectionCase(), reference));
-                    if (r.replayed()) {
-                        answer.header("Idempotent-Replayed", "true");
-                    }
-                    return answer.build();
-                });
+        return cases.report(request, idempotencyKey(), caller).map(r -> {
+            Response.ResponseBuilder answer = Response.created(uriInfo.getAbsolutePathBuilder()
+                            .path(r.protectionCase().id.toString())
+                            .build())
+                    .tag(new EntityTag(String.valueOf(r.protectionCase().version)))
+                    .entity(CaseView.of(r.protectionCase(), reference));
+            if (r.replayed()) {
+                answer.header("Idempotent-Replayed", "true");
+            }
+            return answer.build();
+        });
     }
 
     @GET
@@ -254,10 +262,26 @@ public class CaseResource {
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ClosureRequestBody request) {
         long version = CaseVersions.fromIfMatch(ifMatch);
-        return workflow.requestClosure(id, version, request.reason(), caller).map(r -> Response.created(
-                        uriInfo.getAbsolutePathBuilder().path(r.id.toString()).build())
-                .entity(ClosureRequestView.of(r))
-                .build());
+        return workflow.requestClosure(id, version, request.reason(), caller)
+                .map(v -> Response.created(uriInfo.getAbsolutePathBuilder()
+                                .path(v.value().id.toString())
+                                .build())
+                        .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                        .entity(ClosureRequestView.of(v.value()))
+                        .build());
+    }
+
+    @GET
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(summary = "One closure request of the case and its decision")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request",
+            content = @Content(schema = @Schema(implementation = ClosureRequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such case or request, or not one the caller may see")
+    public Uni<ClosureRequestView> closureRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        return workflow.closureRequest(id, requestId, caller).map(ClosureRequestView::of);
     }
 
     @GET
@@ -335,7 +359,8 @@ public class CaseResource {
             description = "The consular officer of the mission handling an open case of a critical category asks"
                     + " consent-service for a vital-interest authorisation: the worker's data may be used for the"
                     + " case without consent for 72 hours unless renewed. The written reason (40 to 2000"
-                    + " characters) goes to consent-service and its security review only.")
+                    + " characters) goes to consent-service and its security review only. Names the case's version"
+                    + " in If-Match; the answer's ETag is the case's new version.")
     @APIResponse(
             responseCode = "201",
             description = "Invoked; the case shows the authorisation",
@@ -356,12 +381,20 @@ public class CaseResource {
             responseCode = "502",
             description = "consent-refused-request: consent-service refused case-service's request; nothing was"
                     + " invoked, and trying again will not help")
+    @APIResponse(responseCode = "412", description = "stale-version: the case changed since the version sent")
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
     @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was invoked; try again")
-    public Uni<Response> invokeVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
-        return vitalInterests.invoke(id, request.strippedReason(), caller).map(c -> Response.status(
-                        Response.Status.CREATED)
-                .entity(CaseView.of(c, reference))
-                .build());
+    public Uni<Response> invokeVitalInterest(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid VitalInterestRequest request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return vitalInterests
+                .invoke(id, version, request.strippedReason(), caller)
+                .map(c -> Response.status(Response.Status.CREATED)
+                        .tag(new EntityTag(String.valueOf(c.version)))
+                        .entity(CaseView.of(c, reference))
+                        .build());
     }
 
     @POST
@@ -370,7 +403,8 @@ public class CaseResource {
     @Operation(
             summary = "Renew the case's vital-interest authorisation for another 72 hours",
             description = "While it is in force, with a new written reason; it goes back on the security team's"
-                    + " review list.")
+                    + " review list. Names the case's version in If-Match; the answer's ETag is the case's new"
+                    + " version.")
     @APIResponse(
             responseCode = "200",
             description = "Renewed",
@@ -389,9 +423,32 @@ public class CaseResource {
             responseCode = "502",
             description = "consent-refused-request: consent-service refused case-service's request; nothing was"
                     + " renewed, and trying again will not help")
+    @APIResponse(responseCode = "412", description = "stale-version: the case changed since the version sent")
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
     @APIResponse(responseCode = "503", description = "consent-unavailable: nothing was renewed; try again")
-    public Uni<CaseView> renewVitalInterest(@PathParam("id") UUID id, @NotNull @Valid VitalInterestRequest request) {
-        return vitalInterests.renew(id, request.strippedReason(), caller).map(c -> CaseView.of(c, reference));
+    public Uni<Response> renewVitalInterest(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid VitalInterestRequest request) {
+        long version = CaseVersions.fromIfMatch(ifMatch);
+        return vitalInterests
+                .renew(id, version, request.strippedReason(), caller)
+                .map(this::withTag);
+    }
+
+    /**
+     * The request's Idempotency-Key: none when the header is absent; 400 {@code invalid-idempotency-key} when it
+     * is sent more than once, and (by {@code IntakeKeys}) when it is empty or not 1 to 128 visible ASCII characters.
+     */
+    private Optional<String> idempotencyKey() {
+        List<String> keys = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (keys == null || keys.isEmpty()) {
+            return Optional.empty();
+        }
+        if (keys.size() > 1) {
+            throw ProblemException.invalidField("invalid-idempotency-key", IDEMPOTENCY_KEY, "must be sent once");
+        }
+        return Optional.of(keys.get(0));
     }
 
     /** The case as the API shows it, with its version as the ETag. */

@@ -41,7 +41,8 @@ public final class OutcomeDtos {
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three capital letters")
                     @Schema(example = "MYR")
                     String currency,
-            @Schema(description = "When it happened; not in the future") LocalDate date,
+            @Schema(description = "When it happened; not in the future, nor before the case was reported")
+                    LocalDate date,
             LegalResult legalResult,
             @Size(min = 1, max = MAX_NOTE)
                     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -72,10 +73,25 @@ public class OutcomeResource {
     public Uni<Response> record(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid OutcomeRequest request) {
         long version = CaseVersions.fromIfMatch(ifMatch);
-        return outcomes.record(id, version, request, caller).map(o -> Response.created(
-                        uriInfo.getAbsolutePathBuilder().path(o.id.toString()).build())
-                .entity(OutcomeView.of(o))
+        return outcomes.record(id, version, request, caller).map(v -> Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(v.value().id.toString())
+                        .build())
+                .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                .entity(OutcomeView.of(v.value()))
                 .build());
+    }
+
+    @GET
+    @Path("/{outcomeId}")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(summary = "One outcome of the case")
+    @APIResponse(
+            responseCode = "200",
+            description = "The outcome",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    @APIResponse(responseCode = "404", description = "No such case or outcome, or not one the caller may see")
+    public Uni<OutcomeView> find(@PathParam("id") UUID id, @PathParam("outcomeId") UUID outcomeId) {
+        return outcomes.find(id, outcomeId, caller).map(OutcomeView::of);
     }
 
     @GET

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -90,10 +91,25 @@ public class ReferralResource {
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReferralRequest request) {
         long version = CaseVersions.fromIfMatch(ifMatch);
-        return referrals.refer(id, version, request, caller).map(r -> Response.created(
-                        uriInfo.getAbsolutePathBuilder().path(r.id.toString()).build())
-                .entity(ReferralView.of(r))
+        return referrals.refer(id, version, request, caller).map(v -> Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(v.value().id.toString())
+                        .build())
+                .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                .entity(ReferralView.of(v.value()))
                 .build());
+    }
+
+    @GET
+    @Path("/{referralId}")
+    @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
+    @Operation(summary = "One referral or transfer of the case with its answer")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "404", description = "No such case or referral, or not one the caller may see")
+    public Uni<ReferralView> find(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
+        return referrals.find(id, referralId, caller).map(ReferralView::of);
     }
 
     @GET
@@ -129,7 +145,7 @@ public class ReferralResource {
                     + " changed lead meanwhile can only be rejected), already-lead")
     @APIResponse(responseCode = "412", description = "stale-version")
     @APIResponse(responseCode = "428", description = "precondition-required")
-    public Uni<ReferralView> decide(
+    public Uni<Response> decide(
             @PathParam("id") UUID id,
             @PathParam("referralId") UUID referralId,
             @HeaderParam("If-Match") String ifMatch,
@@ -137,6 +153,8 @@ public class ReferralResource {
         long version = CaseVersions.fromIfMatch(ifMatch);
         return referrals
                 .decide(id, version, referralId, request.decision(), request.reason(), caller)
-                .map(ReferralView::of);
+                .map(v -> Response.ok(ReferralView.of(v.value()))
+                        .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                        .build());
     }
 }

@@ -139,6 +139,18 @@ public class CaseAccess {
         return AuditEvent.of(audit.serviceName(), action, actor).purpose(PURPOSE);
     }
 
+    /**
+     * Audits, in a transaction of its own, a list asked for a mission outside the caller's scope as denied, naming
+     * the mission (and {@code asked}, what else was asked, when not null); the list answers empty.
+     */
+    public Uni<Void> deniedMission(AuditActor actor, String action, String missionId, String asked) {
+        Log.warnf("event=case-access-denied action=%s mission=%s actor=%s", action, missionId, actor.subject());
+        return Panache.withTransaction(() -> audit.record(event(actor, action)
+                .outcome(AuditOutcome.DENIED)
+                .reason("out-of-scope mission=" + missionId + (asked == null ? "" : " " + asked))
+                .build()));
+    }
+
     /** Records the event in the current transaction. */
     public Uni<Void> record(AuditEvent event) {
         return audit.record(event);

@@ -71,7 +71,8 @@ public class CaseBreaches {
         AuditActor actor = caller.actor();
         Instant now = deadlines.now();
         if (filter.missionId() != null && !scope.seesMission(filter.missionId())) {
-            return Panache.withTransaction(() -> audited(actor, List.of(), now, false));
+            return access.deniedMission(actor, "case.list", filter.missionId(), "list=breaches")
+                    .replaceWith(new Page(List.of(), now, false));
         }
         Parameters params = new Parameters();
         String where = where(scope, filter, params, now);

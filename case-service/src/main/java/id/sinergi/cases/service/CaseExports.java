@@ -16,7 +16,6 @@ import id.sinergi.cases.reference.Term;
 import id.sinergi.cases.rest.CaseDtos.CaseView;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
-import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -95,14 +94,8 @@ public class CaseExports {
         AuditActor actor = caller.actor();
         String asked = "party=" + party + " format=" + format.parameter();
         if (filter.missionId() != null && !scope.seesMission(filter.missionId())) {
-            Log.warnf(
-                    "event=case-export-denied mission=%s party=%s actor=%s",
-                    filter.missionId(), party, actor.subject());
-            return Panache.withTransaction(() -> access.record(listEvent(actor)
-                            .outcome(AuditOutcome.DENIED)
-                            .reason("out-of-scope mission=" + filter.missionId() + " " + asked)
-                            .build())
-                    .replaceWith(new Listed(List.of(), false)));
+            return access.deniedMission(actor, ACTION, filter.missionId(), asked)
+                    .replaceWith(new Listed(List.of(), false));
         }
         CaseQuery query = new CaseQuery(scope)
                 .and("missionId", filter.missionId())

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
@@ -39,6 +40,9 @@ public class CaseOutcomes {
      */
     static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
+    /** The last zone to reach a date, for the earliest date an outcome may carry: its case's report day there. */
+    static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(-12);
+
     @Inject
     CaseAccess access;
 
@@ -46,7 +50,7 @@ public class CaseOutcomes {
     ReferenceData reference;
 
     /** Records the outcome on the case at {@code version}. */
-    public Uni<CaseOutcome> record(UUID caseId, long version, OutcomeRequest request, Caller caller) {
+    public Uni<Versioned<CaseOutcome>> record(UUID caseId, long version, OutcomeRequest request, Caller caller) {
         CaseOutcome o = outcome(request, LocalDate.now(EARLIEST_ZONE));
         AuditActor actor = caller.actor();
         return access.change(caseId, version, caller, RECORD, c -> {
@@ -54,6 +58,7 @@ public class CaseOutcomes {
                         throw ProblemException.conflict(
                                 "case-closed", "Case closed", "A closed case takes no outcome; reopen it first");
                     }
+                    checkNotBeforeReport(o.occurredOn, c.reportedAt);
                     if (o.kind == OutcomeKind.REMAINS_REPATRIATED && !isDeath(c)) {
                         ProblemException notDeath = ProblemException.conflict(
                                 "not-a-death-case",
@@ -75,7 +80,7 @@ public class CaseOutcomes {
                                     .build()))
                             .replaceWith(c);
                 })
-                .replaceWith(o)
+                .map(c -> new Versioned<>(o, c.version))
                 .invoke(() -> Log.infof("event=case-outcome case=%s outcome=%s kind=%s", caseId, o.id, o.kind));
     }
 
@@ -111,6 +116,18 @@ public class CaseOutcomes {
         o.legalResult = request.legalResult();
         o.note = request.note();
         return o;
+    }
+
+    /**
+     * 400 {@code date-before-report} when the outcome's date is before the day the case was reported, in the last
+     * zone to reach that day (UTC-12), so that a mission anywhere may record what happened on its report day.
+     */
+    static void checkNotBeforeReport(LocalDate date, Instant reportedAt) {
+        LocalDate reported = LocalDate.ofInstant(reportedAt, LATEST_ZONE);
+        if (date != null && date.isBefore(reported)) {
+            throw ProblemException.invalidField(
+                    "date-before-report", "date", "must not be before the case was reported (" + reported + ")");
+        }
     }
 
     /** 400 when a field the kind needs is missing, or one it does not take is given. */
@@ -162,6 +179,20 @@ public class CaseOutcomes {
                 .flatMap(CaseCategory::critical)
                 .filter(CriticalCaseCategory.DEATH::equals)
                 .isPresent();
+    }
+
+    /** One outcome of the case, audited as the list's read; 404 when the case has none such. */
+    public Uni<CaseOutcome> find(UUID caseId, UUID outcomeId, Caller caller) {
+        return access.read(caseId, caller, READ)
+                .chain(c -> Panache.withSession(
+                        () -> CaseOutcome.<CaseOutcome>find("id = ?1 and caseId = ?2", outcomeId, c.id)
+                                .<CaseOutcome>firstResult()))
+                .map(o -> {
+                    if (o == null) {
+                        throw ProblemException.notFound("Outcome " + outcomeId);
+                    }
+                    return o;
+                });
     }
 
     /** The case's outcomes, oldest first; the read is audited. */

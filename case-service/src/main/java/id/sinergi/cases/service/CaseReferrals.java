@@ -85,7 +85,7 @@ public class CaseReferrals {
     }
 
     /** Refers the case at {@code version}, asking consent-service first when worker data is shared. */
-    public Uni<CaseReferral> refer(UUID caseId, long version, ReferralRequest request, Caller caller) {
+    public Uni<Versioned<CaseReferral>> refer(UUID caseId, long version, ReferralRequest request, Caller caller) {
         Plan plan = plan(request);
         AuditActor actor = caller.actor();
         if (!plan.shares()) {
@@ -199,7 +199,7 @@ public class CaseReferrals {
     }
 
     /** Stores the referral, with its permit or override, in one change of the case. */
-    private Uni<CaseReferral> store(
+    private Uni<Versioned<CaseReferral>> store(
             UUID caseId, long version, Plan plan, Verdict verdict, Caller caller, AuditActor actor) {
         ReferralRequest request = plan.request();
         CaseReferral r = new CaseReferral();
@@ -250,7 +250,7 @@ public class CaseReferrals {
                                         : Uni.createFrom().item(c));
                     });
                 })
-                .replaceWith(r)
+                .map(c -> new Versioned<>(r, c.version))
                 .invoke(() -> Log.infof(
                         "event=case-referred case=%s referral=%s kind=%s to=%s shares=%s basis=%s",
                         caseId, r.id, r.kind, r.target, r.sharesWorkerData, r.sharingBasis));
@@ -372,7 +372,7 @@ public class CaseReferrals {
      * The receiving party's answer, with its reason, at the case's version {@code version}. An accepted transfer
      * hands the lead to the ministry referred to, and the former lead takes part from then on.
      */
-    public Uni<CaseReferral> decide(
+    public Uni<Versioned<CaseReferral>> decide(
             UUID caseId, long version, UUID referralId, Answer answer, String reason, Caller caller) {
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
@@ -419,9 +419,10 @@ public class CaseReferrals {
                                             + r.target)
                                     .build()));
                         }))
-                .map(c -> decided[0])
-                .invoke(r -> Log.infof(
-                        "event=case-referral-decided case=%s referral=%s decision=%s", caseId, r.id, r.status));
+                .map(c -> new Versioned<>(decided[0], c.version))
+                .invoke(v -> Log.infof(
+                        "event=case-referral-decided case=%s referral=%s decision=%s",
+                        caseId, v.value().id, v.value().status));
     }
 
     /**
@@ -454,6 +455,20 @@ public class CaseReferrals {
             e.problem().with("to", r.target.name());
             throw e;
         }
+    }
+
+    /** One referral of the case, audited as the list's read; 404 when the case has none such. */
+    public Uni<CaseReferral> find(UUID caseId, UUID referralId, Caller caller) {
+        return access.read(caseId, caller, READ)
+                .chain(c -> Panache.withSession(
+                        () -> CaseReferral.<CaseReferral>find("id = ?1 and caseId = ?2", referralId, c.id)
+                                .<CaseReferral>firstResult()))
+                .map(r -> {
+                    if (r == null) {
+                        throw ProblemException.notFound("Referral " + referralId);
+                    }
+                    return r;
+                });
     }
 
     /** The case's referrals, oldest first; the read is audited. */

@@ -269,7 +269,8 @@ public class CaseService {
 
     /**
      * The newest cases first that match the filter and the caller's scope; each listed case is audited. A mission
-     * that is not in the reference data is refused (unknown-mission), as when reporting.
+     * that is not in the reference data is refused (unknown-mission), as when reporting; a mission outside the
+     * caller's scope gives an empty list, audited as denied with the mission.
      */
     public Uni<List<ProtectionCase>> list(CaseFilter filter, Caller caller) {
         if (filter.missionId() != null && reference.mission(filter.missionId()).isEmpty()) {
@@ -278,7 +279,8 @@ public class CaseService {
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
         if (filter.missionId() != null && !scope.seesMission(filter.missionId())) {
-            return Panache.withTransaction(() -> auditList(actor, List.of()));
+            return access.deniedMission(actor, "case.list", filter.missionId(), null)
+                    .replaceWith(List.<ProtectionCase>of());
         }
         CaseQuery query = new CaseQuery(scope)
                 .and("missionId", filter.missionId())

@@ -56,19 +56,20 @@ public class CaseVitalInterests {
      * Invokes vital interest for the case; 409 from consent-service if one is already in force for it, unless
      * that one is an invocation for this case whose answer was never recorded here (see {@link #lostInvocation}).
      */
-    public Uni<ProtectionCase> invoke(UUID caseId, String reason, Caller caller) {
+    public Uni<ProtectionCase> invoke(UUID caseId, long expectedVersion, String reason, Caller caller) {
         Officer officer = officerOf(caller);
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
-        return check(caseId, INVOKE, scope, officer.mission(), actor, false).chain(c -> {
-            CriticalCaseCategory critical = criticalOf(c).orElseThrow();
-            InvokeRequest request = new InvokeRequest(c.workerId, c.id, critical, officer, reason.strip());
-            return consent.invoke(request)
-                    .map(a -> new Invoked(a, false))
-                    .onFailure(ProblemException.class)
-                    .recoverWithUni(e -> recoverOrRefuse(actor, c, (ProblemException) e))
-                    .chain(i -> record(c, INVOKE, i.authorisation(), actor, i.recovered()));
-        });
+        return check(caseId, expectedVersion, INVOKE, scope, officer.mission(), actor, false)
+                .chain(c -> {
+                    CriticalCaseCategory critical = criticalOf(c).orElseThrow();
+                    InvokeRequest request = new InvokeRequest(c.workerId, c.id, critical, officer, reason.strip());
+                    return consent.invoke(request)
+                            .map(a -> new Invoked(a, false))
+                            .onFailure(ProblemException.class)
+                            .recoverWithUni(e -> recoverOrRefuse(actor, c, (ProblemException) e))
+                            .chain(i -> record(c, INVOKE, i.authorisation(), actor, i.recovered()));
+                });
     }
 
     /** A lost invocation's authorisation, to be recorded as if just invoked; any other refusal is audited. */
@@ -90,11 +91,11 @@ public class CaseVitalInterests {
     }
 
     /** Renews the case's authorisation for another 72 hours; 409 when it has none or it has ended. */
-    public Uni<ProtectionCase> renew(UUID caseId, String reason, Caller caller) {
+    public Uni<ProtectionCase> renew(UUID caseId, long expectedVersion, String reason, Caller caller) {
         Officer officer = officerOf(caller);
         CallerScope scope = CallerScope.of(caller);
         AuditActor actor = caller.actor();
-        return check(caseId, RENEW, scope, officer.mission(), actor, true)
+        return check(caseId, expectedVersion, RENEW, scope, officer.mission(), actor, true)
                 .chain(c -> consent.renew(c.vitalInterestId, new RenewalRequest(officer, reason.strip()))
                         .onFailure(ProblemException.class)
                         .call(e -> auditRefusal(actor, RENEW, c, (ProblemException) e))
@@ -109,10 +110,13 @@ public class CaseVitalInterests {
     /**
      * Loads the case and checks that vital interest may be asked for it: the caller's mission handles it, it is
      * still open, its category is critical and, for a renewal, it has an authorisation. A refusal is audited and
-     * committed before it is thrown, so it stays on the record.
+     * committed before it is thrown, so it stays on the record. A case the caller may act on but whose version is
+     * not {@code expectedVersion} is 412, as for every other update, and nothing is asked of consent-service; the
+     * answer is recorded whatever happened to the case in between, since consent-service has made it by then.
      */
     private Uni<ProtectionCase> check(
             UUID caseId,
+            long expectedVersion,
             String action,
             CallerScope scope,
             String mission,
@@ -128,6 +132,9 @@ public class CaseVitalInterests {
                                     .map(p -> Checked.refused(c, p))
                                     .orElseGet(() -> Checked.allowed(c));
                             if (checked.refusal() == null) {
+                                if (c.version != expectedVersion) {
+                                    throw CaseVersions.stale(caseId, c.version);
+                                }
                                 return Uni.createFrom().item(checked);
                             }
                             String why = scope.sees(c) ? slug(checked.refusal()) : "other-mission out-of-scope";

@@ -190,7 +190,7 @@ public class CaseWorkflow {
     }
 
     /** An officer of the lead side asks to close a resolved case; a supervisor other than them decides. */
-    public Uni<CaseClosureRequest> requestClosure(UUID caseId, long version, String reason, Caller caller) {
+    public Uni<Versioned<CaseClosureRequest>> requestClosure(UUID caseId, long version, String reason, Caller caller) {
         AuditActor actor = caller.actor();
         CaseClosureRequest request = new CaseClosureRequest();
         return access.change(caseId, version, caller, "case.closure-request", c -> {
@@ -223,7 +223,7 @@ public class CaseWorkflow {
                                     .build()))
                             .replaceWith(c);
                 })
-                .replaceWith(request);
+                .map(c -> new Versioned<>(request, c.version));
     }
 
     /**
@@ -272,6 +272,19 @@ public class CaseWorkflow {
                             });
                 })
                 .invoke(c -> Log.infof("event=case-closure-decided case=%s status=%s", c.id, c.status));
+    }
+
+    /** One closure request of a case the caller sees, audited as the list's read; 404 when the case has none such. */
+    public Uni<CaseClosureRequest> closureRequest(UUID caseId, UUID requestId, Caller caller) {
+        return access.read(caseId, caller, "case.closure-requests.read")
+                .chain(c -> CaseClosureRequest.<CaseClosureRequest>find("id = ?1 and caseId = ?2", requestId, c.id)
+                        .<CaseClosureRequest>firstResult())
+                .map(r -> {
+                    if (r == null) {
+                        throw ProblemException.notFound("Closure request " + requestId);
+                    }
+                    return r;
+                });
     }
 
     /** The closure requests of a case the caller sees, oldest first. */

@@ -8,6 +8,7 @@ import id.sinergi.cases.domain.OutcomeKind;
 import id.sinergi.cases.rest.OutcomeDtos.OutcomeRequest;
 import id.sinergi.common.problem.ProblemException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,32 @@ class CaseOutcomesTest {
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.problem().getType()).isEqualTo("urn:sinergi:problem:date-in-future"));
+    }
+
+    @Test
+    void shouldRefuseADateBeforeTheCaseWasReportedAnywhereNamingTheField() {
+        Instant reported = Instant.parse("2026-03-01T05:00:00Z");
+
+        CaseOutcomes.checkNotBeforeReport(LocalDate.of(2026, 2, 28), reported);
+        CaseOutcomes.checkNotBeforeReport(null, reported);
+        assertThatThrownBy(() -> CaseOutcomes.checkNotBeforeReport(LocalDate.of(2026, 2, 27), reported))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().getType()).isEqualTo("urn:sinergi:problem:date-before-report");
+                    assertThat(e.problem().getErrors()).singleElement().satisfies(error -> assertThat(error.field())
+                            .isEqualTo("date"));
+                });
+        assertThatThrownBy(() -> CaseOutcomes.checkNotBeforeReport(LocalDate.of(1, 1, 1), reported))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void shouldTakeANoteOnEveryKind() {
+        OutcomeRequest wages = new OutcomeRequest(
+                OutcomeKind.WAGES_RECOVERED, new BigDecimal("10"), "SAR", null, null, "paid in two parts");
+        OutcomeRequest home = new OutcomeRequest(OutcomeKind.REPATRIATED, null, null, TODAY, null, "by sea");
+
+        assertThat(CaseOutcomes.outcome(wages, TODAY).note).isEqualTo("paid in two parts");
+        assertThat(CaseOutcomes.outcome(home, TODAY).note).isEqualTo("by sea");
     }
 
     @Test

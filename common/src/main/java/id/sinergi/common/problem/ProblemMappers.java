@@ -25,12 +25,15 @@ import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -192,7 +195,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, ResourceInfo resource, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internalError(e);
@@ -201,10 +204,99 @@ public class ProblemMappers {
         if (json != null) {
             return json;
         }
-        if (status == 404 && e.getCause() != null) {
-            return invalidParameter();
+        if ((status == 404 || status == 400) && e.getCause() != null) {
+            Problem.FieldError unreadable =
+                    unreadableParameter(resource == null ? null : resource.getResourceMethod(), headers);
+            if (unreadable != null) {
+                return respond(new Problem(
+                        "invalid-parameter",
+                        "Invalid parameter",
+                        400,
+                        "Parameter '" + unreadable.field() + "' " + unreadable.message(),
+                        path(),
+                        List.of(unreadable)));
+            }
+            if (status == 404) {
+                return invalidParameter();
+            }
         }
         return httpStatus(e.getResponse());
+    }
+
+    /**
+     * The first query, path or header parameter of the matched method whose value cannot be converted to the
+     * parameter's declared type, which is why JAX-RS refused the request; null when none is found.
+     */
+    private Problem.FieldError unreadableParameter(Method method, HttpHeaders headers) {
+        if (method == null || uriInfo == null) {
+            return null;
+        }
+        Annotation[][] annotations = method.getParameterAnnotations();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            for (Annotation a : annotations[i]) {
+                String name = null;
+                List<String> values = null;
+                if (a instanceof QueryParam q) {
+                    name = q.value();
+                    values = uriInfo.getQueryParameters().get(name);
+                } else if (a instanceof PathParam p) {
+                    name = p.value();
+                    values = uriInfo.getPathParameters().get(name);
+                } else if (a instanceof HeaderParam h && headers != null) {
+                    name = h.value();
+                    values = headers.getRequestHeader(name);
+                }
+                if (values == null) {
+                    continue;
+                }
+                for (String value : values) {
+                    if (!readable(types[i], value)) {
+                        return new Problem.FieldError(
+                                name, "invalid-parameter", "cannot be read as " + describe(types[i]));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether JAX-RS can convert the value to the type; true for a type this does not know how to judge. */
+    static boolean readable(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == short.class || type == Short.class) {
+                Short.parseShort(value);
+            } else if (type == byte.class || type == Byte.class) {
+                Byte.parseByte(value);
+            } else if (type == double.class || type == Double.class) {
+                Double.parseDouble(value);
+            } else if (type == float.class || type == Float.class) {
+                Float.parseFloat(value);
+            } else if (type == BigInteger.class) {
+                new BigInteger(value);
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            } else if (type.isEnum()) {
+                readableConstant(type, value);
+            } else if (type == LocalDate.class) {
+                LocalDate.parse(value);
+            } else if (type == Instant.class) {
+                Instant.parse(value);
+            }
+            return true;
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** Throws as Enum.valueOf does; raw, since the enum type is only known at run time (checked by the caller). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void readableConstant(Class<?> type, String value) {
+        Enum.valueOf((Class) type, value);
     }
 
     /** The JSON problem a body reader's failure carries as its cause, or null when none does. */
