@@ -88,18 +88,18 @@ class CrossServiceTest {
         assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         assertThat(placement.status()).isEqualTo(200);
         OtlpReceiver.Span lookup = awaitServerSpan("identity-service", "/api/workers/" + worker);
-        List<OtlpReceiver.Span> report = trace(lookup.traceId());
-        OtlpReceiver.Span call = parentOf(lookup, report);
+        // Each service exports its spans in its own batches, a span once it ends: the caller's spans come later.
+        OtlpReceiver.Span call =
+                awaitSpan("the parent of " + lookup, s -> s.spanId().equals(lookup.parentSpanId()));
         assertThat(call.service()).isEqualTo("case-service");
         assertThat(call.kind()).isEqualTo(OtlpReceiver.Span.CLIENT);
-        assertThat(report)
-                .as("the trace starts at case-service's POST /api/cases")
-                .anySatisfy(s -> {
-                    assertThat(s.service()).isEqualTo("case-service");
-                    assertThat(s.kind()).isEqualTo(OtlpReceiver.Span.SERVER);
-                    assertThat(s.parentSpanId()).isEmpty();
-                    assertThat(s.name()).contains("/api/cases");
-                });
+        OtlpReceiver.Span root = awaitSpan(
+                "the root of trace " + lookup.traceId(),
+                s -> s.traceId().equals(lookup.traceId()) && s.parentSpanId().isEmpty());
+        assertThat(root.service()).as("the trace starts at case-service").isEqualTo("case-service");
+        assertThat(root.kind()).isEqualTo(OtlpReceiver.Span.SERVER);
+        assertThat(root.name()).contains("/api/cases");
+        assertThat(call.parentSpanId()).isEqualTo(root.spanId());
         OtlpReceiver.Span read = awaitServerSpan("identity-service", "/api/workers/" + worker + "/placement");
         OtlpReceiver.Span decision = awaitChildServerSpan("consent-service", read);
         assertThat(decision.traceId()).isEqualTo(read.traceId());
@@ -402,13 +402,6 @@ class CrossServiceTest {
 
     private static List<OtlpReceiver.Span> trace(String traceId) {
         return traces.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
-    }
-
-    private static OtlpReceiver.Span parentOf(OtlpReceiver.Span span, List<OtlpReceiver.Span> trace) {
-        return trace.stream()
-                .filter(s -> s.spanId().equals(span.parentSpanId()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no parent of " + span + " in " + trace));
     }
 
     /** Polls the receiver (spans are exported every 200 ms) for the service's server span of a path ending so. */
