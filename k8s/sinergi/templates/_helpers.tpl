@@ -122,9 +122,61 @@ Call with (dict "root" $ "component" "identity").
 {{- if .Values.cloudnativepg.enabled -}}5432{{- else -}}{{ .Values.postgresql.external.port }}{{- end -}}
 {{- end -}}
 
-{{/* sslmode: CNPG serves TLS with its own CA, which the services do not hold; require encrypts without it. */}}
+{{/*
+sslmode of every connection: CNPG's server certificate is signed by the cluster's own CA (the operator's
+<cluster>-ca Secret, which the pods mount) and names the -rw service, so verify-full; else the external setting.
+*/}}
 {{- define "sinergi.dbSslmode" -}}
-{{- if .Values.cloudnativepg.enabled -}}require{{- else -}}{{ .Values.postgresql.external.sslmode }}{{- end -}}
+{{- if .Values.cloudnativepg.enabled -}}verify-full{{- else -}}{{ .Values.postgresql.external.sslmode }}{{- end -}}
+{{- end -}}
+
+{{/*
+The Secret and key holding the CA certificate that signed the database server's certificate, as JSON (empty
+object: none): CNPG's <cluster>-ca (key ca.crt), or postgresql.external.caSecret/caKey. Call with $.
+*/}}
+{{- define "sinergi.dbCa" -}}
+{{- if .Values.cloudnativepg.enabled -}}
+{{- toJson (dict "secret" (printf "%s-ca" (include "sinergi.cnpgName" .)) "key" "ca.crt") -}}
+{{- else if .Values.postgresql.external.caSecret -}}
+{{- toJson (dict "secret" .Values.postgresql.external.caSecret "key" .Values.postgresql.external.caKey) -}}
+{{- else -}}
+{{- toJson (dict) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the pods mount the database's CA certificate (a file of the Secret above). */}}
+{{- define "sinergi.dbCaDir" -}}/etc/sinergi/db-ca{{- end -}}
+{{- define "sinergi.dbCaFile" -}}{{ include "sinergi.dbCaDir" . }}/ca.crt{{- end -}}
+
+{{/*
+The query of a JDBC URL (pgjdbc for Flyway, Keycloak): sslmode, and sslrootcert when there is a CA (without it
+pgjdbc looks for ~/.postgresql/root.crt). Call with $.
+*/}}
+{{- define "sinergi.jdbcParams" -}}
+{{- printf "sslmode=%s" (include "sinergi.dbSslmode" .) -}}
+{{- if include "sinergi.dbCa" . | fromJson -}}{{ printf "&sslrootcert=%s" (include "sinergi.dbCaFile" .) }}{{- end -}}
+{{- end -}}
+
+{{/* The database CA's volume of a pod, when there is a CA. Call with $. */}}
+{{- define "sinergi.dbCaVolume" -}}
+{{- with include "sinergi.dbCa" . | fromJson -}}
+- name: db-ca
+  secret:
+    secretName: {{ .secret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .key }}
+        path: ca.crt
+{{- end -}}
+{{- end -}}
+
+{{/* The database CA's volume mount of a container, when there is a CA. Call with $. */}}
+{{- define "sinergi.dbCaVolumeMount" -}}
+{{- if include "sinergi.dbCa" . | fromJson -}}
+- name: db-ca
+  mountPath: {{ include "sinergi.dbCaDir" . }}
+  readOnly: true
+{{- end -}}
 {{- end -}}
 
 {{- define "sinergi.cnpgName" -}}
@@ -176,9 +228,18 @@ The data of a service's ConfigMap; its checksum rolls that service's pods. Call 
 {{- $ := .root -}}
 {{- $component := .component -}}
 {{- $svc := index $.Values.services $component -}}
-{{- $db := printf "%s:%v/%s?sslmode=%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name (include "sinergi.dbSslmode" $) -}}
-QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $db | quote }}
-QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $db | quote }}
+{{- $db := printf "%s:%v/%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name -}}
+{{- $sslmode := include "sinergi.dbSslmode" $ -}}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s?sslmode=%s" $db $sslmode | quote }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s?%s" $db (include "sinergi.jdbcParams" $) | quote }}
+{{- /* The reactive client (Vert.x) trusts only the CA given here; verify-full also checks the host name. */}}
+{{- if include "sinergi.dbCa" $ | fromJson }}
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM: "true"
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS: {{ include "sinergi.dbCaFile" $ | quote }}
+{{- if eq $sslmode "verify-full" }}
+QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM: HTTPS
+{{- end }}
+{{- end }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "sinergi.realmUrl" $ | quote }}
 {{- range $callee := include "sinergi.calls" $component | fromJsonArray }}
 QUARKUS_REST_CLIENT_{{ $callee | upper }}_SERVICE_URL: {{ include "sinergi.serviceUrl" (dict "root" $ "component" $callee) | quote }}
@@ -235,7 +296,7 @@ sinergi-users-0.json: |
 {{- define "sinergi.keycloakConfigData" -}}
 {{- $kc := .Values.keycloak -}}
 KC_DB: postgres
-KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.dbSslmode" .) | quote }}
+KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.jdbcParams" .) | quote }}
 KC_HOSTNAME: {{ $kc.hostname | quote }}
 KC_HOSTNAME_BACKCHANNEL_DYNAMIC: "true"
 KC_HTTP_ENABLED: "true"

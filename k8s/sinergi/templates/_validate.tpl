@@ -20,6 +20,18 @@ Contradictions in the values fail the render, each with the values that fix it. 
 {{- $errors = append $errors "networkPolicy.enabled and cloudnativepg.enabled are true but cloudnativepg.apiServer.cidrs is empty: the instance managers could not reach the Kubernetes API. Fix: --set 'cloudnativepg.apiServer.cidrs={<API server address>/32}' (kubectl get endpoints kubernetes -n default)." -}}
 {{- end -}}
 
+{{- /* Database TLS: a mode that verifies needs the CA; production never talks to the database in clear. */ -}}
+{{- $sslmode := $v.postgresql.external.sslmode -}}
+{{- if and (not $v.cloudnativepg.enabled) (has $sslmode (list "verify-ca" "verify-full")) (not $v.postgresql.external.caSecret) -}}
+{{- $errors = append $errors (printf "postgresql.external.sslmode is %s but postgresql.external.caSecret is empty: neither pgjdbc nor the reactive client could check the server's certificate and every connection would fail. Fix: create a Secret with the server's CA certificate (docs/runbook.md, \"Install\", step 3) and --set postgresql.external.caSecret=sinergi-db-ca." $sslmode) -}}
+{{- end -}}
+{{- if and $v.cloudnativepg.enabled $v.postgresql.external.caSecret -}}
+{{- $errors = append $errors (printf "cloudnativepg.enabled is true and postgresql.external.caSecret is %q: the pods trust the CNPG cluster's own CA (its <cluster>-ca Secret) and would ignore it. Fix: --set postgresql.external.caSecret=." $v.postgresql.external.caSecret) -}}
+{{- end -}}
+{{- if and $v.production (not $v.cloudnativepg.enabled) (has $sslmode (list "disable" "allow" "prefer")) -}}
+{{- $errors = append $errors (printf "postgresql.external.sslmode is %s with production: true: credentials and personal data could cross the network unencrypted. Fix: --set postgresql.external.sslmode=verify-full with postgresql.external.caSecret (or require, which encrypts without checking the server)." $sslmode) -}}
+{{- end -}}
+
 {{- /* Demo users and other local-only shortcuts never in production. */ -}}
 {{- if and $v.production $v.keycloak.realm.demoUsers -}}
 {{- $errors = append $errors "keycloak.realm.demoUsers is true with production: true: the demo users share the password sinergi-local and sinergi-cli has the password grant. Fix: --set keycloak.realm.demoUsers=false (or production=false for a development install)." -}}

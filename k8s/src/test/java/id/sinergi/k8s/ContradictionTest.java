@@ -50,6 +50,25 @@ class ContradictionTest {
                         List.of("cloudnativepg.apiServer.cidrs=null"),
                         List.of("cloudnativepg.apiServer.cidrs", "Fix: --set 'cloudnativepg.apiServer.cidrs=")),
                 new Case(
+                        "a database connection that checks a certificate without the CA",
+                        Render.PRODUCTION,
+                        List.of("postgresql.external.caSecret="),
+                        List.of(
+                                "postgresql.external.caSecret is empty",
+                                "--set postgresql.external.caSecret=sinergi-db-ca")),
+                new Case(
+                        "an unencrypted database connection in production",
+                        Render.PRODUCTION,
+                        List.of("postgresql.external.sslmode=prefer"),
+                        List.of(
+                                "postgresql.external.sslmode is prefer",
+                                "--set postgresql.external.sslmode=verify-full")),
+                new Case(
+                        "an external CA beside CloudNativePG",
+                        Render.PRODUCTION_ALL_OPTIONS,
+                        List.of("postgresql.external.caSecret=sinergi-db-ca"),
+                        List.of("postgresql.external.caSecret", "Fix: --set postgresql.external.caSecret=.")),
+                new Case(
                         "two Keycloak pods with a local cache",
                         Render.DEVELOPMENT,
                         List.of("keycloak.replicaCount=2"),
