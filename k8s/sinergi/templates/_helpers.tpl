@@ -267,6 +267,8 @@ SINERGI_AUDIT_LOG_SIGNING_KEY: /etc/sinergi/audit-log/signing-key.pem
 SINERGI_AUDIT_LOG_WITNESSES: {{ join "," . | quote }}
 {{- end }}
 SINERGI_CONSOLE_SECURE_COOKIES: {{ $svc.console.secureCookies | quote }}
+{{- /* TLS ends at the ingress: the console's OIDC redirect URIs must still be https. */}}
+SINERGI_CONSOLE_FORCE_HTTPS: {{ hasPrefix "https://" $svc.console.publicUrl | quote }}
 {{- end }}
 {{- end -}}
 

@@ -39,6 +39,9 @@ Contradictions in the values fail the render, each with the values that fix it. 
 {{- if and $v.production (not $v.services.audit.console.secureCookies) -}}
 {{- $errors = append $errors "services.audit.console.secureCookies is false with production: true: the console's session and CSRF cookies would travel without TLS. Fix: --set services.audit.console.secureCookies=true." -}}
 {{- end -}}
+{{- if and $v.production (hasPrefix "http://" $v.services.audit.console.publicUrl) -}}
+{{- $errors = append $errors (printf "services.audit.console.publicUrl is %q with production: true: the console's logins and sessions need TLS (at the ingress). Fix: --set services.audit.console.publicUrl=https://<public host>." $v.services.audit.console.publicUrl) -}}
+{{- end -}}
 {{- if and $v.production (hasPrefix "http://" $v.keycloak.hostname) -}}
 {{- $errors = append $errors (printf "keycloak.hostname is %q with production: true: tokens and logins need TLS (at the ingress). Fix: --set keycloak.hostname=https://<public host>." $v.keycloak.hostname) -}}
 {{- end -}}

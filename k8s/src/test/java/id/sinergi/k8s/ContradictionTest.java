@@ -104,6 +104,11 @@ class ContradictionTest {
                         List.of("services.audit.console.secureCookies=false"),
                         List.of("Fix: --set services.audit.console.secureCookies=true")),
                 new Case(
+                        "the console over plain HTTP in production",
+                        Render.PRODUCTION,
+                        List.of("services.audit.console.publicUrl=http://audit.sinergi.example"),
+                        List.of("services.audit.console.publicUrl", "--set services.audit.console.publicUrl=https://")),
+                new Case(
                         "Keycloak over plain HTTP in production",
                         Render.PRODUCTION,
                         List.of("keycloak.hostname=http://sso.sinergi.example"),
