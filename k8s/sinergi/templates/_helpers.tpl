@@ -230,6 +230,8 @@ The data of a service's ConfigMap; its checksum rolls that service's pods. Call 
 {{- $svc := index $.Values.services $component -}}
 {{- $db := printf "%s:%v/%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name -}}
 {{- $sslmode := include "sinergi.dbSslmode" $ -}}
+{{- /* The port the chart names (containerPort, Service, policies, URLs) is the one the service listens on. */}}
+QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s?sslmode=%s" $db $sslmode | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s?%s" $db (include "sinergi.jdbcParams" $) | quote }}
 {{- /* The reactive client (Vert.x) trusts only the CA given here; verify-full also checks the host name. */}}
