@@ -22,8 +22,7 @@ class ConsoleBehindTlsTest {
         List<Manifest> manifests = Render.PRODUCTION.manifests();
 
         Map<String, String> env = Workloads.env(
-                manifests,
-                Workloads.container(Workloads.deployment(manifests, "audit-service"), "audit-service"));
+                manifests, Workloads.container(Workloads.deployment(manifests, "audit-service"), "audit-service"));
 
         assertThat(env)
                 .containsEntry("SINERGI_CONSOLE_FORCE_HTTPS", "true")
@@ -36,8 +35,7 @@ class ConsoleBehindTlsTest {
         List<Manifest> manifests = Render.DEVELOPMENT.manifests();
 
         Map<String, String> env = Workloads.env(
-                manifests,
-                Workloads.container(Workloads.deployment(manifests, "audit-service"), "audit-service"));
+                manifests, Workloads.container(Workloads.deployment(manifests, "audit-service"), "audit-service"));
 
         assertThat(env).containsEntry("SINERGI_CONSOLE_FORCE_HTTPS", "false");
     }
