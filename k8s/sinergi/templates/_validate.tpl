@@ -6,6 +6,29 @@ Contradictions in the values fail the render, each with the values that fix it. 
 {{- $v := .Values -}}
 {{- $errors := list -}}
 
+{{- /*
+Names: every object is "<fullname>-<component>[-...]", the longest "-keycloak-realm" (15 characters), and a name
+has at most 63; a longer fullname would be cut and two components' objects could end up with one name.
+*/ -}}
+{{- $name := default .Chart.Name $v.nameOverride -}}
+{{- $fullname := $v.fullnameOverride -}}
+{{- if not $fullname -}}
+{{- $fullname = ternary .Release.Name (printf "%s-%s" .Release.Name $name) (contains $name .Release.Name) -}}
+{{- end -}}
+{{- if gt (len $fullname) 48 -}}
+{{- $errors = append $errors (printf "the objects' name prefix %q (release name and chart name) has %d characters, more than 48: with the longest component suffix (-keycloak-realm) names would pass 63 characters and be cut, and two workloads' objects could share a name. Fix: a shorter release name (at most %d characters, or 48 with %q in it), or --set fullnameOverride=<at most 40 characters>." $fullname (len $fullname) (sub 47 (len $name)) $name) -}}
+{{- end -}}
+
+{{- /* Extra labels never replace the chart's own, which selectors and the default-deny policy rely on. */ -}}
+{{- $extraLabels := dict "commonLabels" (keys $v.commonLabels) "monitoring.serviceMonitor.labels" (keys $v.monitoring.serviceMonitor.labels) "monitoring.grafanaDashboard.label" (list $v.monitoring.grafanaDashboard.label) -}}
+{{- range $path, $labelKeys := $extraLabels -}}
+{{- range $key := $labelKeys | sortAlpha -}}
+{{- if regexMatch "^(app\\.kubernetes\\.io|helm\\.sh)/" $key -}}
+{{- $errors = append $errors (printf "%s has the key %q: app.kubernetes.io/* and helm.sh/* labels are the chart's own (selectors, the default-deny NetworkPolicy); a second one would be a duplicate key or change what selects which pod. Fix: another key (e.g. sinergi.example/%s) in %s." $path $key (base $key) $path) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{- /* Database: exactly one of external and CloudNativePG. */ -}}
 {{- if and $v.cloudnativepg.enabled $v.postgresql.external.host -}}
 {{- $errors = append $errors (printf "cloudnativepg.enabled is true and postgresql.external.host is %q: the services would connect to the CNPG cluster and ignore the external host. Fix: --set postgresql.external.host= (CNPG) or --set cloudnativepg.enabled=false (external)." $v.postgresql.external.host) -}}

@@ -2,8 +2,12 @@ package id.sinergi.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,6 +72,21 @@ class ContradictionTest {
                         Render.PRODUCTION_ALL_OPTIONS,
                         List.of("postgresql.external.caSecret=sinergi-db-ca"),
                         List.of("postgresql.external.caSecret", "Fix: --set postgresql.external.caSecret=.")),
+                new Case(
+                        "a common label that would replace the chart's own",
+                        Render.PRODUCTION,
+                        List.of("commonLabels.app\\.kubernetes\\.io/name=foo"),
+                        List.of("commonLabels has the key \"app.kubernetes.io/name\"", "Fix: another key")),
+                new Case(
+                        "a ServiceMonitor label that would repeat the chart's own",
+                        Render.PRODUCTION,
+                        List.of("monitoring.serviceMonitor.labels.helm\\.sh/chart=x"),
+                        List.of("monitoring.serviceMonitor.labels has the key \"helm.sh/chart\"")),
+                new Case(
+                        "a dashboard label that would repeat the chart's own",
+                        Render.PRODUCTION,
+                        List.of("monitoring.grafanaDashboard.label=app.kubernetes.io/part-of"),
+                        List.of("monitoring.grafanaDashboard.label has the key \"app.kubernetes.io/part-of\"")),
                 new Case(
                         "two Keycloak pods with a local cache",
                         Render.DEVELOPMENT,
@@ -148,6 +167,46 @@ class ContradictionTest {
                         Render.PRODUCTION,
                         List.of("image.tag=latest"),
                         List.of("/image/tag")));
+    }
+
+    @Test
+    void aReleaseNameThatWouldCutTheObjectsNamesFailsTheRender() {
+        String release = "kemenp2mi-protection-suite-jakarta-production-clu0001";
+
+        Helm.Result render = Render.template(release, Render.PRODUCTION_ALL_OPTIONS.valuesFiles(), List.of());
+
+        assertThat(release).hasSize(53);
+        assertThat(render.exitCode())
+                .as("exit code of helm template %s", release)
+                .isNotZero();
+        assertThat(render.stderr()).contains("a shorter release name (at most 40 characters", "fullnameOverride");
+    }
+
+    @Test
+    void theLongestAcceptedReleaseNameGivesEveryObjectANameOfItsOwn() {
+        String release = "kemenp2mi-protection-suite-jakarta-prod1";
+        Set<String> names = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        List<Manifest> manifests =
+                Manifest.parseAll(Render.template(release, Render.PRODUCTION_ALL_OPTIONS.valuesFiles(), List.of())
+                        .orFail());
+
+        for (Manifest manifest : manifests) {
+            String name = manifest.kind() + "/" + manifest.name();
+            if (!names.add(name)) {
+                problems.add(name + " twice");
+            }
+            if (manifest.name().length() > 63 || !manifest.name().startsWith(release + "-sinergi-")) {
+                problems.add(name + ": not <fullname>-... within 63 characters");
+            }
+        }
+
+        assertThat(release).hasSize(40);
+        assertThat(problems).isEmpty();
+        assertThat(Workloads.ofKind(manifests, "Deployment").stream().map(Manifest::name))
+                .containsExactlyInAnyOrder(Stream.of("identity", "case", "consent", "audit", "keycloak")
+                        .map(c -> release + "-sinergi-" + c)
+                        .toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0}")
