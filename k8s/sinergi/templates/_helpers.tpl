@@ -230,6 +230,7 @@ The data of a service's ConfigMap; its checksum rolls that service's pods. Call 
 {{- $svc := index $.Values.services $component -}}
 {{- $db := printf "%s:%v/%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name -}}
 {{- $sslmode := include "sinergi.dbSslmode" $ -}}
+QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE: {{ $svc.database.maxPoolSize | quote }}
 {{- /* The port the chart names (containerPort, Service, policies, URLs) is the one the service listens on. */}}
 QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s?sslmode=%s" $db $sslmode | quote }}
@@ -301,6 +302,7 @@ sinergi-users-0.json: |
 {{- $kc := .Values.keycloak -}}
 KC_DB: postgres
 KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.jdbcParams" .) | quote }}
+KC_DB_POOL_MAX_SIZE: {{ $kc.database.poolMaxSize | quote }}
 KC_HOSTNAME: {{ $kc.hostname | quote }}
 KC_HOSTNAME_BACKCHANNEL_DYNAMIC: "true"
 KC_HTTP_ENABLED: "true"
@@ -389,4 +391,21 @@ the app role sinergi_audit_app); each Secret's `username` must be that name. Cal
   (dict "name" $s.consent.database.name "owner" $s.consent.database.name)
   (dict "name" $s.audit.database.name "owner" (printf "%s_owner" $s.audit.database.name))
   (dict "name" .Values.keycloak.database.name "owner" .Values.keycloak.database.name)) -}}
+{{- end -}}
+
+{{/*
+The most connections the release may hold at once: each workload's most pods (the HPA's maximum, or the replicas)
+plus the one a rolling update adds, times its pools (a service's reactive pool and Flyway's JDBC pool of 2;
+Keycloak's pool). Call with $.
+*/}}
+{{- define "sinergi.connectionBudget" -}}
+{{- $total := 0 -}}
+{{- range $component := include "sinergi.serviceKeys" $ | fromJsonArray -}}
+{{- $svc := index $.Values.services $component -}}
+{{- $pods := ternary $svc.autoscaling.maxReplicas $svc.replicaCount (and $svc.autoscaling.enabled true) -}}
+{{- $total = add $total (mul (add1 (int $pods)) (add (int $svc.database.maxPoolSize) 2)) -}}
+{{- end -}}
+{{- $kc := $.Values.keycloak -}}
+{{- $total = add $total (mul (add1 (int $kc.replicaCount)) (int $kc.database.poolMaxSize)) -}}
+{{- $total -}}
 {{- end -}}

@@ -55,6 +55,14 @@ has at most 63; a longer fullname would be cut and two components' objects could
 {{- $errors = append $errors (printf "postgresql.external.sslmode is %s with production: true: credentials and personal data could cross the network unencrypted. Fix: --set postgresql.external.sslmode=verify-full with postgresql.external.caSecret (or require, which encrypts without checking the server)." $sslmode) -}}
 {{- end -}}
 
+{{- /* Connections: the pools at the most pods fit in the server's max_connections (3 stay for superusers). */ -}}
+{{- $budget := int (include "sinergi.connectionBudget" $) -}}
+{{- $maxConnections := ternary (int (default "100" (get (default (dict) $v.cloudnativepg.parameters) "max_connections"))) (int $v.postgresql.external.maxConnections) (and $v.cloudnativepg.enabled true) -}}
+{{- if and (gt $maxConnections 0) (gt $budget (sub $maxConnections 3)) -}}
+{{- $what := ternary "cloudnativepg.parameters.max_connections" "postgresql.external.maxConnections" (and $v.cloudnativepg.enabled true) -}}
+{{- $errors = append $errors (printf "the pools may open %d connections at once (every workload at its most pods plus one in a roll; docs/runbook.md, \"Scale\") but %s is %d (3 of them for superusers). Fix: raise max_connections on the server and %s to at least %d, or lower services.<name>.database.maxPoolSize, keycloak.database.poolMaxSize or the replicas." $budget $what $maxConnections $what (add $budget 3)) -}}
+{{- end -}}
+
 {{- /* Demo users and other local-only shortcuts never in production. */ -}}
 {{- if and $v.production $v.keycloak.realm.demoUsers -}}
 {{- $errors = append $errors "keycloak.realm.demoUsers is true with production: true: the demo users share the password sinergi-local and sinergi-cli has the password grant. Fix: --set keycloak.realm.demoUsers=false (or production=false for a development install)." -}}

@@ -88,6 +88,20 @@ class ContradictionTest {
                         List.of("monitoring.grafanaDashboard.label=app.kubernetes.io/part-of"),
                         List.of("monitoring.grafanaDashboard.label has the key \"app.kubernetes.io/part-of\"")),
                 new Case(
+                        "more connections than the external server takes",
+                        Render.PRODUCTION,
+                        List.of("postgresql.external.maxConnections=500"),
+                        List.of(
+                                "the pools may open 872 connections at once",
+                                "postgresql.external.maxConnections to at least 875")),
+                new Case(
+                        "more connections than the CloudNativePG cluster takes",
+                        Render.PRODUCTION_ALL_OPTIONS,
+                        List.of("cloudnativepg.parameters.max_connections=100"),
+                        List.of(
+                                "cloudnativepg.parameters.max_connections is 100",
+                                "lower services.<name>.database.maxPoolSize")),
+                new Case(
                         "two Keycloak pods with a local cache",
                         Render.DEVELOPMENT,
                         List.of("keycloak.replicaCount=2"),
