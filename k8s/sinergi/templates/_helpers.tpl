@@ -329,7 +329,7 @@ KC_LOG_CONSOLE_OUTPUT: json
       protocol: TCP
 {{- end -}}
 
-{{/* NetworkPolicy egress rule: PostgreSQL, external (CIDRs and port) or the CNPG instances. Call with $. */}}
+{{/* NetworkPolicy egress rule: PostgreSQL, external (CIDRs and/or peers) or the CNPG instances. Call with $. */}}
 {{- define "sinergi.egressDatabase" -}}
 {{- if .Values.cloudnativepg.enabled -}}
 - to:
@@ -344,6 +344,9 @@ KC_LOG_CONSOLE_OUTPUT: json
     {{- range .Values.postgresql.external.cidrs }}
     - ipBlock:
         cidr: {{ . }}
+    {{- end }}
+    {{- with .Values.postgresql.external.to }}
+    {{- toYaml . | nindent 4 }}
     {{- end }}
   ports:
     - port: {{ .Values.postgresql.external.port }}

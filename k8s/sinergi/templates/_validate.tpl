@@ -36,8 +36,8 @@ has at most 63; a longer fullname would be cut and two components' objects could
 {{- if and (not $v.cloudnativepg.enabled) (not $v.postgresql.external.host) -}}
 {{- $errors = append $errors "no database: postgresql.external.host is empty and cloudnativepg.enabled is false. Fix: --set postgresql.external.host=<host> or --set cloudnativepg.enabled=true." -}}
 {{- end -}}
-{{- if and $v.networkPolicy.enabled (not $v.cloudnativepg.enabled) (not $v.postgresql.external.cidrs) -}}
-{{- $errors = append $errors "networkPolicy.enabled is true but postgresql.external.cidrs is empty: no pod could reach the database. Fix: --set 'postgresql.external.cidrs={10.20.0.0/24}' (the server's addresses)." -}}
+{{- if and $v.networkPolicy.enabled (not $v.cloudnativepg.enabled) (not $v.postgresql.external.cidrs) (not $v.postgresql.external.to) -}}
+{{- $errors = append $errors "networkPolicy.enabled is true but postgresql.external.cidrs and postgresql.external.to are empty: no pod could reach the database. Fix: --set 'postgresql.external.cidrs={10.20.0.0/24}' (the addresses of a server outside the cluster), or postgresql.external.to (peers of a server's pods in the cluster)." -}}
 {{- end -}}
 {{- if and $v.networkPolicy.enabled $v.cloudnativepg.enabled (not $v.cloudnativepg.apiServer.cidrs) -}}
 {{- $errors = append $errors "networkPolicy.enabled and cloudnativepg.enabled are true but cloudnativepg.apiServer.cidrs is empty: the instance managers could not reach the Kubernetes API. Fix: --set 'cloudnativepg.apiServer.cidrs={<API server address>/32}' (kubectl get endpoints kubernetes -n default)." -}}

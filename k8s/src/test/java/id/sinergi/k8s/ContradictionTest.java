@@ -46,7 +46,7 @@ class ContradictionTest {
                 new Case(
                         "NetworkPolicies without the database's addresses",
                         Render.DEVELOPMENT,
-                        List.of("postgresql.external.cidrs=null"),
+                        List.of("postgresql.external.cidrs=null", "postgresql.external.to=null"),
                         List.of("postgresql.external.cidrs", "Fix: --set 'postgresql.external.cidrs=")),
                 new Case(
                         "CNPG under NetworkPolicies without the API server's addresses",
