@@ -252,7 +252,9 @@ QUARKUS_OTEL_SDK_DISABLED: "false"
 QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ $.Values.observability.otlp.endpoint | quote }}
 {{- end }}
 {{- if eq $.Values.image.flavour "jvm" }}
-JAVA_OPTS_APPEND: {{ $.Values.serviceDefaults.javaOptions | quote }}
+{{- /* An env var replaces the image's ENV: repeat Dockerfile.jvm's JAVA_OPTS_APPEND, then add the chart's. */}}
+{{- $imageOptions := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" }}
+JAVA_OPTS_APPEND: {{ printf "%s %s" $imageOptions $.Values.serviceDefaults.javaOptions | trim | quote }}
 {{- end }}
 {{- if eq $component "consent" }}
 SINERGI_CONSENT_RECEIPT_SIGNING_KEY: /etc/sinergi/consent-receipt/signing-key.pem

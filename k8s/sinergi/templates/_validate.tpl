@@ -77,15 +77,32 @@ has at most 63; a longer fullname would be cut and two components' objects could
 {{- $errors = append $errors (printf "keycloak.hostname is %q with production: true: tokens and logins need TLS (at the ingress). Fix: --set keycloak.hostname=https://<public host>." $v.keycloak.hostname) -}}
 {{- end -}}
 
+{{- if and $v.production (not $v.networkPolicy.enabled) -}}
+{{- $errors = append $errors "networkPolicy.enabled is false with production: true: every pod could reach and be reached by any other in the cluster, the database and the audit log included. Fix: --set networkPolicy.enabled=true (with networkPolicy.apiClients and networkPolicy.ingressController)." -}}
+{{- end -}}
+{{- if and $v.production (lt (int $v.keycloak.replicaCount) 2) -}}
+{{- $errors = append $errors (printf "keycloak.replicaCount is %v with production: true: a restart or a drain stops every login and token. Fix: --set keycloak.replicaCount=2 with keycloak.cache=ispn." $v.keycloak.replicaCount) -}}
+{{- end -}}
+{{- if and $v.production $v.cloudnativepg.enabled (lt (int $v.cloudnativepg.instances) 2) -}}
+{{- $errors = append $errors (printf "cloudnativepg.instances is %v with production: true: without a replica there is no failover, and losing the volume loses the data since the last backup. Fix: --set cloudnativepg.instances=3." $v.cloudnativepg.instances) -}}
+{{- end -}}
+{{- if and $v.production $v.networkPolicy.enabled $v.observability.otlp.endpoint (not $v.observability.otlp.to) -}}
+{{- $errors = append $errors "observability.otlp.endpoint is set but observability.otlp.to is empty with production: true: the services' egress to the collector's port would be open to any address. Fix: set observability.otlp.to to the collector's namespace/pod selectors." -}}
+{{- end -}}
+
 {{- /* Keycloak. */ -}}
 {{- if not $v.keycloak.hostname -}}
 {{- $errors = append $errors "keycloak.hostname is empty: Keycloak needs its public address (the tokens' issuer). Fix: --set keycloak.hostname=https://sso.example.org." -}}
+{{- end -}}
+{{- if eq (int $v.keycloak.httpPort) (int $v.keycloak.managementPort) -}}
+{{- $errors = append $errors (printf "keycloak.httpPort and keycloak.managementPort are both %v: Keycloak serves the API and health/metrics on two ports. Fix: --set keycloak.managementPort=9000 (or another free port)." $v.keycloak.httpPort) -}}
 {{- end -}}
 {{- if and (gt (int $v.keycloak.replicaCount) 1) (eq $v.keycloak.cache "local") -}}
 {{- $errors = append $errors (printf "keycloak.replicaCount is %v with keycloak.cache=local: each pod would keep its own sessions and logins would fail at random. Fix: --set keycloak.cache=ispn or --set keycloak.replicaCount=1." $v.keycloak.replicaCount) -}}
 {{- end -}}
 {{- if and $v.keycloak.pdb.enabled (not $v.keycloak.pdb.maxUnavailable) (ge (int $v.keycloak.pdb.minAvailable) (int $v.keycloak.replicaCount)) -}}
-{{- $errors = append $errors (printf "keycloak.pdb.minAvailable (%v) is not below keycloak.replicaCount (%v): no node could be drained. Fix: --set keycloak.replicaCount=%v or --set keycloak.pdb.enabled=false." $v.keycloak.pdb.minAvailable $v.keycloak.replicaCount (add1 (int $v.keycloak.pdb.minAvailable))) -}}
+{{- $more := ternary "" (printf "--set keycloak.replicaCount=%v, " (add1 (int $v.keycloak.pdb.minAvailable))) (eq $v.keycloak.cache "local") -}}
+{{- $errors = append $errors (printf "keycloak.pdb.minAvailable (%v) is not below keycloak.replicaCount (%v): no node could be drained. Fix: %s--set keycloak.pdb.maxUnavailable=1 or --set keycloak.pdb.enabled=false." $v.keycloak.pdb.minAvailable $v.keycloak.replicaCount $more) -}}
 {{- end -}}
 
 {{- /* Services: replicas, HPA and PDB agree. */ -}}
@@ -103,7 +120,8 @@ has at most 63; a longer fullname would be cut and two components' objects could
 {{- end -}}
 {{- $fewest := ternary $hpa.minReplicas $svc.replicaCount (and $hpa.enabled true) -}}
 {{- if and $svc.pdb.enabled (not $svc.pdb.maxUnavailable) (ge (int $svc.pdb.minAvailable) (int $fewest)) -}}
-{{- $errors = append $errors (printf "services.%s.pdb.minAvailable (%v) is not below the fewest replicas (%v): no node could be drained. Fix: raise services.%s.replicaCount (or autoscaling.minReplicas) to %v, or --set services.%s.pdb.enabled=false." $component $svc.pdb.minAvailable $fewest $component (add1 (int $svc.pdb.minAvailable)) $component) -}}
+{{- $more := ternary "" (printf "raise services.%s.replicaCount (or autoscaling.minReplicas) to %v, " $component (add1 (int $svc.pdb.minAvailable))) (and $svc.singleton true) -}}
+{{- $errors = append $errors (printf "services.%s.pdb.minAvailable (%v) is not below the fewest replicas (%v): no node could be drained. Fix: %s--set services.%s.pdb.maxUnavailable=1 or --set services.%s.pdb.enabled=false." $component $svc.pdb.minAvailable $fewest $more $component $component) -}}
 {{- end -}}
 {{- if and $v.production (not $svc.singleton) (lt (int $fewest) 2) -}}
 {{- $errors = append $errors (printf "services.%s runs %v replica with production: true: a restart or a drain takes it down. Fix: --set services.%s.replicaCount=2 (or autoscaling.minReplicas=2)." $component $fewest $component) -}}

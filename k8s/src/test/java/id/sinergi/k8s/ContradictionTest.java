@@ -147,15 +147,81 @@ class ContradictionTest {
                         List.of("keycloak.hostname=http://sso.sinergi.example"),
                         List.of("keycloak.hostname", "--set keycloak.hostname=https://")),
                 new Case(
-                        "no Secret name for a credential (values.schema.json)",
+                        "no Secret name for a credential",
                         Render.PRODUCTION,
                         List.of("services.audit.log.signingKeySecret="),
-                        List.of("/services/audit/log/signingKeySecret")),
+                        List.of(
+                                "services.audit.log.signingKeySecret is empty",
+                                "Fix: create the Secret",
+                                "--set services.audit.log.signingKeySecret=<name>")),
                 new Case(
-                        "no key for a client's secret (values.schema.json)",
+                        "no key for a client's secret",
                         Render.PRODUCTION,
                         List.of("oidcClients.keys.case-service="),
-                        List.of("/oidcClients/keys/case-service")),
+                        List.of("oidcClients.keys.case-service is empty", "--set oidcClients.keys.case-service=")),
+                new Case(
+                        "a singleton whose PDB blocks every drain is not told to add replicas",
+                        Render.PRODUCTION,
+                        List.of(
+                                "services.audit.singleton=true",
+                                "services.audit.autoscaling.enabled=false",
+                                "services.audit.replicaCount=1"),
+                        List.of("services.audit.pdb.minAvailable", "Fix: --set services.audit.pdb.maxUnavailable=1")),
+                new Case(
+                        "one Keycloak pod with a local cache whose PDB blocks every drain",
+                        Render.PRODUCTION,
+                        List.of("keycloak.cache=local", "keycloak.replicaCount=1"),
+                        List.of("keycloak.pdb.minAvailable", "Fix: --set keycloak.pdb.maxUnavailable=1")),
+                new Case(
+                        "no NetworkPolicies in production",
+                        Render.PRODUCTION,
+                        List.of("networkPolicy.enabled=false"),
+                        List.of("networkPolicy.enabled is false", "Fix: --set networkPolicy.enabled=true")),
+                new Case(
+                        "one Keycloak pod in production",
+                        Render.PRODUCTION,
+                        List.of("keycloak.replicaCount=1", "keycloak.pdb.maxUnavailable=1"),
+                        List.of("keycloak.replicaCount is 1", "Fix: --set keycloak.replicaCount=2")),
+                new Case(
+                        "one CloudNativePG instance in production",
+                        Render.PRODUCTION_ALL_OPTIONS,
+                        List.of("cloudnativepg.instances=1"),
+                        List.of("cloudnativepg.instances is 1", "Fix: --set cloudnativepg.instances=3")),
+                new Case(
+                        "an OTLP port open to any address in production",
+                        Render.PRODUCTION,
+                        List.of("observability.otlp.to=null"),
+                        List.of("observability.otlp.to is empty")),
+                new Case(
+                        "Keycloak's two ports on one number",
+                        Render.PRODUCTION,
+                        List.of("keycloak.managementPort=8080"),
+                        List.of("keycloak.httpPort and keycloak.managementPort", "--set keycloak.managementPort=9000")),
+                new Case(
+                        "a database host with a port (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("postgresql.external.host=pg:5432"),
+                        List.of("/postgresql/external/host")),
+                new Case(
+                        "a Keycloak hostname ending in a slash (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("keycloak.hostname=https://sso.sinergi.example/"),
+                        List.of("/keycloak/hostname")),
+                new Case(
+                        "an empty log origin (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("services.audit.log.origin="),
+                        List.of("/services/audit/log/origin")),
+                new Case(
+                        "a PDB that keeps no pod (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("services.case.pdb.minAvailable=0"),
+                        List.of("/services/case/pdb/minAvailable")),
+                new Case(
+                        "resources without limits (values.schema.json)",
+                        Render.PRODUCTION,
+                        List.of("services.case.resources.limits=null"),
+                        List.of("/services/case/resources", "limits")),
                 new Case(
                         "a ServiceMonitor that the NetworkPolicies keep Prometheus from",
                         Render.PRODUCTION,
