@@ -52,7 +52,7 @@ has at most 63; a longer fullname would be cut and two components' objects could
 {{- $errors = append $errors (printf "cloudnativepg.enabled is true and postgresql.external.caSecret is %q: the pods trust the CNPG cluster's own CA (its <cluster>-ca Secret) and would ignore it. Fix: --set postgresql.external.caSecret=." $v.postgresql.external.caSecret) -}}
 {{- end -}}
 {{- if and $v.production (not $v.cloudnativepg.enabled) (has $sslmode (list "disable" "allow" "prefer")) -}}
-{{- $errors = append $errors (printf "postgresql.external.sslmode is %s with production: true: credentials and personal data could cross the network unencrypted. Fix: --set postgresql.external.sslmode=verify-full with postgresql.external.caSecret (or require, which encrypts without checking the server)." $sslmode) -}}
+{{- $errors = append $errors (printf "postgresql.external.sslmode is %s with production: true: credentials and personal data could cross the network unencrypted. Fix: --set postgresql.external.sslmode=verify-full with postgresql.external.caSecret (docs/runbook.md, \"Install\", step 3)." $sslmode) -}}
 {{- end -}}
 
 {{- /* Connections: the pools at the most pods fit in the server's max_connections (3 stay for superusers). */ -}}
