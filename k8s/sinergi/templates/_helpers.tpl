@@ -122,9 +122,61 @@ Call with (dict "root" $ "component" "identity").
 {{- if .Values.cloudnativepg.enabled -}}5432{{- else -}}{{ .Values.postgresql.external.port }}{{- end -}}
 {{- end -}}
 
-{{/* sslmode: CNPG serves TLS with its own CA, which the services do not hold; require encrypts without it. */}}
+{{/*
+sslmode of every connection: CNPG's server certificate is signed by the cluster's own CA (the operator's
+<cluster>-ca Secret, which the pods mount) and names the -rw service, so verify-full; else the external setting.
+*/}}
 {{- define "sinergi.dbSslmode" -}}
-{{- if .Values.cloudnativepg.enabled -}}require{{- else -}}{{ .Values.postgresql.external.sslmode }}{{- end -}}
+{{- if .Values.cloudnativepg.enabled -}}verify-full{{- else -}}{{ .Values.postgresql.external.sslmode }}{{- end -}}
+{{- end -}}
+
+{{/*
+The Secret and key holding the CA certificate that signed the database server's certificate, as JSON (empty
+object: none): CNPG's <cluster>-ca (key ca.crt), or postgresql.external.caSecret/caKey. Call with $.
+*/}}
+{{- define "sinergi.dbCa" -}}
+{{- if .Values.cloudnativepg.enabled -}}
+{{- toJson (dict "secret" (printf "%s-ca" (include "sinergi.cnpgName" .)) "key" "ca.crt") -}}
+{{- else if .Values.postgresql.external.caSecret -}}
+{{- toJson (dict "secret" .Values.postgresql.external.caSecret "key" .Values.postgresql.external.caKey) -}}
+{{- else -}}
+{{- toJson (dict) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the pods mount the database's CA certificate (a file of the Secret above). */}}
+{{- define "sinergi.dbCaDir" -}}/etc/sinergi/db-ca{{- end -}}
+{{- define "sinergi.dbCaFile" -}}{{ include "sinergi.dbCaDir" . }}/ca.crt{{- end -}}
+
+{{/*
+The query of a JDBC URL (pgjdbc for Flyway, Keycloak): sslmode, and sslrootcert when there is a CA (without it
+pgjdbc looks for ~/.postgresql/root.crt). Call with $.
+*/}}
+{{- define "sinergi.jdbcParams" -}}
+{{- printf "sslmode=%s" (include "sinergi.dbSslmode" .) -}}
+{{- if include "sinergi.dbCa" . | fromJson -}}{{ printf "&sslrootcert=%s" (include "sinergi.dbCaFile" .) }}{{- end -}}
+{{- end -}}
+
+{{/* The database CA's volume of a pod, when there is a CA. Call with $. */}}
+{{- define "sinergi.dbCaVolume" -}}
+{{- with include "sinergi.dbCa" . | fromJson -}}
+- name: db-ca
+  secret:
+    secretName: {{ .secret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .key }}
+        path: ca.crt
+{{- end -}}
+{{- end -}}
+
+{{/* The database CA's volume mount of a container, when there is a CA. Call with $. */}}
+{{- define "sinergi.dbCaVolumeMount" -}}
+{{- if include "sinergi.dbCa" . | fromJson -}}
+- name: db-ca
+  mountPath: {{ include "sinergi.dbCaDir" . }}
+  readOnly: true
+{{- end -}}
 {{- end -}}
 
 {{- define "sinergi.cnpgName" -}}
@@ -176,9 +228,21 @@ The data of a service's ConfigMap; its checksum rolls that service's pods. Call 
 {{- $ := .root -}}
 {{- $component := .component -}}
 {{- $svc := index $.Values.services $component -}}
-{{- $db := printf "%s:%v/%s?sslmode=%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name (include "sinergi.dbSslmode" $) -}}
-QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s" $db | quote }}
-QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s" $db | quote }}
+{{- $db := printf "%s:%v/%s" (include "sinergi.dbHost" $) (include "sinergi.dbPort" $) $svc.database.name -}}
+{{- $sslmode := include "sinergi.dbSslmode" $ -}}
+QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE: {{ $svc.database.maxPoolSize | quote }}
+{{- /* The port the chart names (containerPort, Service, policies, URLs) is the one the service listens on. */}}
+QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s?sslmode=%s" $db $sslmode | quote }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s?%s" $db (include "sinergi.jdbcParams" $) | quote }}
+{{- /* The reactive client (Vert.x) trusts only the CA given here; verify-full also checks the host name. */}}
+{{- if include "sinergi.dbCa" $ | fromJson }}
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM: "true"
+QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS: {{ include "sinergi.dbCaFile" $ | quote }}
+{{- if eq $sslmode "verify-full" }}
+QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM: HTTPS
+{{- end }}
+{{- end }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "sinergi.realmUrl" $ | quote }}
 {{- range $callee := include "sinergi.calls" $component | fromJsonArray }}
 QUARKUS_REST_CLIENT_{{ $callee | upper }}_SERVICE_URL: {{ include "sinergi.serviceUrl" (dict "root" $ "component" $callee) | quote }}
@@ -188,7 +252,9 @@ QUARKUS_OTEL_SDK_DISABLED: "false"
 QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ $.Values.observability.otlp.endpoint | quote }}
 {{- end }}
 {{- if eq $.Values.image.flavour "jvm" }}
-JAVA_OPTS_APPEND: {{ $.Values.serviceDefaults.javaOptions | quote }}
+{{- /* An env var replaces the image's ENV: repeat Dockerfile.jvm's JAVA_OPTS_APPEND, then add the chart's. */}}
+{{- $imageOptions := "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" }}
+JAVA_OPTS_APPEND: {{ printf "%s %s" $imageOptions $.Values.serviceDefaults.javaOptions | trim | quote }}
 {{- end }}
 {{- if eq $component "consent" }}
 SINERGI_CONSENT_RECEIPT_SIGNING_KEY: /etc/sinergi/consent-receipt/signing-key.pem
@@ -206,6 +272,8 @@ SINERGI_AUDIT_LOG_SIGNING_KEY: /etc/sinergi/audit-log/signing-key.pem
 SINERGI_AUDIT_LOG_WITNESSES: {{ join "," . | quote }}
 {{- end }}
 SINERGI_CONSOLE_SECURE_COOKIES: {{ $svc.console.secureCookies | quote }}
+{{- /* TLS ends at the ingress: the console's OIDC redirect URIs must still be https. */}}
+SINERGI_CONSOLE_FORCE_HTTPS: {{ hasPrefix "https://" $svc.console.publicUrl | quote }}
 {{- end }}
 {{- end -}}
 
@@ -235,7 +303,8 @@ sinergi-users-0.json: |
 {{- define "sinergi.keycloakConfigData" -}}
 {{- $kc := .Values.keycloak -}}
 KC_DB: postgres
-KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.dbSslmode" .) | quote }}
+KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.jdbcParams" .) | quote }}
+KC_DB_POOL_MAX_SIZE: {{ $kc.database.poolMaxSize | quote }}
 KC_HOSTNAME: {{ $kc.hostname | quote }}
 KC_HOSTNAME_BACKCHANNEL_DYNAMIC: "true"
 KC_HTTP_ENABLED: "true"
@@ -262,7 +331,7 @@ KC_LOG_CONSOLE_OUTPUT: json
       protocol: TCP
 {{- end -}}
 
-{{/* NetworkPolicy egress rule: PostgreSQL, external (CIDRs and port) or the CNPG instances. Call with $. */}}
+{{/* NetworkPolicy egress rule: PostgreSQL, external (CIDRs and/or peers) or the CNPG instances. Call with $. */}}
 {{- define "sinergi.egressDatabase" -}}
 {{- if .Values.cloudnativepg.enabled -}}
 - to:
@@ -277,6 +346,9 @@ KC_LOG_CONSOLE_OUTPUT: json
     {{- range .Values.postgresql.external.cidrs }}
     - ipBlock:
         cidr: {{ . }}
+    {{- end }}
+    {{- with .Values.postgresql.external.to }}
+    {{- toYaml . | nindent 4 }}
     {{- end }}
   ports:
     - port: {{ .Values.postgresql.external.port }}
@@ -324,4 +396,21 @@ the app role sinergi_audit_app); each Secret's `username` must be that name. Cal
   (dict "name" $s.consent.database.name "owner" $s.consent.database.name)
   (dict "name" $s.audit.database.name "owner" (printf "%s_owner" $s.audit.database.name))
   (dict "name" .Values.keycloak.database.name "owner" .Values.keycloak.database.name)) -}}
+{{- end -}}
+
+{{/*
+The most connections the release may hold at once: each workload's most pods (the HPA's maximum, or the replicas)
+plus the one a rolling update adds, times its pools (a service's reactive pool and Flyway's JDBC pool of 2;
+Keycloak's pool). Call with $.
+*/}}
+{{- define "sinergi.connectionBudget" -}}
+{{- $total := 0 -}}
+{{- range $component := include "sinergi.serviceKeys" $ | fromJsonArray -}}
+{{- $svc := index $.Values.services $component -}}
+{{- $pods := ternary $svc.autoscaling.maxReplicas $svc.replicaCount (and $svc.autoscaling.enabled true) -}}
+{{- $total = add $total (mul (add1 (int $pods)) (add (int $svc.database.maxPoolSize) 2)) -}}
+{{- end -}}
+{{- $kc := $.Values.keycloak -}}
+{{- $total = add $total (mul (add1 (int $kc.replicaCount)) (int $kc.database.poolMaxSize)) -}}
+{{- $total -}}
 {{- end -}}

@@ -43,7 +43,12 @@ enum Render {
 
     /** `helm template` of the chart with these values files (relative to the repository) and --set values. */
     static Helm.Result template(List<String> valuesFiles, List<String> sets) {
-        List<String> arguments = new ArrayList<>(List.of("template", RELEASE, "k8s/sinergi", "--namespace", "sinergi"));
+        return template(RELEASE, valuesFiles, sets);
+    }
+
+    /** `helm template` of the chart as this release, with these values files and --set values. */
+    static Helm.Result template(String release, List<String> valuesFiles, List<String> sets) {
+        List<String> arguments = new ArrayList<>(List.of("template", release, "k8s/sinergi", "--namespace", "sinergi"));
         for (String file : valuesFiles) {
             arguments.add("-f");
             arguments.add(file);

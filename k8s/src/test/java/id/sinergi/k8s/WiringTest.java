@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Objects that name each other find each other: Services their pods' ports, ServiceMonitors their Services. */
+/**
+ * Objects that name each other find each other: Services their pods' ports, ServiceMonitors their Services, and
+ * each service listens on the port its container declares.
+ */
 class WiringTest {
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +96,42 @@ class WiringTest {
         }
 
         assertThat(scraped).contains("http /q/metrics");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Render.class)
+    void everyServiceListensOnItsContainerPortHttp(Render render) {
+        assertThat(listeningMismatches(render.manifests())).isEmpty();
+    }
+
+    @Test
+    void aServicePortSetInTheValuesIsWhereTheServiceListens() {
+        List<Manifest> manifests = Manifest.parseAll(
+                Render.template(Render.PRODUCTION.valuesFiles(), List.of("services.identity.port=9081"))
+                        .orFail());
+
+        JsonNode identity =
+                Workloads.container(Workloads.deployment(manifests, "identity-service"), "identity-service");
+
+        assertThat(Workloads.env(manifests, identity)).containsEntry("QUARKUS_HTTP_PORT", "9081");
+        assertThat(listeningMismatches(manifests)).isEmpty();
+    }
+
+    /** Services whose QUARKUS_HTTP_PORT (where Quarkus listens) is not their container port named http. */
+    private static List<String> listeningMismatches(List<Manifest> manifests) {
+        List<String> mismatches = new ArrayList<>();
+        for (String service : List.of("identity-service", "case-service", "consent-service", "audit-service")) {
+            JsonNode container = Workloads.container(Workloads.deployment(manifests, service), service);
+            String listens = Workloads.env(manifests, container).get("QUARKUS_HTTP_PORT");
+            for (JsonNode port : container.path("ports")) {
+                if (port.path("name").asText().equals("http")
+                        && !port.path("containerPort").asText().equals(listens)) {
+                    mismatches.add(service + ": container port http is " + port.path("containerPort")
+                            + ", QUARKUS_HTTP_PORT " + listens);
+                }
+            }
+        }
+        return mismatches;
     }
 
     private static boolean hasContainerPort(Manifest workload, JsonNode target) {

@@ -3,7 +3,9 @@ package id.sinergi.k8s;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The pods a render asks for: each workload's pod template, and the pods an operator makes for a CNPG Cluster. */
@@ -74,6 +76,49 @@ final class Workloads {
         return ofKind(manifests, kind).stream()
                 .filter(m -> m.name().equals(name))
                 .findFirst();
+    }
+
+    /** The Deployment whose app.kubernetes.io/name is this one (identity-service, ..., keycloak). */
+    static Manifest deployment(List<Manifest> manifests, String appName) {
+        return ofKind(manifests, "Deployment").stream()
+                .filter(d -> d.object()
+                        .path("metadata")
+                        .path("labels")
+                        .path("app.kubernetes.io/name")
+                        .asText()
+                        .equals(appName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment labelled app.kubernetes.io/name=" + appName));
+    }
+
+    /** The workload's (first) container of this name. */
+    static JsonNode container(Manifest workload, String name) {
+        for (JsonNode container : workload.podTemplate().path("spec").path("containers")) {
+            if (container.path("name").asText().equals(name)) {
+                return container;
+            }
+        }
+        throw new AssertionError(workload + " has no container named " + name);
+    }
+
+    /** A container's plain env values: the ConfigMaps it reads with envFrom, then its env list (which wins). */
+    static Map<String, String> env(List<Manifest> manifests, JsonNode container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            String prefix = from.path("prefix").asText("");
+            named(manifests, "ConfigMap", from.path("configMapRef").path("name").asText())
+                    .ifPresent(m -> m.object()
+                            .path("data")
+                            .fields()
+                            .forEachRemaining(e ->
+                                    env.put(prefix + e.getKey(), e.getValue().asText())));
+        }
+        for (JsonNode variable : container.path("env")) {
+            if (variable.has("value")) {
+                env.put(variable.path("name").asText(), variable.path("value").asText());
+            }
+        }
+        return env;
     }
 
     /** The value of a pod-level or container-level securityContext field: the container's wins. */
