@@ -1,7 +1,8 @@
 package id.sinergi.audit.client;
 
-import io.micrometer.core.instrument.Gauge;
+import id.sinergi.common.ops.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -9,11 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The audit delivery lag of this service as gauges on {@code /q/metrics}, tag {@code source}, the sending service as audit-service names it:
@@ -30,20 +26,17 @@ public class OutboxMetrics {
             "SELECT count(*), min(created_at) FROM audit_outbox WHERE " + AuditOutboxEntry.NOT_SET_ASIDE;
 
     private final Pool pool;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicReference<Instant> oldest = new AtomicReference<>();
+    private final QueueGauges gauges;
 
     public OutboxMetrics(Pool pool, MeterRegistry registry, AuditConfig config) {
         this.pool = pool;
-        Gauge.builder("sinergi.audit.outbox.pending", pending, AtomicLong::get)
-                .description("Audit events in the outbox still to deliver to audit-service")
-                .tag("source", config.serviceName())
-                .register(registry);
-        Gauge.builder("sinergi.audit.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
-                .description("How long the oldest audit event still to deliver has waited in the outbox")
-                .baseUnit("seconds")
-                .tag("source", config.serviceName())
-                .register(registry);
+        this.gauges = new QueueGauges(
+                registry,
+                "sinergi.audit.outbox.pending",
+                "Audit events in the outbox still to deliver to audit-service",
+                "sinergi.audit.outbox.oldest.age",
+                "How long the oldest audit event still to deliver has waited in the outbox",
+                Tags.of("source", config.serviceName()));
     }
 
     @Scheduled(
@@ -66,17 +59,8 @@ public class OutboxMetrics {
                 .execute()
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
-                    OffsetDateTime first = row.getOffsetDateTime(1);
-                    pending.set(row.getLong(0));
-                    oldest.set(first == null ? null : first.toInstant());
+                    gauges.update(row.getLong(0), row.getOffsetDateTime(1));
                 })
                 .replaceWithVoid();
-    }
-
-    double oldestAgeSeconds() {
-        Instant first = oldest.get();
-        return first == null
-                ? 0
-                : Math.max(0, Duration.between(first, Instant.now()).toMillis() / 1000.0);
     }
 }

@@ -1,7 +1,8 @@
 package id.sinergi.identity.linking;
 
-import io.micrometer.core.instrument.Gauge;
+import id.sinergi.common.ops.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -9,11 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The match review queue on {@code /q/metrics}: {@code sinergi_identity_review_queue} (questions waiting for a
@@ -28,18 +24,17 @@ public class ReviewQueueMetrics {
     private static final String FIGURES = "SELECT count(*), min(created_at) FROM match_candidate WHERE status = 'OPEN'";
 
     private final Pool pool;
-    private final AtomicLong open = new AtomicLong();
-    private final AtomicReference<Instant> oldest = new AtomicReference<>();
+    private final QueueGauges gauges;
 
     public ReviewQueueMetrics(Pool pool, MeterRegistry registry) {
         this.pool = pool;
-        Gauge.builder("sinergi.identity.review.queue", open, AtomicLong::get)
-                .description("Match review questions waiting for a reviewer")
-                .register(registry);
-        Gauge.builder("sinergi.identity.review.oldest.age", this, ReviewQueueMetrics::oldestAgeSeconds)
-                .description("How long the oldest open match review question has waited")
-                .baseUnit("seconds")
-                .register(registry);
+        this.gauges = new QueueGauges(
+                registry,
+                "sinergi.identity.review.queue",
+                "Match review questions waiting for a reviewer",
+                "sinergi.identity.review.oldest.age",
+                "How long the oldest open match review question has waited",
+                Tags.empty());
     }
 
     @Scheduled(
@@ -62,17 +57,8 @@ public class ReviewQueueMetrics {
                 .execute()
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
-                    OffsetDateTime first = row.getOffsetDateTime(1);
-                    open.set(row.getLong(0));
-                    oldest.set(first == null ? null : first.toInstant());
+                    gauges.update(row.getLong(0), row.getOffsetDateTime(1));
                 })
                 .replaceWithVoid();
-    }
-
-    double oldestAgeSeconds() {
-        Instant first = oldest.get();
-        return first == null
-                ? 0
-                : Math.max(0, Duration.between(first, Instant.now()).toMillis() / 1000.0);
     }
 }
