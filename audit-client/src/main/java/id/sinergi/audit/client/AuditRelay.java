@@ -74,7 +74,7 @@ public class AuditRelay {
             return Uni.createFrom().item(0);
         }
         return auditService
-                .deliver(batch.events())
+                .deliver(batch.payloads())
                 .map(ok -> true)
                 .onFailure()
                 .invoke(this::backOff)

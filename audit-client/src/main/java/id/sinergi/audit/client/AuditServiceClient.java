@@ -1,6 +1,6 @@
 package id.sinergi.audit.client;
 
-import id.sinergi.common.audit.AuditEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -14,8 +14,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/audit-events")
 public interface AuditServiceClient {
 
-    /** Stores the events; events whose id is already stored are skipped, so a retry is safe. */
+    /**
+     * Stores the events, each sent as its outbox payload was written (see {@link OutboxBatch}); events whose id is
+     * already stored are skipped, so a retry is safe.
+     */
     @POST
     @Path("/batch")
-    Uni<Void> deliver(List<AuditEvent> events);
+    Uni<Void> deliver(List<JsonNode> events);
 }

@@ -2,7 +2,11 @@ package id.sinergi.audit.client;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import id.sinergi.common.audit.AuditEvent;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
@@ -14,24 +18,39 @@ import java.util.List;
  * <p>An unreadable entry is set aside (its {@code attempts} counted, {@code last_error} marked) instead of failing
  * the round: otherwise one bad row would stop every later event from reaching audit-service. The relay skips set
  * aside entries from then on and the outbox health check counts them for the operator.
+ *
+ * <p>The relay sends each payload as it was written ({@code payloads}), not as this replica reads it: during a
+ * rolling upgrade or a rollback, replicas of two releases share one outbox, and an older one must neither drop a
+ * field a newer one wrote nor set its event aside. The payload is read as an {@link AuditEvent} only to know that it
+ * is one, leniently about fields this release does not know; audit-service, which refuses unknown fields, decides.
  */
-record OutboxBatch(List<AuditEvent> events, List<Long> deliverable, List<AuditOutboxEntry> setAside) {
+record OutboxBatch(
+        List<AuditEvent> events, List<JsonNode> payloads, List<Long> deliverable, List<AuditOutboxEntry> setAside) {
 
     /** Parses each entry's payload; entries that do not parse are marked as set aside and logged once. */
     static OutboxBatch of(List<AuditOutboxEntry> entries, ObjectMapper mapper) {
+        ObjectReader lenient =
+                mapper.readerFor(AuditEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<AuditEvent> events = new ArrayList<>(entries.size());
+        List<JsonNode> payloads = new ArrayList<>(entries.size());
         List<Long> deliverable = new ArrayList<>(entries.size());
         List<AuditOutboxEntry> setAside = new ArrayList<>();
         for (AuditOutboxEntry entry : entries) {
             try {
-                events.add(mapper.readValue(entry.payload, AuditEvent.class));
+                JsonNode payload = mapper.readTree(entry.payload);
+                AuditEvent event = payload.isObject() ? lenient.treeToValue(payload, AuditEvent.class) : null;
+                if (event == null) {
+                    throw new JsonMappingException(null, "not a JSON object");
+                }
+                events.add(event);
+                payloads.add(payload);
                 deliverable.add(entry.seq);
             } catch (JsonProcessingException e) {
                 setAside(entry, e);
                 setAside.add(entry);
             }
         }
-        return new OutboxBatch(events, deliverable, setAside);
+        return new OutboxBatch(events, payloads, deliverable, setAside);
     }
 
     /** Marks the entry unreadable, naming where parsing broke but nothing of the payload itself. */

@@ -3,6 +3,7 @@ package id.sinergi.audit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
@@ -78,5 +79,25 @@ class OutboxBatchTest {
 
         assertThat(batch.deliverable()).containsExactly(4L, 5L);
         assertThat(batch.setAside()).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverAnEventWithAFieldThisReleaseDoesNotKnowAsItWasWritten() throws Exception {
+        AuditEvent event = AuditEvent.of("case-service", "case.read", OFFICER).build();
+        ObjectNode written = mapper.valueToTree(event);
+        written.put("fieldOfALaterRelease", "kept");
+        AuditOutboxEntry newer = entry(8, mapper.writeValueAsString(written));
+        ObjectMapper strict =
+                mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        OutboxBatch batch = OutboxBatch.of(List.of(newer), strict);
+
+        assertThat(batch.setAside()).isEmpty();
+        assertThat(batch.deliverable()).containsExactly(8L);
+        assertThat(batch.events()).extracting(AuditEvent::id).containsExactly(event.id());
+        assertThat(batch.payloads()).singleElement().satisfies(p -> {
+            assertThat(p.path("fieldOfALaterRelease").asText()).isEqualTo("kept");
+            assertThat(p.path("id").asText()).isEqualTo(event.id().toString());
+        });
     }
 }

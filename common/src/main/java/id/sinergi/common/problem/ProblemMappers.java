@@ -355,7 +355,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (bodyTooLarge(e)) {
+            // A chunked body that grew past quarkus.http.limits.max-body-size while it was read: the server has
+            // mostly answered 413 itself by then (without a body); this one goes out only where it has not.
+            Log.infof("event=body-too-large path=%s", safePath());
+            return respond(new Problem(
+                    "body-too-large",
+                    "Request body too large",
+                    413,
+                    "The request body is larger than this service takes",
+                    path(),
+                    null));
+        }
         return internalError(e);
+    }
+
+    /** Whether the failure is the server's refusal of a body over its size limit (Vert.x: "Request too large"). */
+    private static boolean bodyTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response internalError(Throwable e) {

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers a request that declares a body above the HTTP server's limit ({@code quarkus.http.limits.max-body-size})
  * with a 413 problem instead of the server's empty 413: it runs just before the server's own check, refuses the
- * same requests, and closes the connection as that check does, without reading the body. A chunked body that
- * grows past the limit is refused by the server while it is read, through {@code ProblemMappers}.
+ * same requests, and closes the connection as that check does, without reading the body. A chunked body (no
+ * Content-Length) that grows past the limit is refused by the server while it is read, mostly with its own empty
+ * 413; {@code ProblemMappers} logs it at INFO as {@code event=body-too-large}, not as an internal error.
  */
 @ApplicationScoped
 public class BodySizeLimit {
