@@ -13,6 +13,9 @@ public class ProblemException extends RuntimeException {
     /** The field name standing for the request body as a whole. */
     public static final String BODY = "(body)";
 
+    /** The type of a query, path or header parameter that cannot be read or is out of its range. */
+    static final String INVALID_PARAMETER = "invalid-parameter";
+
     /** First words of a message that completes "Field 'x' …" by itself. */
     private static final Set<String> PREDICATES = Set.of("must", "is", "are", "has", "cannot", "contains");
 
@@ -41,7 +44,11 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidField(String slug, String field, String message) {
         return badRequest(
                 slug,
-                BODY.equals(field) ? "Invalid request body" : "Invalid field",
+                BODY.equals(field)
+                        ? "Invalid request body"
+                        // One type, one title (RFC 9457): the framework's own parameter problems say "Invalid
+                        // parameter".
+                        : INVALID_PARAMETER.equals(slug) ? "Invalid parameter" : "Invalid field",
                 sentence(field, message),
                 List.of(new Problem.FieldError(field, slug, message)));
     }

@@ -35,4 +35,13 @@ class InvalidFieldTest {
         assertThat(problem.getTitle()).isEqualTo("Invalid request body");
         assertThat(problem.getDetail()).isEqualTo("The request body was refused: the CSV header cannot be read.");
     }
+
+    @Test
+    void shouldTitleAnInvalidParameterAsTheFrameworksParameterProblemsAre() {
+        Problem problem = ProblemException.invalidField("invalid-parameter", "status", "must be one of OPEN, CLOSED")
+                .problem();
+
+        assertThat(problem.getTitle()).isEqualTo("Invalid parameter");
+        assertThat(problem.getErrors()).extracting(Problem.FieldError::field).containsExactly("status");
+    }
 }
