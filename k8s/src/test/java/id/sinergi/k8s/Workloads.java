@@ -44,6 +44,10 @@ final class Workloads {
             spec.path("initContainers").forEach(c -> containers.add(new Container(workload, c, true)));
             spec.path("containers").forEach(c -> containers.add(new Container(workload, c, false)));
         }
+        if (containers.isEmpty()) {
+            // Every per-container policy would pass on an empty render and prove nothing.
+            throw new AssertionError("the render has no containers to check");
+        }
         return containers;
     }
 
