@@ -14,9 +14,10 @@ import jakarta.inject.Singleton;
 /**
  * The audit delivery lag of this service as gauges on {@code /q/metrics}, tag {@code source}, the sending service
  * as audit-service names it: {@code sinergi_audit_outbox_pending} (events in the outbox still to deliver, without
- * those set aside as unreadable) and {@code sinergi_audit_outbox_oldest_age_seconds} (how long the oldest of them has
- * waited; 0 when none waits). One query refreshes both every {@code sinergi.metrics.refresh-interval} (15s; {@code off} in the
- * tests, which call {@link #refresh()}); the age grows between refreshes from the oldest event's time.
+ * those set aside as unreadable) and {@code sinergi_audit_outbox_oldest_age_seconds} (how long the oldest of them
+ * has waited; 0 when none waits). One query refreshes both every {@code sinergi.metrics.refresh-interval} (15s;
+ * {@code off} in the tests, which call {@link #refresh()}); the age grows between refreshes from the oldest event's
+ * time.
  */
 @Startup
 @Singleton
