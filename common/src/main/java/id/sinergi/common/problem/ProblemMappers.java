@@ -592,6 +592,12 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
         if (INTEGRAL.contains(type)) {
             return "a whole number";
         }

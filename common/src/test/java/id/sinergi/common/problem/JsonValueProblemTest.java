@@ -48,7 +48,8 @@ class JsonValueProblemTest {
         assertThat(problemFor("{\"day\": \"3 March\"}").getDetail()).endsWith("cannot be read as a date (YYYY-MM-DD)");
         assertThat(problemFor("{\"colour\": \"BLUE\"}").getDetail())
                 .endsWith("cannot be read as one of the allowed values");
-        assertThat(problemFor("{\"count\": \"many\"}").getDetail()).endsWith("cannot be read as a whole number");
+        assertThat(problemFor("{\"count\": \"many\"}").getDetail())
+                .endsWith("cannot be read as a whole number from -2147483648 to 2147483647");
         assertThat(problemFor("{\"tags\": {\"a\": 1}}").getDetail()).endsWith("cannot be read as a list");
     }
 

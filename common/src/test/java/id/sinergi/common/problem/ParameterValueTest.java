@@ -25,4 +25,10 @@ class ParameterValueTest {
         assertThat(ProblemMappers.readable(Colour.class, "RED")).isTrue();
         assertThat(ProblemMappers.readable(String.class, "anything")).isTrue();
     }
+
+    @Test
+    void shouldNameTheRangeOfAWholeNumberSoThatAValueTooLargeIsExplained() {
+        assertThat(ProblemMappers.describe(int.class)).isEqualTo("a whole number from -2147483648 to 2147483647");
+        assertThat(ProblemMappers.describe(Long.class)).endsWith("to 9223372036854775807");
+    }
 }
