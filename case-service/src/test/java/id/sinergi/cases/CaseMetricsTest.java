@@ -1,6 +1,7 @@
 package id.sinergi.cases;
 
-import static io.restassured.RestAssured.given;
+import static id.sinergi.devstack.testing.MetricsScrape.metric;
+import static id.sinergi.devstack.testing.MetricsScrape.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.audit.client.OutboxMetrics;
@@ -9,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalDouble;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class CaseMetricsTest {
     private String refreshedScrape() {
         metrics.refresh().await().indefinitely();
         outbox.refresh().await().indefinitely();
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape();
     }
 
     private static double change(String before, String after, String name, Map<String, String> labels) {
@@ -81,19 +81,5 @@ class CaseMetricsTest {
     private static double value(String scrape, String name, Map<String, String> labels) {
         return metric(scrape, name, labels)
                 .orElseThrow(() -> new AssertionError(name + labels + " is not on /q/metrics"));
-    }
-
-    /** The value of the sample of that name whose labels include these, if the scrape has one. */
-    static OptionalDouble metric(String scrape, String name, Map<String, String> labels) {
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-                continue;
-            }
-            String series = line.substring(0, line.lastIndexOf(' '));
-            if (labels.entrySet().stream().allMatch(l -> series.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
-                return OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-            }
-        }
-        return OptionalDouble.empty();
     }
 }

@@ -1,14 +1,14 @@
 package id.sinergi.consent;
 
 import static id.sinergi.consent.ConsentApi.decideAsConsul;
-import static io.restassured.RestAssured.given;
+import static id.sinergi.devstack.testing.MetricsScrape.metric;
+import static id.sinergi.devstack.testing.MetricsScrape.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.audit.client.OutboxMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -61,23 +61,5 @@ class ConsentMetricsTest {
     private static double pending(String scrape) {
         return metric(scrape, "sinergi_audit_outbox_pending", Map.of("source", "consent-service"))
                 .orElseThrow();
-    }
-
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of the sample of that name whose labels include these, if the scrape has one. */
-    static OptionalDouble metric(String scrape, String name, Map<String, String> labels) {
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-                continue;
-            }
-            String series = line.substring(0, line.lastIndexOf(' '));
-            if (labels.entrySet().stream().allMatch(l -> series.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
-                return OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-            }
-        }
-        return OptionalDouble.empty();
     }
 }

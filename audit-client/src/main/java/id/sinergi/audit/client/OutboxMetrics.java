@@ -1,9 +1,9 @@
 package id.sinergi.audit.client;
 
+import id.sinergi.common.ops.FigureRefresh;
 import id.sinergi.common.ops.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -46,12 +46,7 @@ public class OutboxMetrics {
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return refresh().onFailure().recoverWithItem(failure -> {
-            Log.warnf(
-                    "event=metrics-refresh-failed figures=audit-outbox cause=%s",
-                    failure.getClass().getSimpleName());
-            return null;
-        });
+        return FigureRefresh.logged(refresh(), "audit-outbox");
     }
 
     /** Reads the outbox's figures now. */

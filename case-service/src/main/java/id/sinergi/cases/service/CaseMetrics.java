@@ -2,9 +2,9 @@ package id.sinergi.cases.service;
 
 import id.sinergi.cases.domain.Deadline;
 import id.sinergi.cases.domain.Priority;
+import id.sinergi.common.ops.FigureRefresh;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -70,12 +70,7 @@ public class CaseMetrics {
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return refresh().onFailure().recoverWithItem(failure -> {
-            Log.warnf(
-                    "event=metrics-refresh-failed figures=cases cause=%s",
-                    failure.getClass().getSimpleName());
-            return null;
-        });
+        return FigureRefresh.logged(refresh(), "cases");
     }
 
     /** Counts the open cases and their breaches now. */

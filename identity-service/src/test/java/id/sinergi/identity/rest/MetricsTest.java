@@ -1,5 +1,7 @@
 package id.sinergi.identity.rest;
 
+import static id.sinergi.devstack.testing.MetricsScrape.metric;
+import static id.sinergi.devstack.testing.MetricsScrape.scrape;
 import static id.sinergi.identity.rest.TestWorkers.register;
 import static id.sinergi.identity.rest.TestWorkers.registration;
 import static io.restassured.RestAssured.given;
@@ -11,7 +13,6 @@ import id.sinergi.identity.linking.ReviewQueueMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,23 +84,5 @@ class MetricsTest {
         body.put("birthDate", TestWorkers.bornOf(stranger).minusYears(11).toString());
         body.remove("passport");
         return body;
-    }
-
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of the sample of that name whose labels include these, if the scrape has one. */
-    static OptionalDouble metric(String scrape, String name, Map<String, String> labels) {
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-                continue;
-            }
-            String series = line.substring(0, line.lastIndexOf(' '));
-            if (labels.entrySet().stream().allMatch(l -> series.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
-                return OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-            }
-        }
-        return OptionalDouble.empty();
     }
 }
