@@ -218,7 +218,7 @@ class CaseResourceTest {
     }
 
     @Test
-    void shouldAnswerEachRowMadeWithALocationThatResolvesAndTheCasesNewETag() {
+    void shouldAnswerEachRowWithALocationThatResolvesAndTheCasesVersionAsETagAndAuditAMissingRowAsFailed() {
         String caseId = Cases.reported("consul.kl", KL);
         Map<String, Object> referral = Map.of(
                 "kind", "REFERRAL", "to", "SHELTER", "providerName", "Rumah Aman", "reason", "needs a safe place");
@@ -242,6 +242,7 @@ class CaseResourceTest {
                     .get(answer.header("Location"))
                     .then()
                     .statusCode(200)
+                    .header("ETag", equalTo(answer.header("ETag")))
                     .body("id", equalTo(answer.path("id")));
         }
         CaseSetup.resolve("consul.kl", caseId);
@@ -257,14 +258,22 @@ class CaseResourceTest {
                 .get(asked.header("Location"))
                 .then()
                 .statusCode(200)
+                .header("ETag", equalTo(asked.header("ETag")))
                 .body("id", equalTo(asked.path("id")));
+        String missing = UUID.randomUUID().toString();
         given().auth()
                 .oauth2(Tokens.user("consul.kl"))
                 .when()
-                .get("/api/cases/" + caseId + "/outcomes/" + UUID.randomUUID())
+                .get("/api/cases/" + caseId + "/outcomes/" + missing)
                 .then()
                 .statusCode(404)
                 .body("type", equalTo("urn:sinergi:problem:not-found"));
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, missing))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("\"action\":\"case.outcome.read\"")
+                        .contains("\"outcome\":\"FAILED\"")
+                        .contains("\"reason\":\"not-found outcome=" + missing + "\""));
     }
 
     @Test

@@ -85,6 +85,10 @@ public final class CaseDtos {
     }
 
     /** Text that is more than white space (a null value is left to the other constraints). */
+    /** What the ETag of a row of a case (a closure request, referral or outcome) is, for the API's description. */
+    static final String ROW_ETAG = "Its ETag is the case's version, which changes whenever the row does: an update of"
+            + " the row names it in If-Match. A case or row out of the caller's sight is answered as missing.";
+
     public static final String NOT_BLANK = "(?s).*\\S.*";
 
     /** What {@link #NOT_BLANK} answers when refused. */

@@ -274,14 +274,16 @@ public class CaseResource {
     @GET
     @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
-    @Operation(summary = "One closure request of the case and its decision")
+    @Operation(summary = "One closure request of the case and its decision", description = CaseDtos.ROW_ETAG)
     @APIResponse(
             responseCode = "200",
             description = "The request",
             content = @Content(schema = @Schema(implementation = ClosureRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such case or request, or not one the caller may see")
-    public Uni<ClosureRequestView> closureRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
-        return workflow.closureRequest(id, requestId, caller).map(ClosureRequestView::of);
+    public Uni<Response> closureRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        return workflow.closureRequest(id, requestId, caller).map(v -> Response.ok(ClosureRequestView.of(v.value()))
+                .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                .build());
     }
 
     @GET

@@ -84,14 +84,16 @@ public class OutcomeResource {
     @GET
     @Path("/{outcomeId}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
-    @Operation(summary = "One outcome of the case")
+    @Operation(summary = "One outcome of the case", description = CaseDtos.ROW_ETAG)
     @APIResponse(
             responseCode = "200",
             description = "The outcome",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "404", description = "No such case or outcome, or not one the caller may see")
-    public Uni<OutcomeView> find(@PathParam("id") UUID id, @PathParam("outcomeId") UUID outcomeId) {
-        return outcomes.find(id, outcomeId, caller).map(OutcomeView::of);
+    public Uni<Response> find(@PathParam("id") UUID id, @PathParam("outcomeId") UUID outcomeId) {
+        return outcomes.find(id, outcomeId, caller).map(v -> Response.ok(OutcomeView.of(v.value()))
+                .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                .build());
     }
 
     @GET

@@ -102,14 +102,16 @@ public class ReferralResource {
     @GET
     @Path("/{referralId}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
-    @Operation(summary = "One referral or transfer of the case with its answer")
+    @Operation(summary = "One referral or transfer of the case with its answer", description = CaseDtos.ROW_ETAG)
     @APIResponse(
             responseCode = "200",
             description = "The referral",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "404", description = "No such case or referral, or not one the caller may see")
-    public Uni<ReferralView> find(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
-        return referrals.find(id, referralId, caller).map(ReferralView::of);
+    public Uni<Response> find(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
+        return referrals.find(id, referralId, caller).map(v -> Response.ok(ReferralView.of(v.value()))
+                .tag(new EntityTag(String.valueOf(v.caseVersion())))
+                .build());
     }
 
     @GET

@@ -126,6 +126,45 @@ public class CaseAccess {
                 });
     }
 
+    /**
+     * One row of a case (a closure request, referral or outcome), found by {@code row} in the transaction that reads
+     * the case, with the case's version, which is also the row's version: a row changes only with its case. The
+     * read is audited as {@code action} naming the row; a row the case does not have is 404 and audited as failed
+     * (nothing was shown); a case out of the caller's sight is 404 and audited as denied.
+     *
+     * @param kind the row's name in the audit reason and the 404, e.g. {@code referral}
+     */
+    public <T> Uni<Versioned<T>> readRow(
+            UUID caseId, Caller caller, String action, String kind, UUID rowId, Function<ProtectionCase, Uni<T>> row) {
+        CallerScope scope = CallerScope.of(caller);
+        AuditActor actor = caller.actor();
+        String named = kind + "=" + rowId;
+        return Panache.withTransaction(
+                        () -> ProtectionCase.<ProtectionCase>findById(caseId).chain(c -> {
+                            if (c == null) {
+                                return Uni.createFrom().<Versioned<T>>nullItem();
+                            }
+                            if (!scope.sees(c)) {
+                                return denied(actor, action, c, named).replaceWith((Versioned<T>) null);
+                            }
+                            return row.apply(c)
+                                    .call(r -> audit.record(event(actor, action, c)
+                                            .outcome(r == null ? AuditOutcome.FAILED : AuditOutcome.SUCCESS)
+                                            .reason(r == null ? "not-found " + named : named)
+                                            .build()))
+                                    .map(r -> new Versioned<>(r, c.version));
+                        }))
+                .map(v -> {
+                    if (v == null) {
+                        throw ProblemException.notFound("Case " + caseId);
+                    }
+                    if (v.value() == null) {
+                        throw ProblemException.notFound("The " + kind + " " + rowId + " of case " + caseId);
+                    }
+                    return v;
+                });
+    }
+
     /** An audit event about the case by the actor, for the case-handling purpose. */
     public AuditEvent.Builder event(AuditActor actor, String action, ProtectionCase c) {
         return AuditEvent.of(audit.serviceName(), action, actor)

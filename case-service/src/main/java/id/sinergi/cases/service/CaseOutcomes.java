@@ -182,17 +182,10 @@ public class CaseOutcomes {
     }
 
     /** One outcome of the case, audited as the list's read; 404 when the case has none such. */
-    public Uni<CaseOutcome> find(UUID caseId, UUID outcomeId, Caller caller) {
-        return access.read(caseId, caller, READ)
-                .chain(c -> Panache.withSession(
-                        () -> CaseOutcome.<CaseOutcome>find("id = ?1 and caseId = ?2", outcomeId, c.id)
-                                .<CaseOutcome>firstResult()))
-                .map(o -> {
-                    if (o == null) {
-                        throw ProblemException.notFound("Outcome " + outcomeId);
-                    }
-                    return o;
-                });
+    public Uni<Versioned<CaseOutcome>> find(UUID caseId, UUID outcomeId, Caller caller) {
+        return access.readRow(caseId, caller, READ, "outcome", outcomeId, c -> CaseOutcome.<CaseOutcome>find(
+                        "id = ?1 and caseId = ?2", outcomeId, c.id)
+                .firstResult());
     }
 
     /** The case's outcomes, oldest first; the read is audited. */

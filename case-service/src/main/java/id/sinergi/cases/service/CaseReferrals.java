@@ -458,17 +458,10 @@ public class CaseReferrals {
     }
 
     /** One referral of the case, audited as the list's read; 404 when the case has none such. */
-    public Uni<CaseReferral> find(UUID caseId, UUID referralId, Caller caller) {
-        return access.read(caseId, caller, READ)
-                .chain(c -> Panache.withSession(
-                        () -> CaseReferral.<CaseReferral>find("id = ?1 and caseId = ?2", referralId, c.id)
-                                .<CaseReferral>firstResult()))
-                .map(r -> {
-                    if (r == null) {
-                        throw ProblemException.notFound("Referral " + referralId);
-                    }
-                    return r;
-                });
+    public Uni<Versioned<CaseReferral>> find(UUID caseId, UUID referralId, Caller caller) {
+        return access.readRow(caseId, caller, READ, "referral", referralId, c -> CaseReferral.<CaseReferral>find(
+                        "id = ?1 and caseId = ?2", referralId, c.id)
+                .firstResult());
     }
 
     /** The case's referrals, oldest first; the read is audited. */

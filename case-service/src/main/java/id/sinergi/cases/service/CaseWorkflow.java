@@ -275,16 +275,15 @@ public class CaseWorkflow {
     }
 
     /** One closure request of a case the caller sees, audited as the list's read; 404 when the case has none such. */
-    public Uni<CaseClosureRequest> closureRequest(UUID caseId, UUID requestId, Caller caller) {
-        return access.read(caseId, caller, "case.closure-requests.read")
-                .chain(c -> CaseClosureRequest.<CaseClosureRequest>find("id = ?1 and caseId = ?2", requestId, c.id)
-                        .<CaseClosureRequest>firstResult())
-                .map(r -> {
-                    if (r == null) {
-                        throw ProblemException.notFound("Closure request " + requestId);
-                    }
-                    return r;
-                });
+    public Uni<Versioned<CaseClosureRequest>> closureRequest(UUID caseId, UUID requestId, Caller caller) {
+        return access.readRow(
+                caseId,
+                caller,
+                "case.closure-requests.read",
+                "closure request",
+                requestId,
+                c -> CaseClosureRequest.<CaseClosureRequest>find("id = ?1 and caseId = ?2", requestId, c.id)
+                        .firstResult());
     }
 
     /** The closure requests of a case the caller sees, oldest first. */
