@@ -2,8 +2,6 @@ package id.sinergi.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,39 +41,9 @@ class TracingContractTest {
         }
     }
 
-    /** The plain env values of a service's container: its env list and the ConfigMaps it reads with envFrom. */
+    /** The plain env values of the service's container, with the ConfigMaps it reads with envFrom. */
     private static Map<String, String> env(Render render, String service) {
-        Manifest deployment = Workloads.ofKind(render.manifests(), "Deployment").stream()
-                .filter(d -> d.object()
-                        .path("metadata")
-                        .path("labels")
-                        .path("app.kubernetes.io/name")
-                        .asText()
-                        .equals(service))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(render + " has no Deployment of " + service));
-        Map<String, String> env = new LinkedHashMap<>();
-        for (JsonNode container : deployment.podTemplate().path("spec").path("containers")) {
-            for (JsonNode from : container.path("envFrom")) {
-                String prefix = from.path("prefix").asText("");
-                Workloads.named(
-                                render.manifests(),
-                                "ConfigMap",
-                                from.path("configMapRef").path("name").asText())
-                        .ifPresent(m -> m.object()
-                                .path("data")
-                                .fields()
-                                .forEachRemaining(e -> env.put(
-                                        prefix + e.getKey(), e.getValue().asText())));
-            }
-            for (JsonNode variable : container.path("env")) {
-                if (variable.has("value")) {
-                    env.put(
-                            variable.path("name").asText(),
-                            variable.path("value").asText());
-                }
-            }
-        }
-        return env;
+        List<Manifest> manifests = render.manifests();
+        return Workloads.env(manifests, Workloads.container(Workloads.deployment(manifests, service), service));
     }
 }
