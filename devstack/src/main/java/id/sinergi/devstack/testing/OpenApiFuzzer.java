@@ -151,14 +151,12 @@ public final class OpenApiFuzzer {
                 new FuzzCases(JSON, spec.path("components").path("schemas"), knownValues, knownBodies, seed);
         TableSnapshot tables = dataSource == null ? null : TableSnapshot.of(dataSource, excludedTables);
         List<FuzzCases.Operation> operations = operations(spec);
-        Map<String, String> tokens = new LinkedHashMap<>();
-        operations.forEach(op -> tokens.computeIfAbsent(op.key(), k -> token(op)));
 
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
         for (FuzzCases.Operation op : operations) {
-            List<FuzzCases.Case> cases = generator.of(op, tokens.get(op.key()), casesPerOperation);
+            List<FuzzCases.Case> cases = generator.of(op, token(op), casesPerOperation);
             boolean reads = op.method().equals("get");
             Map<String, String> batchBefore = tables != null && reads ? tables.take() : null;
             for (FuzzCases.Case c : cases) {
@@ -281,6 +279,7 @@ public final class OpenApiFuzzer {
         return operations;
     }
 
+    /** A token of a caller the operation allows, fetched per operation so that none expires mid-run. */
     private String token(FuzzCases.Operation op) {
         for (String role : op.roles()) {
             Supplier<String> caller = callers.get(role);
