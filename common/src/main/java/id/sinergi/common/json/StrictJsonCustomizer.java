@@ -17,13 +17,17 @@ import java.io.IOException;
 /**
  * Makes JSON input strict where leniency would store something the client did not mean: a number or boolean is
  * not read as text (a NIK sent as a number loses its leading zeros), and text with control characters or
- * unpaired surrogates is refused, naming the field, before it reaches a database.
+ * unpaired surrogates is refused, naming the field, before it reaches a database. A body that names a field twice
+ * is not well-formed JSON to Sinergi.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // A field named twice is refused as malformed JSON: otherwise a record's creator fails on the repeat with
+        // an InvalidDefinitionException (a 500), and two readers of one body could take different values.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -11,15 +11,19 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a request that declares a body above the HTTP server's limit ({@code quarkus.http.limits.max-body-size})
- * with a 413 problem instead of the server's empty 413: it runs just before the server's own check, refuses the
- * same requests, and closes the connection as that check does, without reading the body. A chunked body (no
- * Content-Length) that grows past the limit is refused by the server while it is read, mostly with its own empty
- * 413; {@code ProblemMappers} logs it at INFO as {@code event=body-too-large}, not as an internal error.
+ * Answers a request that declares a body above its limit with a 413 problem instead of the server's empty 413: it
+ * runs just before the server's own check, and closes the connection as that check does, without reading the body.
+ * The limit is the HTTP server's ({@code quarkus.http.limits.max-body-size}), or the smaller
+ * {@code sinergi.http.max-body-size} for every path but the {@code sinergi.http.large-body-paths} (identity-service
+ * holds single requests to 1 MiB while its bulk intake takes export files up to the server's limit). A chunked
+ * body (no Content-Length) that grows past the server's limit is refused by the server while it is read, mostly
+ * with its own empty 413; {@code ProblemMappers} logs it at INFO as {@code event=body-too-large}, not as an
+ * internal error.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -27,13 +31,27 @@ public class BodySizeLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
+    /** The limit of every request but those to {@link #largeBodyPaths}; the server's limit when unset. */
+    @ConfigProperty(name = "sinergi.http.max-body-size")
+    Optional<MemorySize> requestBodySize;
+
+    /** Paths (as the router normalises them) whose bodies may reach the server's limit, e.g. a bulk intake. */
+    @ConfigProperty(name = "sinergi.http.large-body-paths")
+    Optional<List<String>> largeBodyPaths;
+
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(max -> router.route()
-                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(ctx -> check(ctx, max.asLongValue())));
+        maxBodySize.ifPresent(max -> {
+            long server = max.asLongValue();
+            long request = requestBodySize.map(MemorySize::asLongValue).orElse(server);
+            List<String> large = largeBodyPaths.orElse(List.of());
+            router.route()
+                    .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                    .handler(ctx ->
+                            check(ctx, large.contains(ctx.normalizedPath()) ? server : Math.min(request, server)));
+        });
     }
 
     private void check(RoutingContext ctx, long max) {
@@ -46,7 +64,7 @@ public class BodySizeLimit {
                 "body-too-large",
                 "Request body too large",
                 413,
-                "This service takes request bodies of up to " + max + " bytes",
+                "This endpoint takes request bodies of up to " + max + " bytes",
                 ctx.request().path(),
                 null);
         String body;

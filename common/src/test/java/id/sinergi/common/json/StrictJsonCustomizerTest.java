@@ -3,6 +3,7 @@ package id.sinergi.common.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -46,6 +47,13 @@ class StrictJsonCustomizerTest {
     void shouldRefuseANumberWhereTextIsExpected() {
         assertThatThrownBy(() -> mapper.readValue("{\"nik\":317101170845}", Body.class))
                 .isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void shouldRefuseABodyNamingAFieldTwice() {
+        assertThatThrownBy(() -> mapper.readValue("{\"name\":null,\"name\":\"Siti\"}", Body.class))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("Duplicate field 'name'");
     }
 
     @Test

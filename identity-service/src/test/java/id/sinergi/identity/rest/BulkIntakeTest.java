@@ -336,6 +336,21 @@ class BulkIntakeTest {
     }
 
     @Test
+    void shouldTakeABulkFileLargerThanASingleRequestMayBe() {
+        Map<String, Object> tooLong = registration("SISKOP2MI", TestWorkers.nik());
+        tooLong.put("fullName", "A".repeat(17_000));
+        String file = (line(tooLong) + "\n").repeat(70) + line(registration("SISKOP2MI", TestWorkers.nik())) + "\n";
+
+        List<JsonNode> results = bulk("application/x-ndjson", file);
+
+        assertThat(file.length()).isGreaterThan(1024 * 1024);
+        assertThat(results).hasSize(72);
+        assertThat(results.get(69).path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:row-too-long");
+        assertThat(results.get(70).path("status").asText()).isEqualTo("STORED");
+        assertThat(results.get(71).path("summary").path("rows").asLong()).isEqualTo(71);
+    }
+
+    @Test
     void shouldRefuseBulkIntakeToOtherRoles() {
         given().auth()
                 .oauth2(Tokens.user("security.auditor"))

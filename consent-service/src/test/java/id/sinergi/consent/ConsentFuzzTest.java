@@ -1,0 +1,73 @@
+package id.sinergi.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import id.sinergi.devstack.testing.OpenApiFuzzer;
+import id.sinergi.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@ConsentTestResource
+class ConsentFuzzTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldAnswerEveryFuzzedRequestBelow500WithProblemsAndNoChangeFromRefusedOnes() {
+        UUID worker = UUID.randomUUID();
+        String grantId = ConsentApi.grant(ConsentApi.grantBody(worker));
+
+        OpenApiFuzzer.Report report = OpenApiFuzzer.ofTestedService()
+                .watching(dataSource)
+                .knowing("id", grantId)
+                .knowing("workerId", worker.toString())
+                .run();
+
+        System.out.println(report);
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.operations()).isGreaterThan(5);
+    }
+
+    @Test
+    void shouldRefuseARevocationNamingAFieldTwiceAsMalformedJson() {
+        String grantId = ConsentApi.grant(ConsentApi.grantBody(UUID.randomUUID()));
+
+        given().auth()
+                .oauth2(Tokens.client("peduli-wni-portal"))
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":null,\"reason\":\"worker asked at the service point\"}")
+                .when()
+                .post("/api/consents/" + grantId + "/revocation")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:malformed-json"));
+        ConsentApi.readGrant(grantId).statusCode(200).body("status", not(equalTo("REVOKED")));
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitWithA413Problem() {
+        String body = "{\"reason\":\"" + "a".repeat(1_100_000) + "\"}";
+
+        given().auth()
+                .oauth2(Tokens.user("p2mi.officer"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("urn:sinergi:problem:body-too-large"));
+    }
+}
