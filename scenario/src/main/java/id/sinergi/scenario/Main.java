@@ -161,22 +161,15 @@ public final class Main {
             long seed,
             TokenClient tokens,
             Api api) {
-        ProtectionScenario.ScenarioReport report =
-                new ProtectionScenario(endpoints(suite), tokens, reference, seed, api).run(exports);
+        ProtectionScenario.ScenarioReport report = new ProtectionScenario(
+                        ProtectionScenario.Endpoints.of(suite), tokens, reference, seed, api)
+                .run(exports);
         new KeycloakEventsCheck(
                         keycloak.baseUrl(), suite.service("audit-service").baseUrl(), tokens, api)
                 .check(report);
         witnesses.check(report, suite.service("audit-service").baseUrl(), keycloak.realmUrl(), tokens);
         System.out.println(report.render());
         return report;
-    }
-
-    static ProtectionScenario.Endpoints endpoints(Suite suite) {
-        return new ProtectionScenario.Endpoints(
-                suite.service("identity-service").baseUrl(),
-                suite.service("case-service").baseUrl(),
-                suite.service("consent-service").baseUrl(),
-                suite.service("audit-service").baseUrl());
     }
 
     /** Prints where everything answers and waits for Ctrl-C; the try-with-resources then stops the suite. */

@@ -1,6 +1,7 @@
 package id.sinergi.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.sinergi.devstack.Suite;
 import id.sinergi.devstack.TokenClient;
 import id.sinergi.scenario.Api.Answer;
 import id.sinergi.scenario.ExportGenerator.Exports;
@@ -41,7 +42,17 @@ public final class ProtectionScenario {
             List.of("identity-service", "case-service", "consent-service");
 
     /** Base URLs of the four services. */
-    public record Endpoints(String identity, String cases, String consent, String audit) {}
+    public record Endpoints(String identity, String cases, String consent, String audit) {
+
+        /** The base URLs of a running suite's services. */
+        public static Endpoints of(Suite suite) {
+            return new Endpoints(
+                    suite.service("identity-service").baseUrl(),
+                    suite.service("case-service").baseUrl(),
+                    suite.service("consent-service").baseUrl(),
+                    suite.service("audit-service").baseUrl());
+        }
+    }
 
     private final Api api;
     private final Endpoints urls;

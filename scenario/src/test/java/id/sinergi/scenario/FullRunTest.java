@@ -134,8 +134,8 @@ class FullRunTest {
 
     @Test
     void shouldStoreEveryAcknowledgedWriteOnceAndAuditEveryOperationUnderConcurrentLoad() throws InterruptedException {
-        LoadBenchmark load =
-                new LoadBenchmark(Main.endpoints(suite), tokens, LoadBenchmark.Databases.of(postgres, prefix));
+        LoadBenchmark load = new LoadBenchmark(
+                ProtectionScenario.Endpoints.of(suite), tokens, LoadBenchmark.Databases.of(postgres, prefix));
         List<LoadBenchmark.Worker> pool = LoadBenchmark.workersOf(generator.generate(1_000));
 
         LoadBenchmark.Result result = load.run(4, Duration.ofSeconds(20), pool);

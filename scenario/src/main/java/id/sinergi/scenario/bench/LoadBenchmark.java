@@ -126,7 +126,9 @@ public final class LoadBenchmark {
                     .withConfig(Map.of("sinergi.audit.relay-interval", "500ms"));
             try (Suite suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), suiteOptions)) {
                 LoadBenchmark bench = new LoadBenchmark(
-                        endpoints(suite), new TokenClient(keycloak.realmUrl()), Databases.of(postgres, prefix));
+                        ProtectionScenario.Endpoints.of(suite),
+                        new TokenClient(keycloak.realmUrl()),
+                        Databases.of(postgres, prefix));
                 List<Worker> pool = workersOf(new ExportGenerator(ReferenceData.load(), SEED).generate(workers));
                 Result result = bench.run(clients, Duration.ofSeconds(seconds), pool);
                 String report = "# Load: " + clients + " clients for " + seconds + " s (" + postgres.describe()
@@ -138,14 +140,6 @@ public final class LoadBenchmark {
                 System.exit(result.reconciled() ? 0 : 1);
             }
         }
-    }
-
-    private static ProtectionScenario.Endpoints endpoints(Suite suite) {
-        return new ProtectionScenario.Endpoints(
-                suite.service("identity-service").baseUrl(),
-                suite.service("case-service").baseUrl(),
-                suite.service("consent-service").baseUrl(),
-                suite.service("audit-service").baseUrl());
     }
 
     /** The workers of generated exports that have a valid SiskoP2MI row, each with their Peduli WNI row if any. */
