@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,7 @@ public final class TokenClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
 
     /** @param realmUrl e.g. {@code http://127.0.0.1:8180/realms/sinergi} */
     public TokenClient(String realmUrl) {
@@ -65,6 +68,14 @@ public final class TokenClient {
             form.put("client_secret", secret);
             return form;
         });
+    }
+
+    /**
+     * Every token this client was given so far (access, refresh and ID tokens): what a test looks for in the logs,
+     * none of which may name one.
+     */
+    public Set<String> received() {
+        return Set.copyOf(received);
     }
 
     /** The local-only secret of a confidential client of the realm ({@link LocalRealm#secret}). */
@@ -99,6 +110,11 @@ public final class TokenClient {
                                 + " failed with HTTP " + response.statusCode());
             }
             JsonNode json = JSON.readTree(response.body());
+            for (String field : List.of("access_token", "refresh_token", "id_token")) {
+                if (json.hasNonNull(field)) {
+                    received.add(json.path(field).asText());
+                }
+            }
             return new Token(
                     json.path("access_token").asText(),
                     Instant.now().plusSeconds(json.path("expires_in").asLong(60)));

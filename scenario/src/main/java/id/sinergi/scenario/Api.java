@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** A small JSON-over-HTTP client for the scenario and the tests across services. */
@@ -21,6 +22,25 @@ public final class Api {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Consumer<Exchange> observer;
+
+    /**
+     * One request and its answer as an observer sees it: what a test checks for personal data and secrets.
+     *
+     * @param token the bearer token the request carried, or null
+     * @param body the answer's body as received
+     */
+    public record Exchange(String method, String url, String token, int status, String body) {}
+
+    /** A client that shows its exchanges to no one. */
+    public Api() {
+        this(exchange -> {});
+    }
+
+    /** A client that hands every exchange, once answered, to {@code observer} (called on the sending thread). */
+    public Api(Consumer<Exchange> observer) {
+        this.observer = observer;
+    }
 
     /** An answer: the status and the parsed body (a missing node when there is none). */
     public record Answer(int status, JsonNode body) {
@@ -100,6 +120,8 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
+            observer.accept(
+                    new Exchange(request.method(), request.uri().toString(), token, response.statusCode(), text));
             JsonNode body = text == null || text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {

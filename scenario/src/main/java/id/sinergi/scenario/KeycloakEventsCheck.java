@@ -26,7 +26,7 @@ final class KeycloakEventsCheck {
     private static final String ROLE = "security-auditor";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final Api api = new Api();
+    private final Api api;
     private final String keycloak;
     private final String audit;
     private final TokenClient tokens;
@@ -34,8 +34,10 @@ final class KeycloakEventsCheck {
     /**
      * @param keycloak Keycloak's base URL, e.g. {@code http://127.0.0.1:8180}
      * @param audit audit-service's base URL
+     * @param api the client the check sends its requests through
      */
-    KeycloakEventsCheck(String keycloak, String audit, TokenClient tokens) {
+    KeycloakEventsCheck(String keycloak, String audit, TokenClient tokens, Api api) {
+        this.api = api;
         this.keycloak = keycloak;
         this.audit = audit;
         this.tokens = tokens;

@@ -120,10 +120,21 @@ public final class Main {
 
     private static Suite startSuite(
             PostgresServer postgres, KeycloakServer keycloak, Path runDir, LogWitnesses witnesses) {
-        Suite.Options options = Suite.Options.of("sinergi_", runDir.resolve("logs"))
-                .runningCopiesIn(runDir.resolve("apps"))
-                .withConfigOf("audit-service", Map.of("sinergi.audit.log.witnesses", witnesses.witnessesSetting()));
-        return Suite.start(Suite.SERVICES, PORTS, postgres, keycloak.realmUrl(), options);
+        Suite.Options options =
+                Suite.Options.of("sinergi_", runDir.resolve("logs")).runningCopiesIn(runDir.resolve("apps"));
+        return startSuite(postgres, keycloak, witnesses, PORTS, options);
+    }
+
+    /** The suite as the main job needs it, on these ports: audit-service knows the two witnesses. */
+    static Suite startSuite(
+            PostgresServer postgres,
+            KeycloakServer keycloak,
+            LogWitnesses witnesses,
+            Map<String, Integer> ports,
+            Suite.Options options) {
+        Suite.Options withWitnesses = options.withConfigOf(
+                "audit-service", Map.of("sinergi.audit.log.witnesses", witnesses.witnessesSetting()));
+        return Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), withWitnesses);
     }
 
     /** Generates and writes the exports, runs the scenario on them and prints its summary. */
@@ -134,22 +145,31 @@ public final class Main {
         List<Path> files = ExportGenerator.write(exports, runDir.resolve("exports"));
         System.out.println("Exports written: " + files + " (truth.json beside them)");
         TokenClient tokens = new TokenClient(keycloak.realmUrl());
-        ProtectionScenario.ScenarioReport report =
-                new ProtectionScenario(endpoints(suite), tokens, reference, options.seed()).run(exports);
+        return runScenario(suite, keycloak, witnesses, reference, exports, options.seed(), tokens, new Api());
+    }
+
+    /**
+     * The whole scenario on these exports, as the main job runs it (the protection scenario, Keycloak's events, the
+     * witnesses), every request through {@code api}; prints and returns its summary.
+     */
+    static ProtectionScenario.ScenarioReport runScenario(
+            Suite suite,
+            KeycloakServer keycloak,
+            LogWitnesses witnesses,
+            ReferenceData reference,
+            ExportGenerator.Exports exports,
+            long seed,
+            TokenClient tokens,
+            Api api) {
+        ProtectionScenario.ScenarioReport report = new ProtectionScenario(
+                        ProtectionScenario.Endpoints.of(suite), tokens, reference, seed, api)
+                .run(exports);
         new KeycloakEventsCheck(
-                        keycloak.baseUrl(), suite.service("audit-service").baseUrl(), tokens)
+                        keycloak.baseUrl(), suite.service("audit-service").baseUrl(), tokens, api)
                 .check(report);
         witnesses.check(report, suite.service("audit-service").baseUrl(), keycloak.realmUrl(), tokens);
         System.out.println(report.render());
         return report;
-    }
-
-    private static ProtectionScenario.Endpoints endpoints(Suite suite) {
-        return new ProtectionScenario.Endpoints(
-                suite.service("identity-service").baseUrl(),
-                suite.service("case-service").baseUrl(),
-                suite.service("consent-service").baseUrl(),
-                suite.service("audit-service").baseUrl());
     }
 
     /** Prints where everything answers and waits for Ctrl-C; the try-with-resources then stops the suite. */

@@ -1,6 +1,7 @@
 package id.sinergi.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.sinergi.devstack.Suite;
 import id.sinergi.devstack.TokenClient;
 import id.sinergi.scenario.Api.Answer;
 import id.sinergi.scenario.ExportGenerator.Exports;
@@ -31,18 +32,29 @@ public final class ProtectionScenario {
     private static final Logger LOG = Logger.getLogger(ProtectionScenario.class.getName());
 
     /** The mission of the demo consular officer {@code consul.kl}. */
-    static final String KL = "KBRI-KUALALUMPUR";
+    public static final String KL = "KBRI-KUALALUMPUR";
 
-    private static final String PURPOSE = "PROTECTION_CASE_HANDLING";
+    /** The purpose the scenario's officers declare for their reads and that its consents are given for. */
+    public static final String PURPOSE = "PROTECTION_CASE_HANDLING";
 
     /** The services whose events the summary's "delivered by the services" counts (their audit service names). */
     private static final List<String> DELIVERING_SERVICES =
             List.of("identity-service", "case-service", "consent-service");
 
     /** Base URLs of the four services. */
-    public record Endpoints(String identity, String cases, String consent, String audit) {}
+    public record Endpoints(String identity, String cases, String consent, String audit) {
 
-    private final Api api = new Api();
+        /** The base URLs of a running suite's services. */
+        public static Endpoints of(Suite suite) {
+            return new Endpoints(
+                    suite.service("identity-service").baseUrl(),
+                    suite.service("case-service").baseUrl(),
+                    suite.service("consent-service").baseUrl(),
+                    suite.service("audit-service").baseUrl());
+        }
+    }
+
+    private final Api api;
     private final Endpoints urls;
     private final TokenClient tokens;
     private final ReferenceData reference;
@@ -53,6 +65,12 @@ public final class ProtectionScenario {
     private final Map<Integer, String> grantOfPerson = new HashMap<>();
 
     public ProtectionScenario(Endpoints urls, TokenClient tokens, ReferenceData reference, long seed) {
+        this(urls, tokens, reference, seed, new Api());
+    }
+
+    /** The scenario sending its requests through {@code api} (one that shows a test its exchanges, say). */
+    public ProtectionScenario(Endpoints urls, TokenClient tokens, ReferenceData reference, long seed, Api api) {
+        this.api = api;
         this.urls = urls;
         this.tokens = tokens;
         this.reference = reference;
@@ -155,7 +173,7 @@ public final class ProtectionScenario {
     }
 
     /** Maps an export row (Indonesian column names and codes) to identity-service's registration request. */
-    static Map<String, Object> registration(String source, Map<String, String> row) {
+    public static Map<String, Object> registration(String source, Map<String, String> row) {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean sisko = source.equals("SISKOP2MI");
         body.put("source", source);
@@ -447,21 +465,27 @@ public final class ProtectionScenario {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         long pending = -1;
         while (Instant.now().isBefore(deadline)) {
-            pending = 0;
-            for (String base : List.of(urls.identity(), urls.cases(), urls.consent())) {
-                Answer health = api.get(base + "/q/health/ready", null);
-                for (JsonNode check : health.body().path("checks")) {
-                    if ("audit-outbox".equals(check.path("name").asText())) {
-                        pending += check.path("data").path("pending").asLong();
-                    }
-                }
-            }
+            pending = pendingAuditEvents(api, urls);
             if (pending == 0) {
                 break;
             }
             sleep();
         }
         report.check("every audit event is delivered to audit-service", pending == 0, pending + " still pending");
+    }
+
+    /** How many audit events the three delivering services' outboxes still hold, from their readiness checks. */
+    public static long pendingAuditEvents(Api api, Endpoints urls) {
+        long pending = 0;
+        for (String base : List.of(urls.identity(), urls.cases(), urls.consent())) {
+            Answer health = api.get(base + "/q/health/ready", null);
+            for (JsonNode check : health.body().path("checks")) {
+                if ("audit-outbox".equals(check.path("name").asText())) {
+                    pending += check.path("data").path("pending").asLong();
+                }
+            }
+        }
+        return pending;
     }
 
     private void auditorChecks() {

@@ -57,11 +57,7 @@ class CrossServiceTest {
                         "quarkus.otel.bsp.schedule.delay", "200ms"));
         suite = Suite.start(Suite.SERVICES, ports, postgres, keycloak.realmUrl(), options);
         tokens = new TokenClient(keycloak.realmUrl());
-        urls = new ProtectionScenario.Endpoints(
-                suite.service("identity-service").baseUrl(),
-                suite.service("case-service").baseUrl(),
-                suite.service("consent-service").baseUrl(),
-                suite.service("audit-service").baseUrl());
+        urls = ProtectionScenario.Endpoints.of(suite);
     }
 
     @AfterAll
