@@ -2,6 +2,7 @@ package id.sinergi.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import id.sinergi.devstack.testing.AuditOutboxProbe;
 import id.sinergi.devstack.testing.SinergiTestResource;
@@ -17,7 +18,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Referrals with consent-service out of reach: sharing worker data fails closed, the rest goes on. */
+/**
+ * Referrals and vital interest with consent-service out of reach: sharing worker data and invoking or renewing an
+ * authorisation fail closed, the rest goes on.
+ */
 @QuarkusTest
 @TestProfile(CaseReferralConsentDownTest.ConsentServiceDown.class)
 class CaseReferralConsentDownTest {
@@ -57,6 +61,28 @@ class CaseReferralConsentDownTest {
         Referrals.refer("pwni.hq", caseId, overridden).statusCode(201).body("sharing.allowedBy", equalTo("OVERRIDE"));
 
         assertThat(Referrals.stored(dataSource, caseId)).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseVitalInterestWith503RecordNothingOnTheCaseAndAuditTheFailure() {
+        String caseId = Cases.reported("consul.kl", KL, "PERDAGANGAN_ORANG");
+        Map<String, Object> before = Referrals.caseRow(dataSource, caseId);
+        Map<String, Object> reason = Map.of(
+                "reason", "Pekerja dikurung penyalur dan tidak bisa dihubungi; lokasi harus dicari lewat penempatan.");
+
+        Cases.update("consul.kl", caseId, "/vital-interest", reason)
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:consent-unavailable"));
+
+        assertThat(Referrals.caseRow(dataSource, caseId)).isEqualTo(before);
+        Cases.read("consul.kl", caseId).statusCode(200).body("vitalInterest", nullValue());
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, caseId))
+                .filteredOn(p -> p.contains("\"action\":\"case.vital-interest.invoke\""))
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"FAILED\"")
+                .doesNotContain("dikurung");
     }
 
     private static String triagedCase() {

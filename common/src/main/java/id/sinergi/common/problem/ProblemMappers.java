@@ -12,6 +12,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,6 +35,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
+import java.net.ConnectException;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -367,7 +372,46 @@ public class ProblemMappers {
                     path(),
                     null));
         }
+        if (databaseUnreachable(e)) {
+            Log.warnf(
+                    "event=database-unavailable path=%s cause=%s",
+                    safePath(), e.getClass().getName());
+            return respond(new Problem(
+                    "database-unavailable",
+                    "Database unavailable",
+                    503,
+                    "The service cannot reach its database right now; try again later (a report under the same"
+                            + " Idempotency-Key is stored once)",
+                    path(),
+                    null));
+        }
         return internalError(e);
+    }
+
+    /**
+     * Whether the failure is the service's database out of reach rather than a fault: a connection refused or lost,
+     * or PostgreSQL shutting down, restarting or starting up (SQLSTATE classes 08 and 57P), on its own or among the
+     * failures of a composite. The REST clients to the other services turn their own connection failures into
+     * problems of their own before they get here.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            String state = t instanceof DatabaseException db
+                    ? db.getSqlState()
+                    : t instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof CompositeException composite
+                    && composite.getCauses().stream().anyMatch(c -> c != composite && databaseUnreachable(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure is the server's refusal of a body over its size limit (Vert.x: "Request too large"). */
