@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -389,7 +390,7 @@ public final class AuthorizationMatrix {
         String path = m.replaceAll(r -> UUID.randomUUID().toString());
         RequestSpecification request = given().auth().oauth2(account.token());
         if (!bodyType.isEmpty()) {
-            request = request.contentType(bodyType).body(emptyBody(bodyType));
+            request = request.contentType(bodyType).body(emptyBody(bodyType).getBytes(StandardCharsets.UTF_8));
         }
         return request.when().request(row.method(), path);
     }
