@@ -273,7 +273,8 @@ public final class AuthorizationMatrix {
      */
     public List<String> serverOwnedFieldsNotRefused() {
         List<String> accepted = new ArrayList<>();
-        bodyFields().forEach((operation, names) -> {
+        bodyFields().forEach((operation, body) -> {
+            Set<String> names = body.names();
             Row row = rows.get(operation);
             Account account = row == null ? null : allowedAccount(row);
             for (String field : SERVER_OWNED) {
@@ -283,13 +284,14 @@ public final class AuthorizationMatrix {
                 Response response = given().auth()
                         .oauth2(account.token())
                         .contentType("application/json")
-                        .body("{\"" + field + "\":\"x\"}")
+                        .body((body.array() ? "[{\"" : "{\"") + field + (body.array() ? "\":\"x\"}]" : "\":\"x\"}"))
                         .when()
                         .request(row.method(), PARAMETER.matcher(row.template()).replaceAll(r -> UUID.randomUUID()
                                 .toString()));
                 boolean refused = response.statusCode() == 400
                         && "urn:sinergi:problem:invalid-json-value".equals(typeOf(response))
-                        && field.equals(response.jsonPath().getString("errors[0].field"))
+                        && (body.array() ? "[0]." + field : field)
+                                .equals(response.jsonPath().getString("errors[0].field"))
                         && "unknown-field".equals(response.jsonPath().getString("errors[0].code"));
                 if (!refused) {
                     accepted.add(operation + " with " + field + " answered " + response.statusCode());
@@ -302,8 +304,8 @@ public final class AuthorizationMatrix {
     /** The {@link #SERVER_OWNED} fields that JSON request bodies do take, by operation. */
     public static Map<String, Set<String>> serverOwnedFieldsInBodies() {
         Map<String, Set<String>> owned = new TreeMap<>();
-        bodyFields().forEach((operation, names) -> {
-            Set<String> present = new TreeSet<>(names);
+        bodyFields().forEach((operation, body) -> {
+            Set<String> present = new TreeSet<>(body.names());
             present.retainAll(SERVER_OWNED);
             if (!present.isEmpty()) {
                 owned.put(operation, present);
@@ -312,9 +314,12 @@ public final class AuthorizationMatrix {
         return owned;
     }
 
-    /** The names of the fields every operation's JSON request body takes (top level), from the OpenAPI document. */
+    /** A JSON request body: the names of its fields (top level), and whether it is an array of such objects. */
+    private record Body(Set<String> names, boolean array) {}
+
+    /** Every operation's JSON request body, from the OpenAPI document. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Set<String>> bodyFields() {
+    private static Map<String, Body> bodyFields() {
         Map<String, Object> document = given().queryParam("format", "json")
                 .when()
                 .get("/q/openapi")
@@ -324,7 +329,7 @@ public final class AuthorizationMatrix {
                 .as(Map.class);
         Map<String, Object> schemas = (Map<String, Object>)
                 ((Map<String, Object>) document.getOrDefault("components", Map.of())).getOrDefault("schemas", Map.of());
-        Map<String, Set<String>> fields = new TreeMap<>();
+        Map<String, Body> fields = new TreeMap<>();
         ((Map<String, Map<String, Object>>) document.get("paths"))
                 .forEach((path, methods) -> methods.forEach((method, operation) -> {
                     Object body =
@@ -334,9 +339,15 @@ public final class AuthorizationMatrix {
                     Map<String, Object> json = (Map<String, Object>) content.get("application/json");
                     if (json != null) {
                         Map<String, Object> schema = resolve((Map<String, Object>) json.get("schema"), schemas);
+                        boolean array = "array".equals(schema.get("type"));
+                        if (array) {
+                            schema = resolve((Map<String, Object>) schema.get("items"), schemas);
+                        }
                         Map<String, Object> properties =
                                 (Map<String, Object>) schema.getOrDefault("properties", Map.of());
-                        fields.put(method.toUpperCase(Locale.ROOT) + " " + path, new TreeSet<>(properties.keySet()));
+                        fields.put(
+                                method.toUpperCase(Locale.ROOT) + " " + path,
+                                new Body(new TreeSet<>(properties.keySet()), array));
                     }
                 }));
         return fields;
