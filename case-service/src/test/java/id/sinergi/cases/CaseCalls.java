@@ -96,6 +96,15 @@ enum CaseCalls {
         return new Answer(response.statusCode(), response.asString().replace(caseId, "{id}"));
     }
 
+    /**
+     * The operation the call makes, as {@code METHOD /api/cases/{}/...} with every path id as {@code {}} and without
+     * the query, so that it compares with an OpenAPI path template whose parameters are written the same way.
+     */
+    String operation() {
+        String withoutQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return method + " /api/cases/{}" + withoutQuery.replaceAll("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "{}");
+    }
+
     /** Every call as {@code user} on the case, in declaration order. */
     static Map<CaseCalls, Answer> everyCall(String user, String caseId) {
         Map<CaseCalls, Answer> answers = new HashMap<>();

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.sinergi.common.audit.AuditActor;
+import id.sinergi.common.security.Agency;
+import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.RoleDenials;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,6 +19,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -44,7 +50,9 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -74,6 +82,9 @@ public class ProblemMappers {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Instance<RoleDenials> roleDenials;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -189,14 +200,60 @@ public class ProblemMappers {
         return unauthenticated();
     }
 
+    /**
+     * A refusal by role: 403 {@code forbidden}, logged, and recorded as a DENIED audit event by the service's
+     * {@link RoleDenials} (the answer stays 403 if the event cannot be written; that failure is logged at WARN).
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Uni<Response> forbidden(ForbiddenException e, ResourceInfo resource) {
         if (identity == null || identity.isAnonymous()) {
-            return unauthenticated();
+            return Uni.createFrom().item(unauthenticated());
         }
         logDenial(403, "role");
-        return respond(
+        Response response = respond(
                 new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null));
+        if (!roleDenials.isResolvable() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(response);
+        }
+        String operation = resource == null
+                ? null
+                : RoleDenials.operation(resource.getResourceClass(), resource.getResourceMethod());
+        Map<String, String> ids = new HashMap<>();
+        if (uriInfo != null) {
+            uriInfo.getPathParameters().forEach((name, values) -> ids.put(name, values.get(0)));
+        }
+        return roleDenials
+                .get()
+                .record(actorOf(token), operation == null ? safePath() : operation, ids)
+                .onFailure()
+                .invoke(f -> Log.warnf(
+                        "event=role-denial-unaudited subject=%s path=%s error=%s",
+                        subjectOf(identity), safePath(), f.getClass().getSimpleName()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWith(response);
+    }
+
+    private AuditActor actorOf(JsonWebToken token) {
+        String username = token.getClaim("preferred_username");
+        String agency = token.getClaim(Caller.AGENCY_CLAIM);
+        String mission = token.getClaim(Caller.MISSION_CLAIM);
+        return new AuditActor(
+                token.getSubject(),
+                username == null ? token.getSubject() : username,
+                knownAgency(agency),
+                mission == null || mission.isBlank() ? null : mission,
+                token.getClaim("azp"),
+                identity.getRoles().stream().sorted().toList());
+    }
+
+    private static String knownAgency(String claim) {
+        for (Agency a : Agency.values()) {
+            if (a.name().equals(claim)) {
+                return claim;
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
