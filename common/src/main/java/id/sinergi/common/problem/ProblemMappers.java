@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.sinergi.common.security.MissingClaimException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -181,7 +182,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingClaimException missing) {
+                return missingClaim(missing);
+            }
+        }
         return unauthenticated();
+    }
+
+    /** A verified token without a claim its roles require ({@code RequiredClaims}): 401, naming the claim. */
+    @ServerExceptionMapper
+    public Response missingClaim(MissingClaimException e) {
+        Log.infof(
+                "event=security-denial status=401 reason=missing-%s subject=%s path=%s",
+                e.claim(), e.subject() == null ? "-" : e.subject(), safePath());
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sinergi\", error=\"invalid_token\"")
+                .entity(new Problem(
+                        "missing-" + e.claim(),
+                        "Token lacks a required claim",
+                        401,
+                        "The access token carries no valid '" + e.claim() + "' claim, which its roles require",
+                        path(),
+                        null))
+                .build();
     }
 
     @ServerExceptionMapper
