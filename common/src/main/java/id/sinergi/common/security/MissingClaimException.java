@@ -2,8 +2,8 @@ package id.sinergi.common.security;
 
 /**
  * A verified access token lacks a claim its roles require ({@link RequiredClaims}): the caller is not authenticated
- * as a Sinergi user, so the answer is 401 with the problem type {@code missing-<claim>}, not 403. Raised as the cause of
- * an {@code AuthenticationFailedException} (which is final), so that Quarkus treats it as a failed authentication.
+ * as a Sinergi user, so the answer is 401 with the problem type {@code missing-<claim>}, not 403. Raised as the cause
+ * of an {@code AuthenticationFailedException} (which is final), so that Quarkus treats it as a failed authentication.
  */
 public class MissingClaimException extends SecurityException {
 

@@ -44,7 +44,8 @@ import org.jose4j.lang.JoseException;
  * key and only publishes ours beside it (in {@code /protocol/openid-connect/certs}). The realm file carries no key.
  * {@link SinergiTestResource} adds it before any service starts, so the services read it with the realm's keys at
  * startup and need not rely on quarkus-oidc's refresh on an unknown {@code kid}, which happens at most once per
- * {@code quarkus.oidc.token.forced-jwk-refresh-interval} (10 minutes by default).
+ * {@code quarkus.oidc.token.forced-jwk-refresh-interval} (10 minutes by default). On a Keycloak named by
+ * {@code SINERGI_TEST_KEYCLOAK_URL} it is added when the first token is forged, and the services rely on that refresh.
  *
  * <p>LOCAL ONLY: uses the development Keycloak's bootstrap admin ({@link KeycloakAdmin}).
  */
