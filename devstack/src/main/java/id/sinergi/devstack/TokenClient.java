@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -92,7 +93,68 @@ public final class TokenClient {
         return token.value();
     }
 
+    /**
+     * Signs a user in with the password grant of {@link #CLI_CLIENT}, uncached: the access and the refresh token, or
+     * empty when Keycloak refuses (wrong password, user disabled). LOCAL ONLY, as {@link #user}.
+     */
+    public Optional<Session> signIn(String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", CLI_CLIENT);
+        form.put("username", username);
+        form.put("password", password);
+        return session(form);
+    }
+
+    /**
+     * Refreshes a session of {@link #CLI_CLIENT}: the new access and refresh token (the realm revokes the old refresh
+     * token), or empty when Keycloak refuses.
+     */
+    public Optional<Session> refresh(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", CLI_CLIENT);
+        form.put("refresh_token", refreshToken);
+        return session(form);
+    }
+
+    private Optional<Session> session(Map<String, String> form) {
+        HttpResponse<String> response = post(form);
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            return Optional.empty();
+        }
+        JsonNode json = granted(response, form);
+        return Optional.of(new Session(
+                json.path("access_token").asText(), json.path("refresh_token").asText()));
+    }
+
     private Token request(Map<String, String> form) {
+        JsonNode json = granted(post(form), form);
+        return new Token(
+                json.path("access_token").asText(),
+                Instant.now().plusSeconds(json.path("expires_in").asLong(60)));
+    }
+
+    private JsonNode granted(HttpResponse<String> response, Map<String, String> form) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request for " + form.getOrDefault("username", form.get("client_id"))
+                    + " failed with HTTP " + response.statusCode());
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak answered no JSON at " + tokenEndpoint, e);
+        }
+        for (String field : List.of("access_token", "refresh_token", "id_token")) {
+            if (json.hasNonNull(field)) {
+                received.add(json.path(field).asText());
+            }
+        }
+        return json;
+    }
+
+    private HttpResponse<String> post(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -103,21 +165,7 @@ public final class TokenClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "token request for " + form.getOrDefault("username", form.get("client_id"))
-                                + " failed with HTTP " + response.statusCode());
-            }
-            JsonNode json = JSON.readTree(response.body());
-            for (String field : List.of("access_token", "refresh_token", "id_token")) {
-                if (json.hasNonNull(field)) {
-                    received.add(json.path(field).asText());
-                }
-            }
-            return new Token(
-                    json.path("access_token").asText(),
-                    Instant.now().plusSeconds(json.path("expires_in").asLong(60)));
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach Keycloak at " + tokenEndpoint, e);
         } catch (InterruptedException e) {
@@ -125,6 +173,9 @@ public final class TokenClient {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    /** A signed-in user's access and refresh token; never log them. */
+    public record Session(String accessToken, String refreshToken) {}
 
     private record Token(String value, Instant expiresAt) {}
 }

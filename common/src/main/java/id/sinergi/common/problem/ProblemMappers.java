@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.MissingClaimException;
 import id.sinergi.common.security.RoleDenials;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
@@ -197,7 +198,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingClaimException missing) {
+                return missingClaim(missing);
+            }
+        }
         return unauthenticated();
+    }
+
+    /** A verified token without a claim its roles require ({@code RequiredClaims}): 401, naming the claim. */
+    @ServerExceptionMapper
+    public Response missingClaim(MissingClaimException e) {
+        Log.infof(
+                "event=security-denial status=401 reason=missing-%s subject=%s path=%s",
+                e.claim(), e.subject() == null ? "-" : e.subject(), safePath());
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sinergi\", error=\"invalid_token\"")
+                .entity(new Problem(
+                        "missing-" + e.claim(),
+                        "Token lacks a required claim",
+                        401,
+                        "The access token carries no valid '" + e.claim() + "' claim, which its roles require",
+                        path(),
+                        null))
+                .build();
     }
 
     /**

@@ -53,7 +53,10 @@ public class Caller {
         }
     }
 
-    /** The agency, or 403 when the token carries none (a realm misconfiguration, not a client error). */
+    /**
+     * The agency, or 403 when the token carries none. A token with a Sinergi role and no agency never gets here
+     * ({@link RequiredClaims} refuses it with 401); this guards callers with Keycloak's default roles only.
+     */
     public Agency requireAgency() {
         return agency().orElseThrow(() -> ProblemException.forbidden(
                 "missing-agency", "No agency in token", "The access token carries no valid 'agency' claim"));
@@ -63,7 +66,10 @@ public class Caller {
         return Optional.ofNullable(token.<String>getClaim(MISSION_CLAIM)).filter(m -> !m.isBlank());
     }
 
-    /** The consular officer's mission, or 403 when the token carries none. */
+    /**
+     * The consular officer's mission, or 403 when the token carries none. A consular officer's token without one
+     * never gets here ({@link RequiredClaims} refuses it with 401); this guards callers of other roles.
+     */
     public String requireMission() {
         return mission()
                 .orElseThrow(() -> ProblemException.forbidden(

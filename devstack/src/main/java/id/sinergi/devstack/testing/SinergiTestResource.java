@@ -36,6 +36,10 @@ import java.util.Map;
  * <p>{@code SINERGI_TEST_DATABASE_SUFFIX} (e.g. {@code _wt2}), when set, is appended to every test database's name,
  * so that test runs of two work trees on one PostgreSQL do not clean each other's schema mid-run.
  *
+ * <p>The realm of a Keycloak started here gets an extra signing key of the test JVM's own at its start
+ * ({@link ForgedTokens#trustTestKey}), for the token attack tests ({@link TokenAttacks}); Keycloak keeps signing with
+ * its own. A Keycloak named by {@code SINERGI_TEST_KEYCLOAK_URL} gets it only when a test first forges a token.
+ *
  * <p>One Keycloak serves every test class of a test JVM; it and the services stop when the JVM ends, on failure
  * too. When {@code SINERGI_TEST_KEYCLOAK_URL} names a running realm (e.g.
  * {@code http://127.0.0.1:18180/realms/sinergi}), that one is used instead of starting one.
@@ -121,6 +125,8 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
             } else {
                 keycloak = KeycloakServer.start(workDir(), Processes.freePort());
                 realmUrl = keycloak.realmUrl();
+                // Before any service reads the realm's keys, so that they trust the forging key from their start.
+                ForgedTokens.trustTestKey();
             }
         }
         return realmUrl;
