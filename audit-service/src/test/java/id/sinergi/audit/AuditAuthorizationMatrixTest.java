@@ -5,9 +5,9 @@ import static id.sinergi.common.security.Roles.PLATFORM_ADMIN;
 import static id.sinergi.common.security.Roles.SECURITY_AUDITOR;
 import static id.sinergi.common.security.Roles.SINERGI_SERVICE;
 import static id.sinergi.common.security.Roles.SOURCE_CONNECTOR;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.devstack.testing.AuthorizationMatrix;
+import id.sinergi.devstack.testing.AuthorizationMatrixTests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Who may call which audit-service operation (function level), checked on every operation of the OpenAPI document
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @AuditTestResource
-class AuditAuthorizationMatrixTest {
+class AuditAuthorizationMatrixTest extends AuthorizationMatrixTests {
 
     /** The table: an operation that is not in it, or a row for one that no longer exists, fails the test. */
     static final AuthorizationMatrix MATRIX = AuthorizationMatrix.of("audit-service")
@@ -60,19 +59,14 @@ class AuditAuthorizationMatrixTest {
     @Inject
     DataSource dataSource;
 
-    @Test
-    void shouldHaveARowForEveryOperationOfTheOpenApiDocument() {
-        assertThat(MATRIX.operations()).isEqualTo(AuthorizationMatrix.documentedOperations());
+    @Override
+    protected AuthorizationMatrix matrix() {
+        return MATRIX;
     }
 
-    @Test
-    void shouldRefuseEveryOperationToEveryAccountWithoutItsRoleWith403AndLogEachRefusal() {
-        assertThat(MATRIX.wrongRefusals(this::deniedInLog)).isEmpty();
-    }
-
-    @Test
-    void shouldNotRefuseByRoleAnAccountHoldingARoleOfTheRow() {
-        assertThat(MATRIX.refusedAllowedCallers()).isEmpty();
+    @Override
+    protected AuthorizationMatrix.DeniedEvents deniedEvents() {
+        return this::deniedInLog;
     }
 
     /**
@@ -80,17 +74,11 @@ class AuditAuthorizationMatrixTest {
      * is harmless) and its actor, and audit-service refuses an event naming another service (403
      * {@code service-mismatch}, {@link AuditEventResourceTest}). The batch takes the same events as an array.
      */
-    @Test
-    void shouldTakeNoServerOwnedFieldInABodyButTheListedOnes() {
-        assertThat(AuthorizationMatrix.serverOwnedFieldsInBodies())
-                .isEqualTo(Map.of(
-                        "POST /api/audit-events", Set.of("actor", "id"),
-                        "POST /api/audit-events/batch", Set.of("actor", "id")));
-    }
-
-    @Test
-    void shouldRefuseEveryBodyNamingAServerOwnedFieldWithAnUnknownFieldProblem() {
-        assertThat(MATRIX.serverOwnedFieldsNotRefused()).isEmpty();
+    @Override
+    protected Map<String, Set<String>> serverOwnedFieldsTaken() {
+        return Map.of(
+                "POST /api/audit-events", Set.of("actor", "id"),
+                "POST /api/audit-events/batch", Set.of("actor", "id"));
     }
 
     /** The DENIED refusals of the operation by the account in the log's own entries. */

@@ -8,6 +8,7 @@ import static id.sinergi.common.security.Roles.SOURCE_CONNECTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.devstack.testing.AuthorizationMatrix;
+import id.sinergi.devstack.testing.AuthorizationMatrixTests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @CaseTestResource
-class CaseAuthorizationMatrixTest {
+class CaseAuthorizationMatrixTest extends AuthorizationMatrixTests {
 
     private static final String[] OFFICERS = {CONSULAR_OFFICER, PWNI_HQ, P2MI_OFFICER};
 
@@ -61,20 +62,27 @@ class CaseAuthorizationMatrixTest {
     @Inject
     DataSource dataSource;
 
-    @Test
-    void shouldHaveARowForEveryOperationOfTheOpenApiDocument() {
-        assertThat(MATRIX.operations()).isEqualTo(AuthorizationMatrix.documentedOperations());
+    @Override
+    protected AuthorizationMatrix matrix() {
+        return MATRIX;
     }
 
-    @Test
-    void shouldRefuseEveryOperationToEveryAccountWithoutItsRoleWith403AndAuditEachRefusal() {
-        assertThat(MATRIX.wrongRefusals(AuthorizationMatrix.inOutbox(dataSource)))
-                .isEmpty();
+    @Override
+    protected AuthorizationMatrix.DeniedEvents deniedEvents() {
+        return AuthorizationMatrix.inOutbox(dataSource);
     }
 
-    @Test
-    void shouldNotRefuseByRoleAnAccountHoldingARoleOfTheRow() {
-        assertThat(MATRIX.refusedAllowedCallers()).isEmpty();
+    /**
+     * The mission a case is reported for, handed to or referred to is the caller's to name: case-service checks it
+     * against the token's mission (403 {@code other-mission}, {@link CaseScopeTest}) or, for a referral, the case's
+     * own (409 {@code other-mission}, docs/cases.md); a hand-over names the agency that takes the lead.
+     */
+    @Override
+    protected Map<String, Set<String>> serverOwnedFieldsTaken() {
+        return Map.of(
+                "POST /api/cases", Set.of("missionId"),
+                "POST /api/cases/{id}/lead", Set.of("agency", "missionId"),
+                "POST /api/cases/{id}/referrals", Set.of("missionId"));
     }
 
     @Test
@@ -89,24 +97,5 @@ class CaseAuthorizationMatrixTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(swept).isEqualTo(namingACase);
-    }
-
-    /**
-     * The mission a case is reported for, handed to or referred to is the caller's to name: case-service checks it
-     * against the token's mission (403 {@code other-mission}, {@link CaseScopeTest}) or, for a referral, the case's
-     * own (409 {@code other-mission}, docs/cases.md); a hand-over names the agency that takes the lead.
-     */
-    @Test
-    void shouldTakeNoServerOwnedFieldInABodyButTheListedOnes() {
-        assertThat(AuthorizationMatrix.serverOwnedFieldsInBodies())
-                .isEqualTo(Map.of(
-                        "POST /api/cases", Set.of("missionId"),
-                        "POST /api/cases/{id}/lead", Set.of("agency", "missionId"),
-                        "POST /api/cases/{id}/referrals", Set.of("missionId")));
-    }
-
-    @Test
-    void shouldRefuseEveryBodyNamingAServerOwnedFieldWithAnUnknownFieldProblem() {
-        assertThat(MATRIX.serverOwnedFieldsNotRefused()).isEmpty();
     }
 }

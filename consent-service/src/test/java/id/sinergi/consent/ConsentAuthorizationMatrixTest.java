@@ -6,15 +6,14 @@ import static id.sinergi.common.security.Roles.PWNI_HQ;
 import static id.sinergi.common.security.Roles.SECURITY_AUDITOR;
 import static id.sinergi.common.security.Roles.SINERGI_SERVICE;
 import static id.sinergi.common.security.Roles.SOURCE_CONNECTOR;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.devstack.testing.AuthorizationMatrix;
+import id.sinergi.devstack.testing.AuthorizationMatrixTests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Who may call which consent-service operation (function level), checked on every operation of the OpenAPI
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @ConsentTestResource
-class ConsentAuthorizationMatrixTest {
+class ConsentAuthorizationMatrixTest extends AuthorizationMatrixTests {
 
     private static final String[] OFFICERS = {P2MI_OFFICER, CONSULAR_OFFICER, PWNI_HQ};
 
@@ -58,20 +57,14 @@ class ConsentAuthorizationMatrixTest {
     @Inject
     DataSource dataSource;
 
-    @Test
-    void shouldHaveARowForEveryOperationOfTheOpenApiDocument() {
-        assertThat(MATRIX.operations()).isEqualTo(AuthorizationMatrix.documentedOperations());
+    @Override
+    protected AuthorizationMatrix matrix() {
+        return MATRIX;
     }
 
-    @Test
-    void shouldRefuseEveryOperationToEveryAccountWithoutItsRoleWith403AndAuditEachRefusal() {
-        assertThat(MATRIX.wrongRefusals(AuthorizationMatrix.inOutbox(dataSource)))
-                .isEmpty();
-    }
-
-    @Test
-    void shouldNotRefuseByRoleAnAccountHoldingARoleOfTheRow() {
-        assertThat(MATRIX.refusedAllowedCallers()).isEmpty();
+    @Override
+    protected AuthorizationMatrix.DeniedEvents deniedEvents() {
+        return AuthorizationMatrix.inOutbox(dataSource);
     }
 
     /**
@@ -79,18 +72,8 @@ class ConsentAuthorizationMatrixTest {
      * {@code initial-status} else, {@link GrantArtefactTest}); a transition asks for a status the lifecycle allows
      * ({@link GrantLifecycleTest}); EXPIRED is the clock's alone.
      */
-    @Test
-    void shouldTakeNoServerOwnedFieldInABodyButTheListedOnes() {
-        assertThat(AuthorizationMatrix.serverOwnedFieldsInBodies())
-                .isEqualTo(Map.of(
-                        "POST /api/consents",
-                        Set.of("status"),
-                        "POST /api/consents/{id}/transitions",
-                        Set.of("status")));
-    }
-
-    @Test
-    void shouldRefuseEveryBodyNamingAServerOwnedFieldWithAnUnknownFieldProblem() {
-        assertThat(MATRIX.serverOwnedFieldsNotRefused()).isEmpty();
+    @Override
+    protected Map<String, Set<String>> serverOwnedFieldsTaken() {
+        return Map.of("POST /api/consents", Set.of("status"), "POST /api/consents/{id}/transitions", Set.of("status"));
     }
 }

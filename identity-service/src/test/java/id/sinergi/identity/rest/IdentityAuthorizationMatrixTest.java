@@ -6,14 +6,14 @@ import static id.sinergi.common.security.Roles.PLATFORM_ADMIN;
 import static id.sinergi.common.security.Roles.PWNI_HQ;
 import static id.sinergi.common.security.Roles.SECURITY_AUDITOR;
 import static id.sinergi.common.security.Roles.SOURCE_CONNECTOR;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.devstack.testing.AuthorizationMatrix;
+import id.sinergi.devstack.testing.AuthorizationMatrixTests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Who may call which identity-service operation (function level), checked on every operation of the OpenAPI
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @IdentityTestResource
-class IdentityAuthorizationMatrixTest {
+class IdentityAuthorizationMatrixTest extends AuthorizationMatrixTests {
 
     private static final String[] READERS = {P2MI_OFFICER, CONSULAR_OFFICER, PWNI_HQ};
 
@@ -51,29 +51,18 @@ class IdentityAuthorizationMatrixTest {
     @Inject
     DataSource dataSource;
 
-    @Test
-    void shouldHaveARowForEveryOperationOfTheOpenApiDocument() {
-        assertThat(MATRIX.operations()).isEqualTo(AuthorizationMatrix.documentedOperations());
+    @Override
+    protected AuthorizationMatrix matrix() {
+        return MATRIX;
     }
 
-    @Test
-    void shouldRefuseEveryOperationToEveryAccountWithoutItsRoleWith403AndAuditEachRefusal() {
-        assertThat(MATRIX.wrongRefusals(AuthorizationMatrix.inOutbox(dataSource)))
-                .isEmpty();
+    @Override
+    protected AuthorizationMatrix.DeniedEvents deniedEvents() {
+        return AuthorizationMatrix.inOutbox(dataSource);
     }
 
-    @Test
-    void shouldNotRefuseByRoleAnAccountHoldingARoleOfTheRow() {
-        assertThat(MATRIX.refusedAllowedCallers()).isEmpty();
-    }
-
-    @Test
-    void shouldTakeNoServerOwnedFieldInABodyButTheListedOnes() {
-        assertThat(AuthorizationMatrix.serverOwnedFieldsInBodies()).isEqualTo(Map.of());
-    }
-
-    @Test
-    void shouldRefuseEveryBodyNamingAServerOwnedFieldWithAnUnknownFieldProblem() {
-        assertThat(MATRIX.serverOwnedFieldsNotRefused()).isEmpty();
+    @Override
+    protected Map<String, Set<String>> serverOwnedFieldsTaken() {
+        return Map.of();
     }
 }
