@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import id.sinergi.common.audit.AuditActor;
-import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.MissingClaimException;
 import id.sinergi.common.security.RoleDenials;
@@ -86,6 +84,9 @@ public class ProblemMappers {
 
     @Inject
     Instance<RoleDenials> roleDenials;
+
+    @Inject
+    Caller caller;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -237,7 +238,7 @@ public class ProblemMappers {
         logDenial(403, "role");
         Response response = respond(
                 new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null));
-        if (!roleDenials.isResolvable() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (!roleDenials.isResolvable() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return Uni.createFrom().item(response);
         }
         String operation = resource == null
@@ -249,7 +250,7 @@ public class ProblemMappers {
         }
         return roleDenials
                 .get()
-                .record(actorOf(token), operation == null ? safePath() : operation, ids)
+                .record(caller.actor(), operation == null ? safePath() : operation, ids)
                 .onFailure()
                 .invoke(f -> Log.warnf(
                         "event=role-denial-unaudited subject=%s path=%s error=%s",
@@ -257,28 +258,6 @@ public class ProblemMappers {
                 .onFailure()
                 .recoverWithNull()
                 .replaceWith(response);
-    }
-
-    private AuditActor actorOf(JsonWebToken token) {
-        String username = token.getClaim("preferred_username");
-        String agency = token.getClaim(Caller.AGENCY_CLAIM);
-        String mission = token.getClaim(Caller.MISSION_CLAIM);
-        return new AuditActor(
-                token.getSubject(),
-                username == null ? token.getSubject() : username,
-                knownAgency(agency),
-                mission == null || mission.isBlank() ? null : mission,
-                token.getClaim("azp"),
-                identity.getRoles().stream().sorted().toList());
-    }
-
-    private static String knownAgency(String claim) {
-        for (Agency a : Agency.values()) {
-            if (a.name().equals(claim)) {
-                return claim;
-            }
-        }
-        return null;
     }
 
     @ServerExceptionMapper

@@ -51,25 +51,13 @@ public class RequiredClaims implements SecurityIdentityAugmentor {
 
     /** The first claim the token's roles require and it lacks (or carries blank or unknown), if any. */
     static Optional<String> missingClaim(Set<String> roles, JsonWebToken token) {
-        if (roles.stream().anyMatch(SINERGI_ROLES::contains) && !isAgency(token.getClaim(Caller.AGENCY_CLAIM))) {
+        if (roles.stream().anyMatch(SINERGI_ROLES::contains) && !Agency.isAgency(token.getClaim(Caller.AGENCY_CLAIM))) {
             return Optional.of(Caller.AGENCY_CLAIM);
         }
         if (roles.contains(Roles.CONSULAR_OFFICER) && isBlank(token.getClaim(Caller.MISSION_CLAIM))) {
             return Optional.of(Caller.MISSION_CLAIM);
         }
         return Optional.empty();
-    }
-
-    private static boolean isAgency(Object claim) {
-        if (!(claim instanceof String value)) {
-            return false;
-        }
-        for (Agency agency : Agency.values()) {
-            if (agency.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isBlank(Object claim) {
