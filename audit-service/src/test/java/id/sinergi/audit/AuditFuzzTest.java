@@ -30,8 +30,9 @@ class AuditFuzzTest {
         OpenApiFuzzer.Report report = OpenApiFuzzer.ofTestedService()
                 // Tables audit-service writes whatever a request's outcome, as the outbox is elsewhere: its own
                 // audit of each request (audit_entry, a refused one too), the Merkle tree and checkpoints its
-                // sequencer builds from those entries in the background, the alert scheduler's scans, and the
-                // record of each verification run (a read that stores its result).
+                // sequencer builds from those entries in the background, the alert scanner's scans with the alerts
+                // and alert links it raises from those entries (a burst of the fuzzer's own refused calls is a
+                // denial burst), and the record of each verification run (a read that stores its result).
                 .watching(
                         dataSource,
                         "audit_entry",
@@ -39,6 +40,8 @@ class AuditFuzzTest {
                         "merkle_node",
                         "checkpoint",
                         "alert_scan",
+                        "audit_alert",
+                        "audit_alert_event",
                         "verification_run")
                 .knowing("workerId", worker.toString())
                 .callingAs("sinergi-service", () -> Tokens.client("identity-service"))
