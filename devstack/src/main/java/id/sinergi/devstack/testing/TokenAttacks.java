@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.hamcrest.Matchers;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,6 +116,45 @@ public abstract class TokenAttacks {
                 .body("status", equalTo(401))
                 .body(not(Matchers.containsString("Exception")))
                 .body(not(Matchers.containsString("\tat ")));
+    }
+
+    /**
+     * A token the service verified once is served again from its cache of verified tokens
+     * ({@code id.sinergi.common.security.VerifiedTokens}), and refused once it expires although it is still cached:
+     * a token valid for four more seconds is served twice (the second time a cache hit, counted in
+     * {@code sinergi_token_cache_requests_total}), then refused with 401 after its {@code exp}.
+     */
+    @Test
+    void cachedTokenIsServedUntilItExpiresAndRefusedAfter() throws InterruptedException {
+        String genuine = Tokens.user(user());
+        ForgedTokens.trustTestKey();
+        long expiresAt = Instant.now().getEpochSecond() + 4;
+        String shortLived =
+                ForgedTokens.resigned(genuine, claims -> claims.setExpirationTime(NumericDate.fromSeconds(expiresAt)));
+        double hitsBefore = cacheCount("hit");
+
+        int first = status(shortLived);
+        int second = status(shortLived);
+        double hits = cacheCount("hit") - hitsBefore;
+        while (Instant.now().getEpochSecond() <= expiresAt) {
+            Thread.sleep(200);
+        }
+        Response afterExpiry = given().auth().oauth2(shortLived).when().get(path());
+
+        assertNotEquals(401, first, "the short-lived token is refused before it expires");
+        assertEquals(first, second, "the cached token is answered otherwise the second time");
+        assertTrue(hits >= 1, "the second request did not hit the cache of verified tokens");
+        afterExpiry
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(401));
+    }
+
+    private static double cacheCount(String result) {
+        return MetricsScrape.metric(
+                        MetricsScrape.scrape(), "sinergi_token_cache_requests_total", Map.of("result", result))
+                .orElse(0);
     }
 
     private int status(String token) {
