@@ -702,15 +702,15 @@ public final class AuditBenchmark {
         long[] indexes = random.longs(n, 0, leaves).toArray();
         long[] warmIndexes = random.longs((long) settings.proofRate() * laterWarmup(), 0, leaves)
                 .toArray();
-        String base = audit.baseUrl() + "/api/audit-log/proofs/inclusion?index=";
+        String base = "/api/audit-log/proofs/inclusion?index=";
         LOG.info("proofs: warming up for " + laterWarmup() + " s at " + settings.proofRate() + " requests/s");
         BenchSupport.openLoad(
-                http,
-                i -> get(base + warmIndexes[i]),
+                audit.port(),
+                i -> new BenchSupport.Call(base + warmIndexes[i], auditorToken, null),
                 settings.proofRate(),
                 laterWarmup(),
                 MAX_IN_FLIGHT,
-                (i, r) -> Integer.toString(r.statusCode()),
+                (i, status, body) -> Integer.toString(status),
                 servicePid,
                 databasePid);
         LOG.info("proofs: " + settings.proofRate() + " requests/s for " + settings.proofSeconds() + " s, " + leaves
@@ -719,16 +719,16 @@ public final class AuditBenchmark {
         Cpu before = Cpu.now(servicePid, databasePid);
         long start = System.nanoTime();
         Load load = BenchSupport.openLoad(
-                http,
-                i -> get(base + indexes[i]),
+                audit.port(),
+                i -> new BenchSupport.Call(base + indexes[i], auditorToken, null),
                 settings.proofRate(),
                 settings.proofSeconds(),
                 MAX_IN_FLIGHT,
-                (i, r) -> {
-                    if (r.statusCode() == 200) {
-                        bodies[i] = r.body();
+                (i, status, body) -> {
+                    if (status == 200) {
+                        bodies[i] = body;
                     }
-                    return Integer.toString(r.statusCode());
+                    return Integer.toString(status);
                 },
                 servicePid,
                 databasePid);
@@ -763,16 +763,13 @@ public final class AuditBenchmark {
         long[] froms = random.longs((long) settings.proofRate() * comparison, 1, leaves)
                 .toArray();
         Load consistency = BenchSupport.openLoad(
-                http,
-                i -> HttpRequest.newBuilder(URI.create(audit.baseUrl() + "/api/audit-log/proofs/consistency?from="
-                                + froms[i] + "&to=" + leaves))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build(),
+                audit.port(),
+                i -> new BenchSupport.Call(
+                        "/api/audit-log/proofs/consistency?from=" + froms[i] + "&to=" + leaves, null, null),
                 settings.proofRate(),
                 comparison,
                 MAX_IN_FLIGHT,
-                (i, r) -> Integer.toString(r.statusCode()),
+                (i, status, body) -> Integer.toString(status),
                 servicePid,
                 databasePid);
         // Each inclusion proof answered recorded an audit event of its own (audit.proof.read).

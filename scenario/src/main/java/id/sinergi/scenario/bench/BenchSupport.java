@@ -3,9 +3,6 @@ package id.sinergi.scenario.bench;
 import id.sinergi.devstack.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -233,24 +228,33 @@ final class BenchSupport {
 
     /** Names the kind of an answer for {@link Load#answers()}; may keep what it needs of it. */
     interface Answer {
-        String kind(int request, HttpResponse<String> response);
+        String kind(int request, int status, String body);
     }
 
     /**
-     * Sends {@code rate} requests a second for {@code seconds} (request {@code i} from {@code request.apply(i)}),
-     * with at most {@code maxInFlight} of them in flight.
+     * One request of an open load: a GET ({@code body} null) or a POST of JSON to {@code path} (with its query), with
+     * a bearer token unless {@code token} is null.
+     */
+    record Call(String path, String token, byte[] body) {}
+
+    /**
+     * Sends {@code rate} requests a second for {@code seconds} to the server at {@code port} on 127.0.0.1 (request
+     * {@code i} from {@code request.apply(i)}), over {@code connections} kept-alive connections.
      *
      * <p>The load is open: request {@code i} is due at {@code start + i / rate} whatever the earlier ones do, and
      * its latency is counted from when it was due, so that a stall delays and counts against every request due
-     * during it (no coordinated omission); a request due while {@code maxInFlight} are in flight waits for one, as
-     * with a caller's connection pool, and its wait counts too.
+     * during it (no coordinated omission). Connection {@code k} carries requests {@code k}, {@code k + connections},
+     * ..., each from a thread of its own that sleeps until the request is due, sends it and reads the answer: no
+     * hand-over between threads on the way, so the generator adds as little of its own latency as it can on cores it
+     * shares with the service. A request due while its connection still waits for the one before waits too, and its
+     * wait counts, as with a caller's pool of {@code connections} connections.
      */
     static Load openLoad(
-            HttpClient http,
-            IntFunction<HttpRequest> request,
+            int port,
+            IntFunction<Call> request,
             int rate,
             int seconds,
-            int maxInFlight,
+            int connections,
             Answer answer,
             long servicePid,
             long databasePid)
@@ -261,31 +265,39 @@ final class BenchSupport {
         double[] fromDue = new double[n];
         double[] fromSent = new double[n];
         Map<String, Long> answers = new ConcurrentHashMap<>();
-        CompletableFuture<?>[] pending = new CompletableFuture<?>[n];
         long interval = 1_000_000_000L / rate;
-        Semaphore inFlight = new Semaphore(maxInFlight);
-        long start = System.nanoTime() + 10_000_000L;
-        for (int i = 0; i < n; i++) {
-            HttpRequest next = request.apply(i);
-            long due = start + i * interval;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            inFlight.acquire();
-            long sent = System.nanoTime();
-            int index = i;
-            pending[i] = http.sendAsync(next, HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> {
-                        inFlight.release();
+        long start = System.nanoTime() + 50_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < Math.min(connections, n); k++) {
+            int first = k;
+            threads.add(thread("load-" + k, () -> {
+                try (KeepAliveConnection c = new KeepAliveConnection("127.0.0.1", port)) {
+                    for (int i = first; i < n; i += connections) {
+                        Call call = request.apply(i);
+                        long due = start + i * interval;
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        long sent = System.nanoTime();
+                        String kind;
+                        try {
+                            KeepAliveConnection.Answer a = c.send(call.path(), call.token(), call.body());
+                            kind = answer.kind(i, a.status(), a.text());
+                        } catch (IOException e) {
+                            kind = "failed " + e.getClass().getSimpleName();
+                        }
                         long done = System.nanoTime();
-                        fromDue[index] = (done - due) / 1e6;
-                        fromSent[index] = (done - sent) / 1e6;
-                        String kind = failure == null ? answer.kind(index, response) : failed(failure);
+                        fromDue[i] = (done - due) / 1e6;
+                        fromSent[i] = (done - sent) / 1e6;
                         answers.merge(kind, 1L, Long::sum);
-                    });
+                    }
+                }
+            }));
         }
-        CompletableFuture.allOf(pending).exceptionally(f -> null).join();
+        for (Thread t : threads) {
+            t.join();
+        }
         double achieved = n / ((System.nanoTime() - start) / 1e9);
         Arrays.sort(fromDue);
         Arrays.sort(fromSent);
@@ -296,11 +308,6 @@ final class BenchSupport {
                 achieved,
                 (cpuMillis(servicePid) - serviceCpu) / (double) n,
                 (treeCpuMillis(databasePid) - databaseCpu) / (double) n);
-    }
-
-    private static String failed(Throwable failure) {
-        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        return "failed " + cause.getClass().getSimpleName();
     }
 
     /** A started platform thread of this name. */

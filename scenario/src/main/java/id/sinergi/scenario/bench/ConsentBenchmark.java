@@ -156,16 +156,17 @@ public final class ConsentBenchmark {
                 ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
                 refresher.scheduleWithFixedDelay(() -> token = tokens.user(OFFICER), 5, 5, TimeUnit.SECONDS);
                 try {
-                    URI decide = URI.create(consent.baseUrl() + "/api/consent-decisions");
-                    URI caller = URI.create(consent.baseUrl() + "/api/caller");
+                    int port = consent.port();
+                    String decide = "/api/consent-decisions";
+                    String caller = "/api/caller";
                     Questions questions = new Questions(population, seed);
                     LOG.info("warming up for " + warmup + " s at " + rate + " requests/s");
-                    load(decide, questions::body, rate, warmup * 2 / 3);
-                    load(caller, i -> null, rate, warmup / 3);
+                    load(port, decide, questions::body, rate, warmup * 2 / 3);
+                    load(port, caller, i -> null, rate, warmup / 3);
                     LOG.info("measuring the trivial authenticated endpoint for " + seconds + " s");
-                    Load trivial = load(caller, i -> null, rate, seconds);
+                    Load trivial = load(port, caller, i -> null, rate, seconds);
                     LOG.info("measuring decisions for " + seconds + " s");
-                    Load decisions = load(decide, questions::body, rate, seconds);
+                    Load decisions = load(port, decide, questions::body, rate, seconds);
                     long rss = BenchSupport.rssKib(consent.pid());
                     Map<String, String> sizes = sizes(db);
                     String server = embedded
@@ -421,28 +422,31 @@ public final class ConsentBenchmark {
         }
     }
 
-    /** Sends {@code rate} requests a second for {@code seconds}, request {@code i} with {@code body.apply(i)}. */
-    private Load load(URI uri, IntFunction<byte[]> body, int rate, int seconds) throws InterruptedException {
+    /**
+     * Sends {@code rate} requests a second for {@code seconds} to {@code path}, request {@code i} with
+     * {@code body.apply(i)} (a GET when null), with the officer's current token.
+     */
+    private Load load(int port, String path, IntFunction<byte[]> body, int rate, int seconds)
+            throws InterruptedException {
         return BenchSupport.openLoad(
-                http,
-                i -> request(uri, body.apply(i)),
+                port,
+                i -> new BenchSupport.Call(path, token, body.apply(i)),
                 rate,
                 seconds,
                 MAX_IN_FLIGHT,
-                (i, response) -> answerOf(response),
+                (i, status, answer) -> answerOf(status, answer),
                 servicePid,
                 databasePid);
     }
 
-    private static String answerOf(HttpResponse<String> response) {
-        String body = response.body();
+    private static String answerOf(int status, String body) {
         if (body.contains("\"decision\":\"PERMIT\"")) {
-            return response.statusCode() + " PERMIT";
+            return status + " PERMIT";
         }
         if (body.contains("\"decision\":\"DENY\"")) {
-            return response.statusCode() + " DENY";
+            return status + " DENY";
         }
-        return Integer.toString(response.statusCode());
+        return Integer.toString(status);
     }
 
     /** The UUID PostgreSQL's {@code md5(prefix || k)::uuid} gives, so the benchmark can name seeded workers. */

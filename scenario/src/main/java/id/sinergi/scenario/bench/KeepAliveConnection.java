@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 connection to a server on this machine, kept open from request to request, for closed-loop load: a
- * client thread sends a request and waits for its answer before the next. It does far less per request than the
+ * One HTTP/1.1 connection to a server on this machine, kept open from request to request: a client thread sends a
+ * request and waits for its answer before the next (closed loop, or open loop at due times: BenchSupport.openLoad). It does far less per request than the
  * JDK's client (no futures, no executor, no header maps), so that the load generator takes less of the two cores
  * it shares with the service and PostgreSQL. It speaks only what the benchmarks need: requests with a body of
  * known length or none, answers with a {@code Content-Length} or chunked body. Not thread-safe: one per thread.
@@ -44,10 +44,32 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** POSTs a JSON body with a bearer token and reads the answer; reconnects when the server closed. */
     Answer postJson(String path, String token, byte[] body) throws IOException {
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-                + token + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n";
-        return exchange(head.getBytes(StandardCharsets.US_ASCII), body);
+        return send(path, token, body);
+    }
+
+    /**
+     * Sends a GET ({@code body} null) or a POST of a JSON body, with a bearer token unless {@code token} is null,
+     * and reads the answer; reconnects when the server closed.
+     */
+    Answer send(String path, String token, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(256 + (token == null ? 0 : token.length()))
+                .append(body == null ? "GET " : "POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\nAccept: application/json\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
+        }
+        head.append("\r\n");
+        return exchange(head.toString().getBytes(StandardCharsets.US_ASCII), body == null ? new byte[0] : body);
     }
 
     private Answer exchange(byte[] head, byte[] body) throws IOException {
