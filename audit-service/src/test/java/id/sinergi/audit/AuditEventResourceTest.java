@@ -29,6 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,45 @@ class AuditEventResourceTest {
         assertThat(rowsAbout(worker)).isEqualTo(1);
         assertThat(idsOf(Map.of("workerId", worker, "service", "identity-service")))
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldAnswerEachOfManyConcurrentSingleEventsWithItsOwnOutcomeAndStoreEachIdOnce() throws Exception {
+        UUID worker = UUID.randomUUID();
+        String token = Tokens.client("identity-service");
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(with(event(worker, "worker.read"), "service", "identity-service"));
+        }
+        // Ten of the events are sent twice, at the same time as the rest: one of the two is a duplicate.
+        List<Map<String, Object>> sent = new ArrayList<>(events);
+        sent.addAll(events.subList(0, 10));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Integer>> accepted = new ArrayList<>();
+
+        try {
+            for (Map<String, Object> e : sent) {
+                accepted.add(pool.submit(() -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(e)
+                        .when()
+                        .post("/api/audit-events")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("accepted")));
+            }
+            int total = 0;
+            for (Future<Integer> f : accepted) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(total).isEqualTo(30);
+            assertThat(rowsAbout(worker)).isEqualTo(30);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

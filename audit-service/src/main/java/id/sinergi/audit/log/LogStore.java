@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,22 @@ public final class LogStore {
 
     /** Inserts the rows, skipping event ids already stored; gives how many were new. */
     public static Uni<Integer> insertEntries(SqlClient client, List<AuditRecord> rows) {
+        return client.preparedQuery(INSERT_ENTRIES).execute(entries(rows)).map(rs -> rs.rowCount());
+    }
+
+    /** Inserts the rows, skipping event ids already stored; gives the event ids that were new. */
+    public static Uni<Set<UUID>> insertEntriesReturningIds(SqlClient client, List<AuditRecord> rows) {
+        return client.preparedQuery(INSERT_ENTRIES + " RETURNING event_id")
+                .execute(entries(rows))
+                .map(rs -> {
+                    Set<UUID> stored = new HashSet<>();
+                    rs.forEach(row -> stored.add(row.getUUID(0)));
+                    return stored;
+                });
+    }
+
+    /** The parameters of {@link #INSERT_ENTRIES} for these rows. */
+    private static Tuple entries(List<AuditRecord> rows) {
         int n = rows.size();
         UUID[] eventIds = new UUID[n];
         OffsetDateTime[] occurred = new OffsetDateTime[n];
@@ -91,10 +108,9 @@ public final class LogStore {
             formats[i] = r.entryFormat;
             details[i] = r.details == null ? null : Buffer.buffer(r.details);
         }
-        Tuple params = Tuple.tuple(List.of(
+        return Tuple.tuple(List.of(
                 eventIds, occurred, recorded, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7],
                 text[8], workers, text[9], text[10], text[11], reasons, formats, details, purges));
-        return client.preparedQuery(INSERT_ENTRIES).execute(params).map(rs -> rs.rowCount());
     }
 
     /** An event row read with {@link #ENTRY_COLUMNS} from column {@code offset} on. */

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +60,16 @@ public class AuditLog {
     Backlog backlog;
 
     @Inject
+    IntakeConfig intake;
+
+    private GroupCommit groupCommit;
+
+    @PostConstruct
+    void init() {
+        groupCommit = new GroupCommit(intake.groupCommitMax(), intake.groupCommitWriters(), this::storeReturningIds);
+    }
+
+    @Inject
     WorkerDetails details;
 
     /**
@@ -72,9 +84,13 @@ public class AuditLog {
         if (!events.isEmpty()) {
             backlog.source(events.get(0).service());
         }
-        return store(events)
-                .invoke(r ->
-                        Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));
+        Uni<AppendResult> stored = batch || events.size() != 1
+                ? store(events)
+                : groupCommit
+                        .submit(events.get(0))
+                        .map(accepted -> accepted ? new AppendResult(1, 0) : new AppendResult(0, 1));
+        return stored.invoke(
+                r -> Log.debugf("event=audit-ingested accepted=%d duplicates=%d", r.accepted(), r.duplicates()));
     }
 
     /**
@@ -134,19 +150,28 @@ public class AuditLog {
     }
 
     private Uni<AppendResult> store(List<AuditEvent> events) {
+        return records(events)
+                .flatMap(rows -> LogStore.insertEntries(pool, rows))
+                .map(accepted -> new AppendResult(accepted, events.size() - accepted));
+    }
+
+    /** Stores the events as {@link #store} does; gives the ids it stored (not those already there). */
+    private Uni<Set<UUID>> storeReturningIds(List<AuditEvent> events) {
+        return records(events).flatMap(rows -> LogStore.insertEntriesReturningIds(pool, rows));
+    }
+
+    /** The rows of the events, each id once, their details sealed under their workers' keys. */
+    private Uni<List<AuditRecord>> records(List<AuditEvent> events) {
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, AuditEvent> unique = new LinkedHashMap<>();
         for (AuditEvent event : events) {
             unique.putIfAbsent(event.id(), event);
         }
-        return details.seal(unique.values())
-                .flatMap(sealedDetails -> {
-                    List<AuditRecord> rows = new ArrayList<>(unique.size());
-                    unique.values()
-                            .forEach(e -> rows.add(AuditRecord.accepted(e, recordedAt, sealedDetails.get(e.id()))));
-                    return LogStore.insertEntries(pool, rows);
-                })
-                .map(accepted -> new AppendResult(accepted, events.size() - accepted));
+        return details.seal(unique.values()).map(sealedDetails -> {
+            List<AuditRecord> rows = new ArrayList<>(unique.size());
+            unique.values().forEach(e -> rows.add(AuditRecord.accepted(e, recordedAt, sealedDetails.get(e.id()))));
+            return rows;
+        });
     }
 
     /** A page of the events the filter covers, after the cursor, oldest first; the query is audited. */
