@@ -60,29 +60,29 @@ public final class EntryCodec {
     public static String canonical(AuditRecord r) {
         StringBuilder sb = new StringBuilder(512).append('{');
         member(sb, "v", Integer.toString(r.entryFormat));
-        member(sb, "eventId", quote(uuid(r.eventId)));
-        member(sb, "occurredAt", quote(timestamp(r.occurredAt)));
-        member(sb, "recordedAt", quote(timestamp(r.recordedAt)));
-        member(sb, "service", quote(r.service));
-        member(sb, "action", quote(r.action));
-        member(sb, "outcome", quote(r.outcome == null ? null : r.outcome.name()));
-        member(sb, "actorSubject", quote(r.actorSubject));
-        member(sb, "actorUsername", quote(r.actorUsername));
-        member(sb, "actorAgency", quote(r.actorAgency));
-        member(sb, "actorMission", quote(r.actorMission));
-        member(sb, "actorClientId", quote(r.actorClientId));
+        text(sb, "eventId", uuid(r.eventId));
+        text(sb, "occurredAt", timestamp(r.occurredAt));
+        text(sb, "recordedAt", timestamp(r.recordedAt));
+        text(sb, "service", r.service);
+        text(sb, "action", r.action);
+        text(sb, "outcome", r.outcome == null ? null : r.outcome.name());
+        text(sb, "actorSubject", r.actorSubject);
+        text(sb, "actorUsername", r.actorUsername);
+        text(sb, "actorAgency", r.actorAgency);
+        text(sb, "actorMission", r.actorMission);
+        text(sb, "actorClientId", r.actorClientId);
         // The stored JSON text goes in as a string, so no column can spill into the members after it.
-        member(sb, "actorRoles", quote(r.actorRoles));
-        member(sb, "workerId", quote(uuid(r.workerId)));
-        member(sb, "purpose", quote(r.purpose));
-        member(sb, "resourceType", quote(r.resourceType));
-        member(sb, "resourceId", quote(r.resourceId));
-        member(sb, "reason", quote(r.reason));
+        text(sb, "actorRoles", r.actorRoles);
+        text(sb, "workerId", uuid(r.workerId));
+        text(sb, "purpose", r.purpose);
+        text(sb, "resourceType", r.resourceType);
+        text(sb, "resourceId", r.resourceId);
+        text(sb, "reason", r.reason);
         if (r.entryFormat >= FORMAT) {
-            member(sb, "details", r.details == null ? null : quote(B64.encodeToString(r.details)));
+            text(sb, "details", r.details == null ? null : B64.encodeToString(r.details));
         }
         if (r.entryFormat >= FORMAT_RETENTION) {
-            member(sb, "purge", quote(r.purge));
+            text(sb, "purge", r.purge);
         }
         return sb.append('}').toString();
     }
@@ -132,10 +132,25 @@ public final class EntryCodec {
     }
 
     private static void member(StringBuilder sb, String name, String jsonValue) {
+        name(sb, name);
+        sb.append(jsonValue == null ? "null" : jsonValue);
+    }
+
+    /** A member whose value is a string (or null), quoted straight into the form. */
+    private static void text(StringBuilder sb, String name, String value) {
+        name(sb, name);
+        if (value == null) {
+            sb.append("null");
+        } else {
+            quoteInto(sb, value);
+        }
+    }
+
+    private static void name(StringBuilder sb, String name) {
         if (sb.length() > 1) {
             sb.append(',');
         }
-        sb.append('"').append(name).append("\":").append(jsonValue == null ? "null" : jsonValue);
+        sb.append('"').append(name).append("\":");
     }
 
     /** A JSON string literal: quote, backslash and control characters escaped, everything else as is. */
@@ -143,21 +158,41 @@ public final class EntryCodec {
         if (value == null) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
+        StringBuilder sb = new StringBuilder(value.length() + 2);
+        quoteInto(sb, value);
+        return sb.toString();
+    }
+
+    /** Appends {@link #quote}'s literal; a value with nothing to escape (nearly all) is appended whole. */
+    private static void quoteInto(StringBuilder sb, String value) {
+        sb.append('"');
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == value.length()) {
+            sb.append(value);
+        } else {
+            sb.append(value, 0, plain);
+            for (int i = plain; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
                     }
                 }
             }
         }
-        return sb.append('"').toString();
+        sb.append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c == '"' || c == '\\' || c < 0x20;
     }
 }
