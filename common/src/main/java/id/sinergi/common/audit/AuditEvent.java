@@ -2,6 +2,7 @@ package id.sinergi.common.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sinergi.common.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -121,7 +122,7 @@ public record AuditEvent(
 
         public AuditEvent build() {
             return new AuditEvent(
-                    UUID.randomUUID(),
+                    Ids.next(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS),
                     service,
                     action,

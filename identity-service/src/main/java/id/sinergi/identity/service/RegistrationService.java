@@ -5,7 +5,7 @@ import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
-import id.sinergi.identity.domain.Ids;
+import id.sinergi.common.Ids;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;

@@ -116,9 +116,10 @@ final class GeneratedEvents {
                     case "DENIED" -> "no grant of the worker covers PLACEMENT for this purpose";
                     default -> "consent-service unavailable";
                 };
+        Instant occurredAt = now.minusMillis(random.nextInt(2000)).truncatedTo(ChronoUnit.MICROS);
         return new Event(
-                uuid(),
-                now.minusMillis(random.nextInt(2000)).truncatedTo(ChronoUnit.MICROS),
+                eventId(occurredAt),
+                occurredAt,
                 ACTIONS[random.nextInt(ACTIONS.length)],
                 outcome,
                 officer,
@@ -210,6 +211,16 @@ final class GeneratedEvents {
         ps.setString(16, e.caseId().toString());
         ps.setString(17, e.reason());
         ps.setShort(18, (short) ENTRY_FORMAT);
+    }
+
+    /**
+     * A version-7 UUID of this sequence for an event that occurred then, as the services' own events carry
+     * (common's Ids): the time in milliseconds first, then random bits.
+     */
+    private UUID eventId(Instant occurredAt) {
+        long msb = (occurredAt.toEpochMilli() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
     }
 
     /** A random version-4 UUID from this sequence (UUID.randomUUID's SecureRandom is slower and shared). */
