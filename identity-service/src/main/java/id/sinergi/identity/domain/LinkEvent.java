@@ -1,7 +1,6 @@
 package id.sinergi.identity.domain;
 
 import id.sinergi.common.Ids;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;

@@ -1,9 +1,9 @@
 package id.sinergi.identity.linking;
 
+import id.sinergi.common.Ids;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.identity.domain.Assurance;
 import id.sinergi.identity.domain.CandidateStatus;
-import id.sinergi.common.Ids;
 import id.sinergi.identity.domain.LinkAction;
 import id.sinergi.identity.domain.LinkEvent;
 import id.sinergi.identity.domain.LinkKind;

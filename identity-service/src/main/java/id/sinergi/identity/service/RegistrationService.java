@@ -1,11 +1,11 @@
 package id.sinergi.identity.service;
 
 import id.sinergi.audit.client.AuditTrail;
+import id.sinergi.common.Ids;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
-import id.sinergi.common.Ids;
 import id.sinergi.identity.domain.Source;
 import id.sinergi.identity.domain.SourceRecord;
 import id.sinergi.identity.domain.Worker;
