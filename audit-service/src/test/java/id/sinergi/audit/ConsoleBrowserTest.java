@@ -213,12 +213,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anOfficerWhoIsNoAuditorGetsTheAccessDeniedPage() {
+    void anOfficerWhoIsNoAuditorGetsTheAccessDeniedPageAndTheRefusalIsInTheLog() {
         signIn("consul.hk");
 
         assertThat(text(By.id("error"))).contains("security-auditor");
         assertThat(browser.getTitle()).contains("Akses ditolak (Access denied)");
         assertThat(browser.findElements(By.id("events"))).isEmpty();
+        List<Map<String, Object>> refusals = AuditEvents.query(
+                        Map.of("actor", "consul.hk", "action", "operation.forbidden", "outcome", "DENIED"))
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("events");
+        assertThat(refusals)
+                .extracting(e -> String.valueOf(e.get("resourceId")))
+                .anyMatch(operation -> operation.startsWith("GET /console"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.Problem;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
+import id.sinergi.common.security.RoleDenials;
 import id.sinergi.common.security.Roles;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -49,6 +50,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -96,6 +98,9 @@ public class ConsoleResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RoleDenials roleDenials;
 
     @Inject
     Validator validator;
@@ -357,16 +362,30 @@ public class ConsoleResource {
         });
     }
 
-    /** A signed-in user without the security-auditor role. */
+    /**
+     * A signed-in user without the security-auditor role: the access-denied page, and a DENIED event
+     * {@code operation.forbidden} in the log naming the console page, as the API's refusals by role are recorded
+     * (the page is shown if the event cannot be written; that is logged at WARN).
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Uni<Response> forbidden(ForbiddenException e, ResourceInfo resource) {
         Log.infof("event=console-forbidden subject=%s", caller.subject());
-        return errorPage(
+        Response page = errorPage(
                 403,
                 "Akses ditolak (Access denied)",
                 "Konsol ini hanya untuk peran security-auditor. (This console is for the security-auditor role"
                         + " only; ask the security team if you need it.)",
                 List.of());
+        String operation = RoleDenials.operation(resource.getResourceClass(), resource.getResourceMethod());
+        return roleDenials
+                .record(caller.actor(), operation == null ? "GET /console" : operation, Map.of())
+                .onFailure()
+                .invoke(f -> Log.warnf(
+                        "event=role-denial-unaudited subject=%s path=/console error=%s",
+                        caller.subject(), f.getClass().getSimpleName()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWith(page);
     }
 
     private Response errorPage(int status, String title, String detail, List<String> errors) {
