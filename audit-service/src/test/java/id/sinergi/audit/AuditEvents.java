@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Audit events as services deliver them (JSON maps), and the calls that deliver and read them. */
-final class AuditEvents {
+public final class AuditEvents {
 
     private AuditEvents() {}
 
     /** A valid event of identity-service about the worker, by consul.kl, a second old. */
-    static Map<String, Object> event(UUID worker, String action) {
+    public static Map<String, Object> event(UUID worker, String action) {
         Map<String, Object> actor = new LinkedHashMap<>();
         actor.put("subject", "2f0c6a8e-6b7f-4c1e-9a59-000000000001");
         actor.put("username", "consul.kl");
@@ -41,7 +41,7 @@ final class AuditEvents {
     }
 
     /** The same event with one member replaced (or removed, for a null value). */
-    static Map<String, Object> with(Map<String, Object> event, String member, Object value) {
+    public static Map<String, Object> with(Map<String, Object> event, String member, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
         if (value == null) {
             copy.remove(member);
@@ -52,7 +52,7 @@ final class AuditEvents {
     }
 
     /** The event with one actor member replaced. */
-    static Map<String, Object> withActor(Map<String, Object> event, String member, Object value) {
+    public static Map<String, Object> withActor(Map<String, Object> event, String member, Object value) {
         @SuppressWarnings("unchecked") // built by event() above
         Map<String, Object> actor = new LinkedHashMap<>((Map<String, Object>) event.get("actor"));
         actor.put(member, value);
@@ -65,7 +65,7 @@ final class AuditEvents {
     }
 
     /** Delivers a batch with the service token of the given client. */
-    static ValidatableResponse deliverAs(String client, List<Map<String, Object>> events) {
+    public static ValidatableResponse deliverAs(String client, List<Map<String, Object>> events) {
         return given().auth()
                 .oauth2(Tokens.client(client))
                 .contentType(ContentType.JSON)

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Direct connections to the test's audit database, as the tables' owner or as the app's role. */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {}
 
@@ -21,7 +21,7 @@ final class TestDatabase {
     }
 
     /** As the service's own role, with only the grants the migrations give it. */
-    static Connection appRole() throws SQLException {
+    public static Connection appRole() throws SQLException {
         return DriverManager.getConnection(
                 config("quarkus.datasource.jdbc.url"),
                 config("quarkus.datasource.username"),

@@ -17,6 +17,29 @@ public interface AlertConfig {
     @WithDefault("5000")
     int scanBatch();
 
+    /**
+     * How many officers the scanner remembers between scans (their recent unalerted events and alert windows), so
+     * that a scan reads only the new events; the least recently seen officer is forgotten first, and a forgotten
+     * officer's earlier events are read from the database again. {@code 0} remembers none: every scan reads the
+     * earlier events of every officer it sees.
+     */
+    @WithDefault("10000")
+    int memoryOfficers();
+
+    /**
+     * The most events and alert windows remembered for one officer and rule; an officer with more is not
+     * remembered (their earlier events are read from the database at each scan).
+     */
+    @WithDefault("1000")
+    int memoryRuleEvents();
+
+    /**
+     * The most events and alert windows remembered for all officers together (some 250 bytes each); beyond it the
+     * least recently seen officers are forgotten.
+     */
+    @WithDefault("250000")
+    int memoryEvents();
+
     /** Rule {@code mass-read}: one officer reading many distinct workers in a short time. */
     MassRead massRead();
 

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,12 @@ import java.util.UUID;
  * greatest {@code alert_scan.up_to_leaf}), independent of the sealer. One replica scans at a time (a
  * transaction-scoped advisory lock); a scan stores its alerts, their events and its cursor in one transaction.
  * Leaves are committed a whole sealing round at a time, in index order, so no leaf can appear behind the cursor.
+ *
+ * <p>Between scans the scanner remembers, per officer, what the rules need of their earlier events
+ * ({@link OfficerMemory}), so a scan reads only the new events; an officer it does not remember, or cannot answer
+ * for exactly, is read from the database. The memory holds only while this replica made every scan since it was
+ * built: a scan that finds the cursor elsewhere than where this replica last saw it forgets everything, and leaves
+ * the scan to the replica that moved it.
  */
 @ApplicationScoped
 public class AlertScanner {
@@ -74,6 +81,12 @@ public class AlertScanner {
             + " SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::boolean[])"
             + " ON CONFLICT (alert_id, event_id) DO NOTHING";
 
+    /**
+     * The upper end of an officer's range when the scanner will remember what it reads: after every time an event
+     * may carry (EventRules takes none after the year 9999), so the memory holds the officer's later events too.
+     */
+    private static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static final String INSERT_SCAN =
             "INSERT INTO alert_scan (up_to_leaf, scanned_at, events, alerts) VALUES ($1, $2, $3, $4)";
 
@@ -85,6 +98,8 @@ public class AlertScanner {
 
     @Inject
     AlertMetrics metrics;
+
+    private AlertMemory memory;
 
     @Scheduled(
             identity = "audit-alert-scanner",
@@ -116,13 +131,42 @@ public class AlertScanner {
     /** What one scan did. */
     record Scan(int events, int alerts) {}
 
+    /** A scan, and what the memory becomes once its transaction committed (from one cursor to the next). */
+    private record Outcome(Scan scan, long from, long upTo, Map<String, OfficerMemory> changes) {}
+
+    /** What the rules found; the officers evaluated from memory and those read from the database. */
+    private record Evaluation(int alerts, Map<String, OfficerMemory> changes, int remembered, int reread) {}
+
     /** One scan of the next sealed events (none when another replica holds the lock). */
     Uni<Scan> scan() {
+        AlertMemory memory = memory();
         return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")
-                .execute()
-                .flatMap(locked -> Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
-                        ? cursor(conn).flatMap(cursor -> scanAfter(conn, cursor))
-                        : Uni.createFrom().item(new Scan(0, 0))));
+                        .execute()
+                        .flatMap(locked ->
+                                Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
+                                        ? cursor(conn).flatMap(cursor -> scanAfter(conn, memory, cursor))
+                                        : Uni.createFrom().item((Outcome) null)))
+                .map(outcome -> {
+                    if (outcome == null) {
+                        return new Scan(0, 0);
+                    }
+                    // Only a committed scan changes the memory; a failed one leaves it at the cursor it had.
+                    if (!memory.apply(outcome.from(), outcome.upTo(), outcome.changes())) {
+                        Log.warnf(
+                                "event=audit-alert-memory-dropped reason=concurrent-scan upToLeaf=%d"
+                                        + " effect=\"officers' earlier events are read from the database again\"",
+                                outcome.upTo());
+                    }
+                    return outcome.scan();
+                });
+    }
+
+    /** The memory of officers between scans, made at the first scan. */
+    synchronized AlertMemory memory() {
+        if (memory == null) {
+            memory = new AlertMemory(config.memoryOfficers(), config.memoryEvents());
+        }
+        return memory;
     }
 
     private static Uni<Long> cursor(SqlClient conn) {
@@ -131,12 +175,27 @@ public class AlertScanner {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private Uni<Scan> scanAfter(SqlClient conn, long cursor) {
+    private Uni<Outcome> scanAfter(SqlClient conn, AlertMemory memory, long cursor) {
+        long own = memory.cursor();
+        int dropped = memory.moveTo(cursor);
+        if (dropped > 0) {
+            Log.infof(
+                    "event=audit-alert-memory-dropped reason=cursor-moved officers=%d upToLeaf=%d"
+                            + " effect=\"officers' earlier events are read from the database again\"",
+                    dropped, cursor);
+        }
+        if (memory.enabled() && own != AlertMemory.NONE && own != cursor) {
+            // Another replica scanned since this one did: leave the scans to it while it keeps the cursor moving,
+            // so that one replica's memory serves them (replicas taking turns would each read everything again).
+            // When the cursor stood still since this replica's last look, the other one is idle or gone.
+            Log.debugf("event=audit-alert-scan-yielded upToLeaf=%d", cursor);
+            return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
+        }
         return conn.preparedQuery(NEW_LEAVES)
                 .execute(Tuple.of(cursor, config.scanBatch()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().item(new Scan(0, 0));
+                        return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
                     }
                     List<SealedEvent> fresh = new ArrayList<>();
                     long upTo = cursor;
@@ -148,44 +207,100 @@ public class AlertScanner {
                     }
                     long last = upTo;
                     int scanned = rows.size();
-                    return evaluate(conn, fresh, cursor, last)
-                            .call(raised -> conn.preparedQuery(INSERT_SCAN)
-                                    .execute(Tuple.of(last, utc(now()), scanned, raised)))
-                            .invoke(raised -> Log.debugf(
-                                    "event=audit-alerts-scanned upToLeaf=%d events=%d alerts=%d",
-                                    last, scanned, raised))
-                            .map(raised -> new Scan(scanned, raised));
+                    return evaluate(conn, memory, fresh, cursor, last)
+                            .call(found -> conn.preparedQuery(INSERT_SCAN)
+                                    .execute(Tuple.of(last, utc(now()), scanned, found.alerts())))
+                            .invoke(found -> Log.debugf(
+                                    "event=audit-alerts-scanned upToLeaf=%d events=%d alerts=%d"
+                                            + " officersFromMemory=%d officersReread=%d",
+                                    last, scanned, found.alerts(), found.remembered(), found.reread()))
+                            .map(found ->
+                                    new Outcome(new Scan(scanned, found.alerts()), cursor, last, found.changes()));
                 });
     }
 
     /**
-     * Applies every rule to the officers of the new events; gives how many alerts it raised. Three statements per
-     * scan, whatever the number of officers: their events around the new ones, the events naming them, and their
+     * Applies every rule to the officers of the new events. An officer the memory holds, and can answer for
+     * exactly ({@link OfficerMemory}), is evaluated on what it remembers; the others are read from the database, in
+     * three statements however many they are: their events around the new ones, the events naming them, and their
      * alerts whose windows reach those events.
      */
-    private Uni<Integer> evaluate(SqlClient conn, List<SealedEvent> fresh, long cursor, long upTo) {
+    private Uni<Evaluation> evaluate(
+            SqlClient conn, AlertMemory memory, List<SealedEvent> fresh, long cursor, long upTo) {
         List<RuleSpec> specs = RuleSpec.of(config);
-        Duration reach = RuleSpec.longest(specs);
-        Map<String, Instant[]> ranges = new LinkedHashMap<>();
+        Set<String> naming = Set.copyOf(config.vitalInterest().actions());
+        // Each officer's new events as the database path reads them: an officer's own, and those naming them.
+        Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
         for (SealedEvent e : fresh) {
-            if (specs.stream().anyMatch(s -> s.matches().test(e))) {
-                ranges.merge(e.accountable(), new Instant[] {e.occurredAt(), e.occurredAt()}, (a, b) ->
-                        new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+            if (specs.stream().anyMatch(s -> s.matches().test(e)) && belongs(e, naming)) {
+                news.computeIfAbsent(e.accountable(), s -> new ArrayList<>()).add(e);
             }
         }
-        if (ranges.isEmpty()) {
-            return Uni.createFrom().item(0);
+        if (news.isEmpty()) {
+            return Uni.createFrom().item(new Evaluation(0, Map.of(), 0, 0));
         }
-        int n = ranges.size();
+        List<Found> found = new ArrayList<>();
+        Map<String, OfficerMemory> changes = new LinkedHashMap<>();
+        Map<String, List<SealedEvent>> reread = new LinkedHashMap<>();
+        news.forEach((subject, events) -> {
+            OfficerMemory kept = memory.enabled() ? memory.get(subject) : null;
+            if (kept == null || kept.refusal(specs, events) != null) {
+                reread.put(subject, events);
+                return;
+            }
+            List<Detector.Result> results = kept.evaluate(specs, events, cursor);
+            found.add(new Found(subject, specs, results));
+            changes.put(subject, kept.next(specs, events, results, config.memoryRuleEvents()));
+        });
+        int remembered = news.size() - reread.size();
+        return reread(conn, specs, reread, memory.enabled(), cursor, upTo, found, changes)
+                .flatMap(v -> store(conn, found))
+                .map(raised -> new Evaluation(raised, changes, remembered, reread.size()));
+    }
+
+    /**
+     * Whether the database path reads the event as one of its accountable officer's: the officer's own (an event
+     * naming another officer answers to no one then), or one of an action that names an officer.
+     */
+    private static boolean belongs(SealedEvent e, Set<String> naming) {
+        return e.accountable().equals(e.actorSubject()) || naming.contains(e.action());
+    }
+
+    /**
+     * The database path, for the officers the memory cannot answer for: reads each one's events from the longest
+     * window before their first new event on (to their last new event plus that window when nothing is
+     * remembered), the events naming them, and their alerts reaching that far; evaluates the rules, and gives the
+     * memory what it read.
+     */
+    private Uni<Void> reread(
+            SqlClient conn,
+            List<RuleSpec> specs,
+            Map<String, List<SealedEvent>> officers,
+            boolean remember,
+            long cursor,
+            long upTo,
+            List<Found> found,
+            Map<String, OfficerMemory> changes) {
+        if (officers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration reach = RuleSpec.longest(specs);
+        Map<String, Instant[]> ranges = new LinkedHashMap<>();
+        int n = officers.size();
         String[] subjects = new String[n];
         OffsetDateTime[] froms = new OffsetDateTime[n];
         OffsetDateTime[] tos = new OffsetDateTime[n];
         Instant earliest = null;
         Instant latest = null;
         int i = 0;
-        for (Map.Entry<String, Instant[]> entry : ranges.entrySet()) {
-            Instant from = entry.getValue()[0].minus(reach);
-            Instant to = entry.getValue()[1].plus(reach);
+        for (Map.Entry<String, List<SealedEvent>> entry : officers.entrySet()) {
+            List<Instant> times =
+                    entry.getValue().stream().map(SealedEvent::occurredAt).toList();
+            Instant from = times.stream().min(Instant::compareTo).orElseThrow().minus(reach);
+            Instant to = remember
+                    ? OPEN_END
+                    : times.stream().max(Instant::compareTo).orElseThrow().plus(reach);
+            ranges.put(entry.getKey(), new Instant[] {from, to});
             subjects[i] = entry.getKey();
             froms[i] = utc(from);
             tos[i] = utc(to);
@@ -193,7 +308,7 @@ public class AlertScanner {
             latest = latest == null ? to : max(latest, to);
             i++;
         }
-        Tuple officers = Tuple.of(subjects, froms, tos, upTo);
+        Tuple ofOfficers = Tuple.of(subjects, froms, tos, upTo);
         String[] vitalActions = List.copyOf(config.vitalInterest().actions()).toArray(String[]::new);
         Uni<List<SealedEvent>> named = vitalActions.length == 0
                 ? Uni.createFrom().item(List.of())
@@ -203,7 +318,7 @@ public class AlertScanner {
         Map<String, List<SealedEvent>> around = new LinkedHashMap<>();
         ranges.keySet().forEach(s -> around.put(s, new ArrayList<>()));
         return conn.preparedQuery(OWN)
-                .execute(officers)
+                .execute(ofOfficers)
                 .map(AlertScanner::events)
                 .flatMap(own -> named.map(more -> {
                     // An officer's own event that names another officer answers to no one here, as an event
@@ -216,7 +331,7 @@ public class AlertScanner {
                     }
                     for (SealedEvent e : more) {
                         List<SealedEvent> of = around.get(e.accountable());
-                        if (of != null && inRange(e, ranges.get(e.accountable()), reach) && seen.add(e.eventId())) {
+                        if (of != null && inRange(e, ranges.get(e.accountable())) && seen.add(e.eventId())) {
                             of.add(e);
                         }
                     }
@@ -224,12 +339,12 @@ public class AlertScanner {
                 }))
                 .flatMap(events -> conn.preparedQuery(EXISTING)
                         .execute(Tuple.of(subjects, froms, tos, reach.toNanos() / 1e9))
-                        .map(rows -> {
+                        .invoke(rows -> {
                             Map<String, Map<AlertRule, List<Detector.Window>>> existing = new LinkedHashMap<>();
                             for (Row row : rows) {
                                 AlertRule rule =
                                         AlertRule.ofCode(row.getString(1)).orElseThrow();
-                                existing.computeIfAbsent(row.getString(4), s -> new LinkedHashMap<>())
+                                existing.computeIfAbsent(row.getString(4), s -> new EnumMap<>(AlertRule.class))
                                         .computeIfAbsent(rule, r -> new ArrayList<>())
                                         .add(new Detector.Window(
                                                 row.getUUID(0),
@@ -239,7 +354,6 @@ public class AlertScanner {
                                                 List.of(),
                                                 0));
                             }
-                            List<Found> found = new ArrayList<>();
                             events.forEach((subject, own) -> {
                                 Map<AlertRule, List<Detector.Window>> windows =
                                         existing.getOrDefault(subject, Map.of());
@@ -249,10 +363,21 @@ public class AlertScanner {
                                             spec, own, windows.getOrDefault(spec.rule(), List.of()), cursor));
                                 }
                                 found.add(new Found(subject, specs, results));
+                                if (remember) {
+                                    changes.put(
+                                            subject,
+                                            OfficerMemory.load(
+                                                    specs,
+                                                    own,
+                                                    windows,
+                                                    results,
+                                                    ranges.get(subject)[0],
+                                                    upTo,
+                                                    config.memoryRuleEvents()));
+                                }
                             });
-                            return found;
                         }))
-                .flatMap(found -> store(conn, found));
+                .replaceWithVoid();
     }
 
     private static List<SealedEvent> events(Iterable<Row> rows) {
@@ -261,10 +386,9 @@ public class AlertScanner {
         return events;
     }
 
-    /** Whether an event lies in the range an officer's new events reach (their first and last, widened). */
-    private static boolean inRange(SealedEvent e, Instant[] range, Duration reach) {
-        return !e.occurredAt().isBefore(range[0].minus(reach))
-                && !e.occurredAt().isAfter(range[1].plus(reach));
+    /** Whether an event lies in the range read for an officer (inclusive). */
+    private static boolean inRange(SealedEvent e, Instant[] range) {
+        return !e.occurredAt().isBefore(range[0]) && !e.occurredAt().isAfter(range[1]);
     }
 
     /** The results of the rules for one officer. */
