@@ -1,4 +1,4 @@
-package id.sinergi.cases.client;
+package id.sinergi.common.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,11 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-class WorkerDirectoryTest {
+class WorkerLookupsTest {
 
     @Test
     void shouldTurnIdentityNotFoundIntoUnknownWorkerNamingTheField() {
-        ProblemException problem =
-                WorkerDirectory.translate("worker-by-id", "workerId", new WebApplicationException(404));
+        ProblemException problem = WorkerLookups.failure("worker-by-id", "workerId", new WebApplicationException(404));
 
         assertThat(problem.problem().getStatus()).isEqualTo(400);
         assertThat(problem.problem().getType()).isEqualTo("urn:sinergi:problem:unknown-worker");
@@ -31,9 +30,9 @@ class WorkerDirectoryTest {
         Throwable failing = new WebApplicationException(502);
 
         ProblemException[] problems = {
-            WorkerDirectory.translate("worker-search", "nik", refused),
-            WorkerDirectory.translate("worker-search", "nik", slow),
-            WorkerDirectory.translate("worker-by-id", "workerId", failing)
+            WorkerLookups.failure("worker-search", "nik", refused),
+            WorkerLookups.failure("worker-search", "nik", slow),
+            WorkerLookups.failure("worker-by-id", "workerId", failing)
         };
 
         assertThat(problems).allSatisfy(p -> {
@@ -44,8 +43,7 @@ class WorkerDirectoryTest {
 
     @Test
     void shouldPassIdentityRefusalOnAsForbidden() {
-        ProblemException problem =
-                WorkerDirectory.translate("worker-by-id", "workerId", new WebApplicationException(403));
+        ProblemException problem = WorkerLookups.failure("worker-by-id", "workerId", new WebApplicationException(403));
 
         assertThat(problem.problem().getStatus()).isEqualTo(403);
         assertThat(problem.problem().getType()).isEqualTo("urn:sinergi:problem:worker-lookup-forbidden");
