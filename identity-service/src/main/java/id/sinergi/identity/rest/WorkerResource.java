@@ -49,14 +49,16 @@ public class WorkerResource {
 
     @GET
     @Path("/" + PathTemplates.UUID_ID)
-    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ})
+    @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
     @Operation(
             summary = "Read a worker with their identifiers, flags and source records, as far as a lawful basis allows",
             description = "The caller's agency sees the records its own system holds whole (KemenP2MI: SISKOP2MI,"
                     + " Kemlu: PEDULI_WNI). The other agency's records show their IDENTITY and PLACEMENT fields only as"
                     + " consent-service permits for the declared purpose, asked once per read; without a purpose they"
                     + " are withheld (NO_PURPOSE). Withheld fields are null; disclosure lists what was released on"
-                    + " which basis and grant, and what was withheld and why.")
+                    + " which basis and grant, and what was withheld and why. A source connector sees only its own"
+                    + " agency's records, as in a search (consent-service checks with its token that the worker of"
+                    + " a grant the worker's app records exists).")
     @APIResponse(
             responseCode = "200",
             description = "The worker, as far as the caller may see them",

@@ -35,7 +35,7 @@ class IdentityAuthorizationMatrixTest extends AuthorizationMatrixTests {
             .allow("POST /api/workers/registrations", FEEDERS)
             .allow("POST /api/workers/registrations/bulk", FEEDERS)
             .allow("POST /api/workers/search", FEEDERS)
-            .allow("GET /api/workers/{id}", READERS)
+            .allow("GET /api/workers/{id}", FEEDERS)
             .allow("GET /api/workers/{id}/placement", READERS)
             .allow("GET /api/workers/{id}/history", STEWARDS)
             .allow("POST /api/workers/{id}/unlink", STEWARDS)

@@ -288,6 +288,21 @@ class WorkerDisclosureTest {
     }
 
     @Test
+    void shouldReadAWorkerByIdForASourceConnectorWithOnlyItsOwnAgencysRecords() {
+        String nik = TestWorkers.nik();
+        String workerId = TestWorkers.registered(registration("SISKOP2MI", nik));
+
+        read(Tokens.client("peduli-wni-portal"), workerId, CASE_HANDLING)
+                .statusCode(200)
+                .body("id", equalTo(workerId))
+                .body("fullName", nullValue())
+                .body("disclosure.withheld.reason", contains("NOT_AN_OFFICER", "NOT_AN_OFFICER"));
+        read(Tokens.client("siskop2mi-connector"), workerId, null)
+                .statusCode(200)
+                .body("fullName", equalTo(TestWorkers.nameOf(nik)));
+    }
+
+    @Test
     void shouldRefuseAnUnknownPurposeOnARead() {
         String workerId = TestWorkers.registered(registration("SISKOP2MI", TestWorkers.nik()));
 

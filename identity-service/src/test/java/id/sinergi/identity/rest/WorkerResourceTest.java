@@ -110,7 +110,7 @@ class WorkerResourceTest {
 
         given().when().get("/api/workers/" + workerId).then().statusCode(401);
         read(Tokens.user("security.auditor"), workerId).statusCode(403);
-        read(Tokens.client("siskop2mi-connector"), workerId).statusCode(403);
+        read(Tokens.client("audit-service"), workerId).statusCode(403);
     }
 
     @Test
