@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class Suite implements AutoCloseable {
 
-    /** Services in start order: each one's dependencies come before it. */
+    /**
+     * Services in start order: each one's dependencies come before it, but for identity-service and consent-service,
+     * which call each other (decisions one way, a grant's worker the other) only while serving requests: every port
+     * is known before the first starts.
+     */
     public static final List<String> SERVICES =
             List.of("audit-service", "consent-service", "identity-service", "case-service");
 
@@ -24,7 +28,7 @@ public final class Suite implements AutoCloseable {
      */
     private static final Map<String, List<String>> CALLS = Map.of(
             "audit-service", List.of(),
-            "consent-service", List.of("audit-service"),
+            "consent-service", List.of("identity-service", "audit-service"),
             "identity-service", List.of("consent-service", "audit-service"),
             "case-service", List.of("identity-service", "consent-service", "audit-service"));
 

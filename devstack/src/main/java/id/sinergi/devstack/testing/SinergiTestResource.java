@@ -27,8 +27,12 @@ import java.util.Map;
  * {@code services}, a comma-separated list of services to run beside the one under test (e.g.
  * {@code consent-service}), each on a free port with a fresh database {@code <database>_<service>};
  * {@code service}, the service under test (e.g. {@code case-service}), so that it gets the URLs of only the
- * services it calls (without it, the URLs of all that run beside it); {@code auditAppRole}, {@code true} for
- * audit-service, which runs as a role of its own that may only read and insert ({@link AuditServiceDatabase}).
+ * services it calls (without it, the URLs of all that run beside it), and so that a service beside it that calls it
+ * back (consent-service checking a grant's worker in identity-service) gets its URL: the service under test then
+ * listens on a port chosen here ({@code quarkus.http.test-port}); {@code identityStandIn}, {@code true} for
+ * consent-service, whose tests cannot run identity-service from its build ({@link IdentityStandIn}) and get this
+ * stand-in's URL instead; {@code auditAppRole}, {@code true} for audit-service, which runs as a role of its own that
+ * may only read and insert ({@link AuditServiceDatabase}).
  *
  * <p>RestAssured prints the request and response of every failed check ({@link FailedCheckPrinter}), with the
  * {@code Authorization} header blacklisted so that no token reaches the test output.
@@ -52,14 +56,17 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
     private String database = "sinergi_test";
     private String service;
     private boolean appRole;
+    private boolean identityStandIn;
     private List<String> services = List.of();
     private Suite suite;
+    private IdentityStandIn standIn;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database) + TestDatabases.suffix();
         service = initArgs.get("service");
         appRole = Boolean.parseBoolean(initArgs.getOrDefault("auditAppRole", "false"));
+        identityStandIn = Boolean.parseBoolean(initArgs.getOrDefault("identityStandIn", "false"));
         String list = initArgs.getOrDefault("services", "");
         services = list.isBlank()
                 ? List.of()
@@ -91,17 +98,31 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         if (!services.isEmpty()) {
             config.putAll(startServices(postgres));
         }
+        if (identityStandIn) {
+            standIn = IdentityStandIn.start();
+            config.put("quarkus.rest-client.identity-service.url", standIn.url());
+        }
         return config;
     }
 
-    /** Starts the services beside the one under test; gives the URLs the one under test calls them at. */
+    /**
+     * Starts the services beside the one under test; gives the URLs the one under test calls them at, and the port
+     * it is to listen on when one of them calls it.
+     */
     private Map<String, String> startServices(PostgresServer postgres) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         services.forEach(s -> ports.put(s, Processes.freePort()));
+        Map<String, String> config = new LinkedHashMap<>();
+        if (service != null && services.stream().anyMatch(s -> Suite.callsOf(s).contains(service))) {
+            int port = Processes.freePort();
+            ports.put(service, port);
+            config.put("quarkus.http.test-port", Integer.toString(port));
+        }
         Suite.Options options = Suite.Options.of(database + "_", workDir().resolve("services"))
                 .withConfig(Map.of("sinergi.audit.relay-interval", "off"));
         suite = Suite.start(services, ports, postgres, realmUrl(), options);
-        return service == null ? Suite.urlsOf(ports.keySet(), ports) : Suite.clientUrls(service, ports);
+        config.putAll(service == null ? Suite.urlsOf(services, ports) : Suite.clientUrls(service, ports));
+        return config;
     }
 
     /** Request and response of a failed RestAssured check in the test output, never the bearer token. */
@@ -138,6 +159,10 @@ public class SinergiTestResource implements QuarkusTestResourceLifecycleManager 
         if (suite != null) {
             suite.close();
             suite = null;
+        }
+        if (standIn != null) {
+            standIn.close();
+            standIn = null;
         }
     }
 
