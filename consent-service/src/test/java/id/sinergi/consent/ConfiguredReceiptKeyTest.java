@@ -21,7 +21,6 @@ import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Receipts signed with the key of the configured PEM file, with the previous key still published for rotation. */
@@ -79,7 +78,7 @@ class ConfiguredReceiptKeyTest {
 
     @Test
     void shouldSignWithTheConfiguredKeyAndPublishThePreviousOneAfterIt() throws Exception {
-        String grantId = grant(grantBody(UUID.randomUUID()));
+        String grantId = grant(grantBody(Workers.register()));
         String keySet = ReceiptTest.keySet();
 
         String jws = ReceiptTest.receipt(Tokens.client("peduli-wni-portal"), grantId)
@@ -98,7 +97,7 @@ class ConfiguredReceiptKeyTest {
 
     @Test
     void shouldBuildTheWithdrawalPointerOnThePublicAddress() {
-        String grantId = grant(grantBody(UUID.randomUUID()));
+        String grantId = grant(grantBody(Workers.register()));
 
         String url = ReceiptTest.receipt(Tokens.client("peduli-wni-portal"), grantId)
                 .statusCode(200)

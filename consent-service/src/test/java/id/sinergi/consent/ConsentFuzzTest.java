@@ -23,7 +23,7 @@ class ConsentFuzzTest {
 
     @Test
     void shouldAnswerEveryFuzzedRequestBelow500WithProblemsAndNoChangeFromRefusedOnes() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = ConsentApi.grant(ConsentApi.grantBody(worker));
 
         OpenApiFuzzer.Report report = OpenApiFuzzer.ofTestedService()
@@ -39,7 +39,7 @@ class ConsentFuzzTest {
 
     @Test
     void shouldRefuseARevocationNamingAFieldTwiceAsMalformedJson() {
-        String grantId = ConsentApi.grant(ConsentApi.grantBody(UUID.randomUUID()));
+        String grantId = ConsentApi.grant(ConsentApi.grantBody(Workers.register()));
 
         given().auth()
                 .oauth2(Tokens.client("peduli-wni-portal"))

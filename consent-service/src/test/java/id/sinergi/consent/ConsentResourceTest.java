@@ -100,7 +100,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldPermitWhileGrantInForceAndDenyAfterRevocation() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(worker);
 
         decide("consul.kl", worker, "KEMLU", "PLACEMENT")
@@ -128,7 +128,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldDenyCategoryTheGrantDoesNotCover() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         grant(worker);
 
         decide("consul.kl", worker, "KEMLU", "HEALTH")
@@ -177,7 +177,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRejectInvalidGrantsNamingTheFieldAndStoreNothing() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         given().auth()
                 .oauth2(Tokens.user("p2mi.officer"))
@@ -229,8 +229,45 @@ class ConsentResourceTest {
     }
 
     @Test
+    void shouldRefuseAGrantForAWorkerIdentityServiceDoesNotKnowAndStoreNothing() {
+        UUID unknown = UUID.randomUUID();
+        int before = Workers.identityArrivals();
+
+        postGrant(Tokens.user("p2mi.officer"), grantBody(unknown, "KEMLU", null, inDays(30)))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:unknown-worker"))
+                .body("errors.field", contains("workerId"));
+        postGrant(Tokens.client("peduli-wni-portal"), grantBody(unknown, "KEMLU", null, inDays(30)))
+                .statusCode(400)
+                .body("type", equalTo("urn:sinergi:problem:unknown-worker"));
+
+        assertThat(Workers.identityArrivals() - before)
+                .as("worker reads in identity-service")
+                .isEqualTo(2);
+        assertThat(ConsentApi.rows(dataSource, "SELECT id FROM consent_grant WHERE worker_id = ?", unknown))
+                .isEmpty();
+        assertThat(AuditOutboxProbe.payloadsMentioning(dataSource, unknown.toString()))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldCheckNoWorkerForAGrantItRefusesOnItsOwn() {
+        UUID worker = Workers.register();
+        int before = Workers.identityArrivals();
+
+        postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMLU", null, inDays(30)))
+                .statusCode(403)
+                .body("type", equalTo("urn:sinergi:problem:self-grant"));
+        postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", inDays(400), inDays(500)))
+                .statusCode(400);
+
+        assertThat(Workers.identityArrivals()).isEqualTo(before);
+    }
+
+    @Test
     void shouldAuditDecisionsInTheOutbox() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         decide("consul.kl", worker, "KEMLU", "PLACEMENT").statusCode(200);
 
@@ -245,7 +282,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRefuseConsularOfficerRecordingConsentToKemluAndStoreNothing() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMLU", null, inDays(30)))
                 .statusCode(403)
@@ -259,7 +296,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRefuseEveryOfficerRecordingConsentToTheirOwnAgency() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMENP2MI", null, inDays(30)))
                 .statusCode(403)
@@ -273,7 +310,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldAuditARefusedSelfGrantAsDenied() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMLU", null, inDays(30)))
                 .statusCode(403);
@@ -289,7 +326,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldLetConsularOfficerRecordConsentToTheOtherMinistry() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.user("consul.kl"), grantBody(worker, "KEMENP2MI", null, inDays(30)))
                 .statusCode(201)
@@ -301,7 +338,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldLetTheWorkersOwnChannelsRecordConsentToEitherAgency() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.client("peduli-wni-portal"), grantBody(worker, "KEMLU", null, inDays(30)))
                 .statusCode(201)
@@ -315,7 +352,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRejectBackdatedValidFromNamingTheFieldAndStoreNothing() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
 
         postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", anHourAgo, inDays(30)))
@@ -329,7 +366,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRejectValidFromMoreThanAYearAheadNamingTheField() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
 
         postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", inDays(400), inDays(500)))
                 .statusCode(400)
@@ -341,7 +378,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldAcceptValidFromAMinuteAgoAndAMonthAhead() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         Instant aMinuteAgo = Instant.now().minus(1, ChronoUnit.MINUTES);
 
         postGrant(Tokens.user("p2mi.officer"), grantBody(worker, "KEMLU", aMinuteAgo, inDays(30)))
@@ -354,7 +391,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldReadOneGrantForAnOfficer() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(worker);
 
         given().auth()
@@ -403,7 +440,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRefuseReadingOneGrantWithoutTokenOrWithWrongRole() {
-        String grantId = grant(UUID.randomUUID());
+        String grantId = grant(Workers.register());
 
         given().when().get("/api/consents/" + grantId).then().statusCode(401);
         given().auth()
@@ -417,7 +454,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRefuseListingWithoutTokenOrWithWrongRole() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         grant(worker);
 
         given().queryParam("workerId", worker.toString())
@@ -437,7 +474,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldRefuseRevocationWithoutTokenOrWithWrongRoleAndKeepTheGrant() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(worker);
         Map<String, Object> body = Map.of("reason", "worker withdrew consent");
 
@@ -462,7 +499,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldLetTheWorkersChannelRevokeAGrant() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(worker);
 
         given().auth()
@@ -503,7 +540,7 @@ class ConsentResourceTest {
 
     @Test
     void shouldLetASinergiServiceAskForAnyAgency() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(worker);
 
         given().auth()

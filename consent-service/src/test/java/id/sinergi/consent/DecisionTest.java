@@ -32,7 +32,7 @@ class DecisionTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     @Test
     void shouldPermitCaseHandlingIdentityOnThePublicTaskWithoutAGrant() {
@@ -85,7 +85,7 @@ class DecisionTest {
 
     @Test
     void shouldPermitOnAGuardiansOrRepresentativesGrantAsOnTheWorkersOwnUntilWithdrawn() {
-        UUID other = UUID.randomUUID();
+        UUID other = Workers.register();
         Map<String, Object> byGuardian = grantBody(worker);
         byGuardian.put("givenBy", "GUARDIAN");
         byGuardian.put("giver", Map.of("name", "Siti Aminah", "relationship", "COURT_APPOINTED_GUARDIAN"));

@@ -31,7 +31,7 @@ class DecisionWriteTest {
 
     @Test
     void shouldCountTheUseRecordTheHolderAndAddTheEventTogether() throws SQLException {
-        UUID grantId = UUID.fromString(grant(grantBody(UUID.randomUUID())));
+        UUID grantId = UUID.fromString(grant(grantBody(Workers.register())));
         UUID event = UUID.randomUUID();
 
         record(grantId, event);
@@ -50,7 +50,7 @@ class DecisionWriteTest {
 
     @Test
     void shouldWriteNothingAndSayWhyWhenTheGrantWasRevokedMeanwhile() {
-        UUID grantId = UUID.fromString(grant(grantBody(UUID.randomUUID())));
+        UUID grantId = UUID.fromString(grant(grantBody(Workers.register())));
         revoke(grantId.toString()).statusCode(200);
         UUID event = UUID.randomUUID();
 

@@ -33,7 +33,7 @@ class FhirExportTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 

@@ -31,7 +31,7 @@ class GrantArtefactTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private Map<String, Object> body() {
         return grantBody(worker);

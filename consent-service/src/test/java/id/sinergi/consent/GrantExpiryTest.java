@@ -37,7 +37,7 @@ class GrantExpiryTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -152,7 +152,7 @@ class GrantExpiryTest {
 
     @Test
     void shouldDenyBeforeTheInstantOfValidFromAndPermitFromIt() {
-        UUID later = UUID.randomUUID();
+        UUID later = Workers.register();
         Instant from = start.plus(1, ChronoUnit.DAYS);
         Map<String, Object> body = grantBody(later);
         body.put("validFrom", from.toString());

@@ -34,7 +34,7 @@ class GrantLifecycleTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private String activeGrant() {
         return grant(grantBody(worker));

@@ -39,7 +39,7 @@ class ReceiptTest {
     @Inject
     ObjectMapper json;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private static String portal() {
         return Tokens.client("peduli-wni-portal");

@@ -37,7 +37,7 @@ class RevocationRaceTest {
 
     @Test
     void shouldNoticeEveryPartyThatGotAPermitWhileTheRevocationRan() throws Exception {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         String grantId = grant(grantBody(worker));
         Map<String, String> tokens = OFFICERS.stream().collect(Collectors.toMap(u -> u, Tokens::user));
         String portal = Tokens.client("peduli-wni-portal");

@@ -39,7 +39,7 @@ class RevocationTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -213,7 +213,7 @@ class RevocationTest {
 
     @Test
     void shouldSendNoNoticeForAGrantNobodyUsed() {
-        String unused = grant(grantBody(UUID.randomUUID()));
+        String unused = grant(grantBody(Workers.register()));
 
         revoke(unused).statusCode(200);
 

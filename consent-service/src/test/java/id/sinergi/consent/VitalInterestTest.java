@@ -43,7 +43,7 @@ class VitalInterestTest {
     @Inject
     DataSource dataSource;
 
-    private final UUID worker = UUID.randomUUID();
+    private final UUID worker = Workers.register();
 
     private final UUID caseId = UUID.randomUUID();
 

@@ -68,13 +68,21 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed({Roles.P2MI_OFFICER, Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.SOURCE_CONNECTOR})
-    @Operation(summary = "Record a consent the worker (or a guardian or representative) gave")
+    @Operation(
+            summary = "Record a consent the worker (or a guardian or representative) gave",
+            description = "The worker is checked in identity-service with the caller's token before anything is"
+                    + " stored; a merged worker's id records the grant for the worker it was merged into.")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = GrantView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request, or a worker identity-service does not know (unknown-worker)")
     @APIResponse(responseCode = "403", description = "Role not allowed, or an officer granting to their own agency")
+    @APIResponse(
+            responseCode = "503",
+            description = "identity-service could not check the worker (identity-unavailable); nothing is stored")
     public Uni<Response> grant(@NotNull @Valid GrantRequest request) {
         return consents.grant(request, caller).map(g -> Response.created(
                         uriInfo.getAbsolutePathBuilder().path(g.id.toString()).build())

@@ -6,6 +6,7 @@ import id.sinergi.common.audit.AuditOutcome;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
+import id.sinergi.consent.client.WorkerCheck;
 import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.domain.GrantHolder;
 import id.sinergi.consent.domain.GrantVersion;
@@ -36,16 +37,31 @@ public class ConsentService {
     @Inject
     ConsentClock clock;
 
+    @Inject
+    WorkerCheck workers;
+
     /**
      * Records a grant and its first version. An officer may not record consent to their own agency: a receiving
      * agency cannot hand itself access; the worker's own channel (a source connector) or the other ministry records
      * it. Such an attempt is refused with 403 self-grant, stores nothing and is audited as denied.
+     *
+     * <p>Once the request passed every check of its own, the worker is looked up in identity-service with the
+     * caller's token, outside any transaction ({@link WorkerCheck}): a worker identity-service does not know is 400
+     * {@code unknown-worker}, no answer is 503 {@code identity-unavailable}, and either way nothing is stored. The
+     * grant is recorded for the worker identity-service answers with, which for a merged worker's id is the worker
+     * it was merged into: decisions are asked for that worker.
      */
     public Uni<ConsentGrant> grant(GrantRequest request, Caller caller) {
         if (isOfficer(caller) && caller.requireAgency() == request.receivingAgency()) {
             return refuseSelfGrant(request, caller);
         }
         ConsentGrant grant = GrantArtefacts.build(request, caller, clock.now());
+        return workers.existing(request.workerId(), caller.rawToken())
+                .invoke(workerId -> grant.workerId = workerId)
+                .chain(workerId -> record(grant, caller));
+    }
+
+    private Uni<ConsentGrant> record(ConsentGrant grant, Caller caller) {
         return Panache.withTransaction(() -> grant.<ConsentGrant>persist()
                         .call(g -> history.record(g, caller.subject(), caller.username(), "recorded", g.grantedAt))
                         .call(g -> audit.record(event(caller, "consent.grant", g)

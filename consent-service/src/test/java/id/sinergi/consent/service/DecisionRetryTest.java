@@ -8,6 +8,7 @@ import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.security.Agency;
 import id.sinergi.common.security.Caller;
 import id.sinergi.consent.ConsentTestResource;
+import id.sinergi.consent.Workers;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusMock;
@@ -71,7 +72,7 @@ class DecisionRetryTest {
 
     @Test
     void shouldDecideAgainAfterAGrantChangedAndRecordOnlyTheAnswer() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         grant(worker);
         AtomicInteger attempts = failFirst(1);
 
@@ -83,7 +84,7 @@ class DecisionRetryTest {
 
     @Test
     void shouldAnswerContendedAfterThreeChangesInARowAndRecordNothing() {
-        UUID worker = UUID.randomUUID();
+        UUID worker = Workers.register();
         grant(worker);
         AtomicInteger attempts = failFirst(3);
 

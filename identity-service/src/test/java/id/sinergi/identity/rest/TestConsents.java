@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import id.sinergi.devstack.testing.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,8 +23,19 @@ final class TestConsents {
 
     /** A grant to Kemlu for one purpose and these categories, in force for half a year; its id. */
     static String grantToKemlu(String workerId, String purpose, List<String> categories) {
+        return record(Tokens.user("p2mi.officer"), workerId, purpose, categories)
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /**
+     * Asks consent-service, with the token, to record a grant to Kemlu for the purpose and categories, in force for
+     * half a year; consent-service checks the worker here, in the identity-service under test, with that token.
+     */
+    static ValidatableResponse record(String token, String workerId, String purpose, List<String> categories) {
         return given().auth()
-                .oauth2(Tokens.user("p2mi.officer"))
+                .oauth2(token)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "workerId",
@@ -38,10 +50,7 @@ final class TestConsents {
                         Instant.now().plus(180, ChronoUnit.DAYS).toString()))
                 .when()
                 .post(consentService() + "/api/consents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                .then();
     }
 
     static void revoke(String grantId) {
