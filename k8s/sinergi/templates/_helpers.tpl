@@ -196,7 +196,7 @@ pgjdbc looks for ~/.postgresql/root.crt). Call with $.
 
 {{/* Which other services a service calls (its REST clients, by config key). */}}
 {{- define "sinergi.calls" -}}
-{{- $calls := dict "identity" (list "consent" "audit") "case" (list "identity" "consent" "audit") "consent" (list "audit") "audit" (list) -}}
+{{- $calls := dict "identity" (list "consent" "audit") "case" (list "identity" "consent" "audit") "consent" (list "identity" "audit") "audit" (list) -}}
 {{- toJson (index $calls .) -}}
 {{- end -}}
 
