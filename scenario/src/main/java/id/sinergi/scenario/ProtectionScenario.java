@@ -241,6 +241,27 @@ public final class ProtectionScenario {
         }
         report.consentsGiven = grantOfPerson.size();
         report.check("every consent is recorded", failed == 0, failed + " consents refused");
+        checkUnknownWorkerRefused(officer);
+    }
+
+    /** A mistyped worker id: consent-service asks identity-service, which knows no such worker, and stores nothing. */
+    private void checkUnknownWorkerRefused(String officer) {
+        String unknown = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workerId", unknown);
+        body.put("receivingAgency", "KEMLU");
+        body.put("purposes", List.of(PURPOSE));
+        body.put("dataCategories", List.of("PLACEMENT"));
+        body.put("validUntil", Instant.now().plus(730, ChronoUnit.DAYS).toString());
+        Answer answer = api.post(urls.consent() + "/api/consents", officer, body);
+        Answer stored = api.get(urls.consent() + "/api/consents?workerId=" + unknown, officer);
+        report.check(
+                "a consent for a worker identity-service does not know is refused (unknown-worker) and not stored",
+                answer.status() == 400
+                        && "unknown-worker".equals(answer.problemSlug())
+                        && stored.body().isEmpty(),
+                "HTTP " + answer.status() + " " + answer.problemSlug() + ", "
+                        + stored.body().size() + " stored");
     }
 
     // --- 3. Cases reported through Peduli WNI (which knows the worker by NIK) at the mission of their country. ---

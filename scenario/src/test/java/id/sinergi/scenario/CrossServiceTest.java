@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -76,14 +77,15 @@ class CrossServiceTest {
     @Test
     void shouldFollowOneRequestAcrossServicesInOneTrace() {
         String worker = registerWorker();
-        grantConsent(worker);
 
         Answer reported = api.post(urls.cases() + "/api/cases", tokens.user("consul.kl"), reportOf(worker));
+        // The report's is the only read of the worker by id so far: the grant below makes one more.
+        OtlpReceiver.Span lookup = awaitServerSpan("identity-service", "/api/workers/" + worker);
+        grantConsent(worker);
         Answer placement = readPlacement("consul.kl", worker);
 
         assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         assertThat(placement.status()).isEqualTo(200);
-        OtlpReceiver.Span lookup = awaitServerSpan("identity-service", "/api/workers/" + worker);
         // Each service exports its spans in its own batches, a span once it ends: the caller's spans come later.
         OtlpReceiver.Span call =
                 awaitSpan("the parent of " + lookup, s -> s.spanId().equals(lookup.parentSpanId()));
@@ -208,6 +210,36 @@ class CrossServiceTest {
         assertThat(listed.path("mission").asText()).isEqualTo(ProtectionScenario.KL);
         JsonNode events = awaitEvents("workerId=" + worker + "&action=case.vital-interest.invoke", 1);
         assertThat(events.toString()).contains(authorisation).doesNotContain("ditahan penyalur");
+    }
+
+    @Test
+    void shouldCheckAGrantsWorkerInIdentityServiceWithTheCallersTokenAndRefuseAnUnknownOne() {
+        String worker = registerWorker();
+        String unknown = UUID.randomUUID().toString();
+
+        grantConsent(worker);
+        Answer own = api.post(
+                urls.consent() + "/api/consents",
+                tokens.client("peduli-wni-portal", TokenClient.localSecret("peduli-wni-portal")),
+                grantBody(worker));
+        Answer refused = api.post(urls.consent() + "/api/consents", tokens.user("p2mi.officer"), grantBody(unknown));
+        Answer listed = api.get(urls.consent() + "/api/consents?workerId=" + unknown, tokens.user("p2mi.officer"));
+
+        assertThat(own.status()).as(own.body().toString()).isEqualTo(201);
+        assertThat(own.body().path("capture").path("channel").asText()).isEqualTo("SELF_SERVICE");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemSlug()).isEqualTo("unknown-worker");
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("workerId");
+        assertThat(listed.body()).as("nothing stored for the unknown worker").isEmpty();
+        OtlpReceiver.Span check = awaitServerSpan("identity-service", "/api/workers/" + unknown);
+        OtlpReceiver.Span asked =
+                awaitSpan("the parent of " + check, s -> s.spanId().equals(check.parentSpanId()));
+        assertThat(asked.service()).isEqualTo("consent-service");
+        JsonNode reads = awaitEvents("workerId=" + worker + "&action=worker.read", 2);
+        assertThat(reads.toString())
+                .as("identity-service saw who recorded each grant, not consent-service")
+                .contains("p2mi.officer")
+                .contains("peduli-wni-portal");
     }
 
     @Test
@@ -359,15 +391,19 @@ class CrossServiceTest {
     }
 
     private String grantConsent(String worker) {
+        Answer answer = api.post(urls.consent() + "/api/consents", tokens.user("p2mi.officer"), grantBody(worker));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().path("id").asText();
+    }
+
+    private static Map<String, Object> grantBody(String worker) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("workerId", worker);
         body.put("receivingAgency", "KEMLU");
         body.put("purposes", List.of("PROTECTION_CASE_HANDLING"));
         body.put("dataCategories", List.of("PLACEMENT"));
         body.put("validUntil", Instant.now().plus(30, ChronoUnit.DAYS).toString());
-        Answer answer = api.post(urls.consent() + "/api/consents", tokens.user("p2mi.officer"), body);
-        assertThat(answer.status()).isEqualTo(201);
-        return answer.body().path("id").asText();
+        return body;
     }
 
     private void revoke(String grant) {

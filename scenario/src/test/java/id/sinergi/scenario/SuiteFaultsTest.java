@@ -228,7 +228,7 @@ class SuiteFaultsTest {
         List<Future<?>> drivers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             drivers.add(load.submit(() -> reportUntilStopped(officer, worker, running, acknowledgedReports, refusals)));
-            drivers.add(load.submit(() -> grantUntilStopped(p2mi, running, acknowledgedGrants, refusals)));
+            drivers.add(load.submit(() -> grantUntilStopped(p2mi, worker, running, acknowledgedGrants, refusals)));
         }
         AtomicBoolean outage = new AtomicBoolean(false);
         drivers.add(load.submit(() -> probeReadinessWhile(running, outage, readiness)));
@@ -363,13 +363,12 @@ class SuiteFaultsTest {
         }
     }
 
-    private void grantUntilStopped(String p2mi, AtomicBoolean running, List<String> acks, List<Refusal> refusals) {
+    /** Records grants for the worker (consent-service checks it in identity-service, whose database restarts too). */
+    private void grantUntilStopped(
+            String p2mi, String worker, AtomicBoolean running, List<String> acks, List<Refusal> refusals) {
         while (running.get()) {
-            HttpResponse<String> answer = send(
-                    consent() + "/api/consents",
-                    p2mi,
-                    grantOf(UUID.randomUUID()),
-                    Map.of("Accept", "application/json"));
+            HttpResponse<String> answer =
+                    send(consent() + "/api/consents", p2mi, grantOf(worker), Map.of("Accept", "application/json"));
             if (answer.statusCode() / 100 == 2) {
                 acks.add(readTree(answer.body()).path("id").asText());
             } else {
@@ -525,7 +524,7 @@ class SuiteFaultsTest {
         return report;
     }
 
-    private static Map<String, Object> grantOf(UUID worker) {
+    private static Map<String, Object> grantOf(String worker) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("workerId", worker);
         body.put("receivingAgency", "KEMLU");

@@ -55,11 +55,12 @@ import java.util.logging.Logger;
  * holder and writes its audit event to the outbox in one statement. The outbox relay is off (no audit-service
  * runs here).
  *
- * <p>The grants are made from two grants recorded through the API: their rows are copied in SQL, a million times
- * over, with new ids, workers and, for some, a revoked status. Decisions ask for grant holders (PERMIT), for
- * workers with a revoked grant and for workers without any (DENY), for two purposes, one of them partly on a
- * lawful basis other than consent. A copied grant made revoked has its status and revocation columns set, not a
- * version of its own for the revocation: decisions read the grant row only.
+ * <p>The grants are made from two grants recorded through the API, for two workers registered in an
+ * identity-service that runs for that alone (consent-service checks a grant's worker there; decisions never ask
+ * it): their rows are copied in SQL, a million times over, with new ids, workers and, for some, a revoked status.
+ * Decisions ask for grant holders (PERMIT), for workers with a revoked grant and for workers without any (DENY), for
+ * two purposes, one of them partly on a lawful basis other than consent. A copied grant made revoked has its status
+ * and revocation columns set, not a version of its own for the revocation: decisions read the grant row only.
  *
  * <p>Usage: {@code ./sinergi bench consent [--grants N] [--rate R] [--seconds S] [--warmup S] [--seed S]
  * [--postgres embedded|local] [--server key=value,key=value] [--service key=value,key=value] [--jvm "options"]};
@@ -115,6 +116,16 @@ public final class ConsentBenchmark {
     /** consent-service's configuration beside its defaults, from {@code --service k=v,k=v}. */
     private final Map<String, String> serviceConfig = new TreeMap<>();
 
+    /**
+     * identity-service, which runs only while the two template grants are recorded (consent-service checks their
+     * workers there): its database, port, realm and log folder.
+     */
+    private PostgresServer.Database identityDb;
+
+    private int identityPort;
+    private String realmUrl;
+    private Path logDir;
+
     private ConsentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -147,6 +158,7 @@ public final class ConsentBenchmark {
                         : PostgresServer.localOrEmbedded(runDir);
                 KeycloakServer keycloak = KeycloakServer.start(runDir, Processes.freePort())) {
             PostgresServer.Database db = postgres.freshDatabase("sinergi_consent_bench");
+            identityDb = postgres.freshDatabase("sinergi_identity_bench");
             try (ServiceProcess consent = startConsent(db, keycloak, runDir)) {
                 TokenClient tokens = new TokenClient(keycloak.realmUrl());
                 servicePid = consent.pid();
@@ -190,6 +202,10 @@ public final class ConsentBenchmark {
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        identityPort = Processes.freePort();
+        realmUrl = keycloak.realmUrl();
+        logDir = runDir.resolve("logs");
+        config.put("quarkus.rest-client.identity-service.url", "http://127.0.0.1:" + identityPort);
         // No audit-service here: each decision's event waits in the outbox, written in its transaction.
         config.put("sinergi.audit.relay-interval", "off");
         config.put(
@@ -215,32 +231,38 @@ public final class ConsentBenchmark {
     private record Population(int grants, int kemlu, int kemenp2mi, int revoked) {}
 
     /**
-     * Records one grant to each agency through the API, then copies their rows in SQL until {@code grants} are
-     * stored, each with its first version, and checks through the API that a copied grant decides as recorded.
+     * Records one grant to each agency through the API, for two workers registered in identity-service (which runs
+     * for that only), then copies their rows in SQL until {@code grants} are stored, each with its first version and
+     * a worker of its own, and checks through the API that a copied grant decides as recorded.
      */
     private Population seed(PostgresServer.Database db, ServiceProcess consent, TokenClient tokens, int grants)
             throws Exception {
         int kemlu = grants * 4 / 5;
         int kemenp2mi = grants - kemlu;
         Instant until = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        UUID toKemlu = recordGrant(
-                consent,
-                tokens.user("p2mi.officer"),
-                Map.of(
-                        "workerId", worker("template", 0),
-                        "receivingAgency", "KEMLU",
-                        "purposes", List.of("INSURANCE_CLAIM", "PROTECTION_CASE_HANDLING"),
-                        "dataCategories", List.of("IDENTITY", "PLACEMENT", "HEALTH"),
-                        "validUntil", until.toString()));
-        UUID toKemenp2mi = recordGrant(
-                consent,
-                tokens.user(OFFICER),
-                Map.of(
-                        "workerId", worker("template", 1),
-                        "receivingAgency", "KEMENP2MI",
-                        "purposes", List.of("INSURANCE_CLAIM"),
-                        "dataCategories", List.of("IDENTITY", "CASE_DETAILS"),
-                        "validUntil", until.toString()));
+        UUID toKemlu;
+        UUID toKemenp2mi;
+        try (ServiceProcess identity = startIdentity()) {
+            String connector = tokens.client("siskop2mi-connector", TokenClient.localSecret("siskop2mi-connector"));
+            toKemlu = recordGrant(
+                    consent,
+                    tokens.user("p2mi.officer"),
+                    Map.of(
+                            "workerId", registerWorker(identity, connector, "3171011708950001"),
+                            "receivingAgency", "KEMLU",
+                            "purposes", List.of("INSURANCE_CLAIM", "PROTECTION_CASE_HANDLING"),
+                            "dataCategories", List.of("IDENTITY", "PLACEMENT", "HEALTH"),
+                            "validUntil", until.toString()));
+            toKemenp2mi = recordGrant(
+                    consent,
+                    tokens.user(OFFICER),
+                    Map.of(
+                            "workerId", registerWorker(identity, connector, "3171011708950002"),
+                            "receivingAgency", "KEMENP2MI",
+                            "purposes", List.of("INSURANCE_CLAIM"),
+                            "dataCategories", List.of("IDENTITY", "CASE_DETAILS"),
+                            "validUntil", until.toString()));
+        }
         long start = System.nanoTime();
         int revoked = 0;
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -263,6 +285,46 @@ public final class ConsentBenchmark {
         Population population = new Population(grants + 2, kemlu, kemenp2mi, revoked);
         check(consent, population);
         return population;
+    }
+
+    /** identity-service on the port consent-service was given, with a database of its own and no audit delivery. */
+    private ServiceProcess startIdentity() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.reactive.url", identityDb.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", identityDb.jdbcUrl());
+        config.put("quarkus.datasource.username", identityDb.user());
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
+        config.put("sinergi.audit.relay-interval", "off");
+        Map<String, String> secrets = Map.of(
+                "SINERGI_OIDC_CLIENT_SECRET", TokenClient.localSecret("identity-service"),
+                "QUARKUS_DATASOURCE_PASSWORD", identityDb.password());
+        return ServiceProcess.start(
+                "identity-service", RepoPaths.serviceJar("identity-service"), identityPort, config, secrets, logDir);
+    }
+
+    /** Registers a SiskoP2MI record of a worker with this NIK (Gambir, Jakarta Pusat) and gives the worker's id. */
+    private String registerWorker(ServiceProcess identity, String connectorToken, String nik) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "SISKOP2MI");
+        body.put("sourceRecordId", "BENCH-" + nik);
+        body.put("nik", nik);
+        body.put("fullName", "Pekerja Uji " + nik.substring(12));
+        body.put("birthDate", "1995-08-17");
+        body.put("sex", "M");
+        body.put("destinationCountry", "MY");
+        body.put("phase", "ABROAD");
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(identity.baseUrl() + "/api/workers/registrations"))
+                        .header("Authorization", "Bearer " + connectorToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "registering a worker answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body()).path("workerId").asText();
     }
 
     private UUID recordGrant(ServiceProcess consent, String officerToken, Map<String, Object> body) throws Exception {

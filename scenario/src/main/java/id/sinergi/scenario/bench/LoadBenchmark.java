@@ -231,6 +231,8 @@ public final class LoadBenchmark {
         String grantId = granted.body().path("id").asText();
         result.grants.put(grantId, workerId);
         result.expectAudit("consent.grant", grantId);
+        // consent-service checked the worker in identity-service with the officer's token: an audited read there.
+        result.expectAudit("worker.read", workerId);
 
         caseLife(workerId, consul, result);
         read("read worker", "/api/workers/" + workerId + "?purpose=" + ProtectionScenario.PURPOSE, consul, result)
