@@ -127,21 +127,22 @@ public class ConsentGrant extends PanacheEntityBase {
         return list("workerId = ?1 order by grantedAt", workerId);
     }
 
-    public static Uni<List<ConsentGrant>> forWorkerAndAgency(UUID workerId, Agency agency) {
-        return list("workerId = ?1 and receivingAgency = ?2 order by grantedAt desc", workerId, agency);
+    /** What a decision reads of this grant. */
+    public GrantTerms terms() {
+        return new GrantTerms(id, purposes, dataCategories, validFrom, validUntil, status, grantedAt);
     }
 
     /** Whether the grant is in force at the instant: active and inside [validFrom, validUntil). */
     public boolean inForceAt(Instant instant) {
-        return statusAt(instant) == GrantStatus.ACTIVE && !instant.isBefore(validFrom);
+        return terms().inForceAt(instant);
     }
 
     /** The status as it reads at the instant: an open grant is EXPIRED from validUntil on, stored so or not yet. */
     public GrantStatus statusAt(Instant instant) {
-        return status.isOpen() && !instant.isBefore(validUntil) ? GrantStatus.EXPIRED : status;
+        return terms().statusAt(instant);
     }
 
     public boolean covers(Purpose purpose, DataCategory category) {
-        return purposes.contains(purpose) && dataCategories.contains(category);
+        return terms().covers(purpose, category);
     }
 }

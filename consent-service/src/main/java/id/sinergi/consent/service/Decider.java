@@ -4,8 +4,8 @@ import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.consent.LawfulBasis;
 import id.sinergi.common.consent.Purpose;
 import id.sinergi.common.security.Agency;
-import id.sinergi.consent.domain.ConsentGrant;
 import id.sinergi.consent.domain.GrantStatus;
+import id.sinergi.consent.domain.GrantTerms;
 import id.sinergi.consent.service.Decision.CategoryDecision;
 import id.sinergi.consent.service.Decision.Outcome;
 import id.sinergi.consent.vocabulary.PurposeRule;
@@ -36,7 +36,7 @@ final class Decider {
             Purpose purpose,
             Agency agency,
             List<DataCategory> asked,
-            List<ConsentGrant> grants,
+            List<GrantTerms> grants,
             Optional<VitalCover> vital,
             Instant now) {
         PurposeRule rule = PurposeVocabulary.rule(purpose);
@@ -59,7 +59,7 @@ final class Decider {
             PurposeRule rule,
             Agency agency,
             DataCategory c,
-            List<ConsentGrant> grants,
+            List<GrantTerms> grants,
             Optional<VitalCover> vital,
             Instant now) {
         if (!rule.usableBy(agency)) {
@@ -87,19 +87,21 @@ final class Decider {
     }
 
     /** A grant in force covering purpose and category permits; else the reason names what stands in the way. */
-    static CategoryDecision byConsent(Purpose purpose, DataCategory c, List<ConsentGrant> grants, Instant now) {
-        List<ConsentGrant> covering =
+    static CategoryDecision byConsent(Purpose purpose, DataCategory c, List<GrantTerms> grants, Instant now) {
+        List<GrantTerms> covering =
                 grants.stream().filter(g -> g.covers(purpose, c)).toList();
-        Optional<ConsentGrant> inForce =
+        Optional<GrantTerms> inForce =
                 covering.stream().filter(g -> g.inForceAt(now)).findFirst();
         if (inForce.isPresent()) {
-            return CategoryDecision.permit(c, LawfulBasis.CONSENT, "GRANT_IN_FORCE", inForce.get().id, null);
+            return CategoryDecision.permit(
+                    c, LawfulBasis.CONSENT, "GRANT_IN_FORCE", inForce.get().id(), null);
         }
-        Optional<ConsentGrant> latest = covering.stream().max(Comparator.comparing(g -> g.grantedAt));
+        Optional<GrantTerms> latest = covering.stream().max(Comparator.comparing(GrantTerms::grantedAt));
         if (latest.isPresent()) {
-            return CategoryDecision.deny(c, notInForce(latest.get(), now), latest.get().id);
+            return CategoryDecision.deny(
+                    c, notInForce(latest.get(), now), latest.get().id());
         }
-        if (grants.stream().anyMatch(g -> g.inForceAt(now) && g.purposes.contains(purpose))) {
+        if (grants.stream().anyMatch(g -> g.inForceAt(now) && g.purposes().contains(purpose))) {
             return CategoryDecision.deny(c, "CATEGORY_NOT_COVERED", null);
         }
         if (grants.stream().anyMatch(g -> g.inForceAt(now))) {
@@ -108,7 +110,7 @@ final class Decider {
         return CategoryDecision.deny(c, "NO_GRANT", null);
     }
 
-    private static String notInForce(ConsentGrant g, Instant now) {
+    private static String notInForce(GrantTerms g, Instant now) {
         GrantStatus status = g.statusAt(now);
         return switch (status) {
             case ACTIVE -> "GRANT_NOT_YET_VALID";

@@ -7,11 +7,12 @@ import id.sinergi.common.consent.DataCategory;
 import id.sinergi.common.problem.ProblemException;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
-import id.sinergi.consent.domain.ConsentGrant;
+import id.sinergi.consent.domain.GrantTerms;
 import id.sinergi.consent.rest.ConsentDtos.DecisionRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -32,6 +33,9 @@ public class DecisionService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Pool pool;
 
     @Inject
     GrantUse uses;
@@ -104,8 +108,8 @@ public class DecisionService {
      */
     private Uni<Decision> decideOnce(DecisionRequest request, List<DataCategory> asked, Caller caller) {
         Instant now = clock.now();
-        return Panache.withSession(() -> ConsentGrant.forWorkerAndAgency(request.workerId(), request.requestingAgency())
-                        .flatMap(grants -> decide(request, asked, grants, caller, now)))
+        return GrantTerms.forWorkerAndAgency(pool, request.workerId(), request.requestingAgency())
+                .flatMap(grants -> decide(request, asked, grants, caller, now))
                 .call(d -> uses.record(
                         Decider.grantsUsed(d), request.requestingAgency(), caller, now, event(d, request, caller)));
     }
@@ -115,14 +119,14 @@ public class DecisionService {
      * (a purpose that allows them, a category left denied): most decisions need one query fewer.
      */
     private Uni<Decision> decide(
-            DecisionRequest request, List<DataCategory> asked, List<ConsentGrant> grants, Caller caller, Instant now) {
+            DecisionRequest request, List<DataCategory> asked, List<GrantTerms> grants, Caller caller, Instant now) {
         Decision onGrants =
                 Decider.decide(request.purpose(), request.requestingAgency(), asked, grants, Optional.empty(), now);
         if (!Decider.vitalInterestCouldChange(request.purpose(), onGrants)) {
             return Uni.createFrom().item(onGrants);
         }
-        return vitalInterests
-                .inForce(request.workerId(), request.requestingAgency(), caller, now)
+        return Panache.withSession(
+                        () -> vitalInterests.inForce(request.workerId(), request.requestingAgency(), caller, now))
                 .map(vital -> vital.isEmpty()
                         ? onGrants
                         : Decider.decide(request.purpose(), request.requestingAgency(), asked, grants, vital, now));
