@@ -98,7 +98,7 @@ public class ProblemMappers {
     public Response problem(ProblemException e) {
         Problem problem = e.problem().atInstance(path());
         if (problem.getStatus() == 403) {
-            logDenial(403, problem.getType());
+            logDenial(problem);
         }
         return respond(problem);
     }
@@ -241,9 +241,10 @@ public class ProblemMappers {
         if (identity == null || identity.isAnonymous()) {
             return Uni.createFrom().item(unauthenticated());
         }
-        logDenial(403, "role");
-        Response response = respond(
-                new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null));
+        Problem problem =
+                new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null);
+        logDenial(problem);
+        Response response = respond(problem);
         if (!roleDenials.isResolvable() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return Uni.createFrom().item(response);
         }
@@ -528,10 +529,15 @@ public class ProblemMappers {
                 .build();
     }
 
-    private void logDenial(int status, String reason) {
+    /** One line per refusal, whose reason is the problem's slug (its type without {@link Problem#TYPE_PREFIX}). */
+    private void logDenial(Problem problem) {
         Log.infof(
                 "event=security-denial status=%d reason=%s subject=%s roles=%s path=%s",
-                status, reason, subjectOf(identity), identity == null ? "[]" : identity.getRoles(), safePath());
+                problem.getStatus(),
+                problem.getType().substring(Problem.TYPE_PREFIX.length()),
+                subjectOf(identity),
+                identity == null ? "[]" : identity.getRoles(),
+                safePath());
     }
 
     /**
