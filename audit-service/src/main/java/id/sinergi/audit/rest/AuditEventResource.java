@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -134,9 +135,12 @@ public class AuditEventResource {
     @APIResponse(responseCode = "409", description = "The event was sealed after the checkpoint of 'size'")
     public Uni<EventProof> proof(
             @PathParam("eventId") UUID eventId,
-            @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
+            @QueryParam("size")
+                    @Parameter(
+                            description = "A checkpoint's tree size; the latest when omitted",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     String size) {
-        return merkleLog.eventProof(eventId, FilterParams.optionalLong("size", size), caller);
+        return merkleLog.eventProof(eventId, FilterParams.optionalTreeSize("size", size), caller);
     }
 
     @GET

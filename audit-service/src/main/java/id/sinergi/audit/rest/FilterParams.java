@@ -145,7 +145,35 @@ public class FilterParams {
     static long requiredLong(String name, String value) {
         Long n = optionalLong(name, value);
         if (n == null) {
-            throw ProblemException.invalidField("invalid-parameter", name, "is required");
+            throw ProblemException.invalidParameter(name, "is required");
+        }
+        return n;
+    }
+
+    /**
+     * A tree size (a whole number from 1), or null when the parameter is absent; whether the log has a tree that
+     * large is {@code MerkleLog}'s to check, in the same words.
+     */
+    public static Long optionalTreeSize(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like a size of 0
+        }
+        throw ProblemException.invalidParameter(name, "must be a tree size from 1 to the latest checkpoint's");
+    }
+
+    /** A required tree size. */
+    static long requiredTreeSize(String name, String value) {
+        Long n = optionalTreeSize(name, value);
+        if (n == null) {
+            throw ProblemException.invalidParameter(name, "is required");
         }
         return n;
     }

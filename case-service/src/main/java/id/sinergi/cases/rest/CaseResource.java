@@ -448,7 +448,7 @@ public class CaseResource {
             return Optional.empty();
         }
         if (keys.size() > 1) {
-            throw ProblemException.invalidField("invalid-idempotency-key", IDEMPOTENCY_KEY, "must be sent once");
+            throw ProblemException.invalidParameter("invalid-idempotency-key", IDEMPOTENCY_KEY, "must be sent once");
         }
         return Optional.of(keys.get(0));
     }
