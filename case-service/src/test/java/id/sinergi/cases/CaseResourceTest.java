@@ -433,6 +433,22 @@ class CaseResourceTest {
     }
 
     @Test
+    void shouldFindNoResourceAtAnIdOfACasesPartThatIsNoUuid() {
+        String caseId = Cases.reported("consul.kl", KL);
+
+        for (String part : List.of("referrals", "outcomes", "closure-requests")) {
+            given().auth()
+                    .oauth2(Tokens.user("consul.kl"))
+                    .when()
+                    .get("/api/cases/" + caseId + "/" + part + "/not-a-uuid")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:http-404"));
+        }
+    }
+
+    @Test
     void shouldReadACaseNamedByItsIdInCapitals() {
         String caseId = Cases.reported("consul.kl", KL);
 

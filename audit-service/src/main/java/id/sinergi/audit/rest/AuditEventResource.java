@@ -8,6 +8,7 @@ import id.sinergi.audit.service.AppendResult;
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.audit.service.Summary;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -119,7 +120,7 @@ public class AuditEventResource {
     }
 
     @GET
-    @Path("/{eventId}/proof")
+    @Path("/{eventId: " + PathTemplates.UUID + "}/proof")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(
             summary = "Prove that an event is in the log",

@@ -272,7 +272,7 @@ public class CaseResource {
     }
 
     @GET
-    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}")
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId: " + PathTemplates.UUID + "}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "One closure request of the case and its decision", description = CaseDtos.ROW_ETAG)
     @APIResponse(
@@ -298,7 +298,7 @@ public class CaseResource {
     }
 
     @POST
-    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}/decision")
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId: " + PathTemplates.UUID + "}/decision")
     @RolesAllowed({Roles.PROTECTION_SUPERVISOR, Roles.PWNI_HQ})
     @Operation(
             summary = "Approve or reject a closure request",
