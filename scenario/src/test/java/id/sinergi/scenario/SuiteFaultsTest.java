@@ -233,11 +233,11 @@ class SuiteFaultsTest {
         AtomicBoolean outage = new AtomicBoolean(false);
         drivers.add(load.submit(() -> probeReadinessWhile(running, outage, readiness)));
 
-        pause(Duration.ofSeconds(5));
+        Processes.sleep(Duration.ofSeconds(5));
         int reportsBefore = acknowledgedReports.size();
         postgres.stop();
         outage.set(true);
-        pause(Duration.ofSeconds(10));
+        Processes.sleep(Duration.ofSeconds(10));
         outage.set(false);
         postgres.start();
         for (ServiceProcess service : suite.services()) {
@@ -245,7 +245,7 @@ class SuiteFaultsTest {
         }
         int reportsWhenReady = acknowledgedReports.size();
         int grantsWhenReady = acknowledgedGrants.size();
-        pause(Duration.ofSeconds(5));
+        Processes.sleep(Duration.ofSeconds(5));
         running.set(false);
         load.shutdown();
         for (Future<?> driver : drivers) {
@@ -333,7 +333,7 @@ class SuiteFaultsTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode events = api.get(url, auditor).body().path("events");
         while (events.isEmpty() && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(300));
+            Processes.sleep(Duration.ofMillis(300));
             events = api.get(url, auditor).body().path("events");
         }
         return events;
@@ -357,9 +357,9 @@ class SuiteFaultsTest {
                     break;
                 }
                 refusals.add(refusal("report " + key, answer));
-                pause(Duration.ofMillis(200));
+                Processes.sleep(Duration.ofMillis(200));
             }
-            pause(Duration.ofMillis(50));
+            Processes.sleep(Duration.ofMillis(50));
         }
     }
 
@@ -373,9 +373,9 @@ class SuiteFaultsTest {
                 acks.add(readTree(answer.body()).path("id").asText());
             } else {
                 refusals.add(refusal("grant", answer));
-                pause(Duration.ofMillis(200));
+                Processes.sleep(Duration.ofMillis(200));
             }
-            pause(Duration.ofMillis(50));
+            Processes.sleep(Duration.ofMillis(50));
         }
     }
 
@@ -389,7 +389,7 @@ class SuiteFaultsTest {
                             .add(status(service.baseUrl() + "/q/health/ready"));
                 }
             }
-            pause(Duration.ofMillis(500));
+            Processes.sleep(Duration.ofMillis(500));
         }
     }
 
@@ -487,7 +487,7 @@ class SuiteFaultsTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Answer answer = report(token, worker, key);
         while (answer.status() != 201 && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofSeconds(1));
+            Processes.sleep(Duration.ofSeconds(1));
             answer = report(token, worker, key);
         }
         return answer;
@@ -585,16 +585,7 @@ class SuiteFaultsTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("gave up waiting for " + what);
             }
-            pause(Duration.ofMillis(200));
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Processes.sleep(Duration.ofMillis(200));
         }
     }
 }
