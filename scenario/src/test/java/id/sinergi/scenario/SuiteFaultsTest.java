@@ -495,7 +495,8 @@ class SuiteFaultsTest {
 
     /** Registers a fresh worker from a SiskoP2MI record, with a valid NIK of Gambir (Jakarta Pusat). */
     private String registerWorker() {
-        String nik = "317101" + "170895" + String.format("%04d", 2000 + SERIAL.getAndIncrement());
+        // Born 17 August 1995, a woman: 40 is added to the day (57) in her NIK.
+        String nik = "317101" + "570895" + String.format("%04d", 2000 + SERIAL.getAndIncrement());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", "SISKOP2MI");
         body.put("sourceRecordId", "FAULT-" + UUID.randomUUID());
