@@ -191,12 +191,17 @@ pgjdbc looks for ~/.postgresql/root.crt). Call with $.
 
 {{/* In-cluster URL of the sinergi realm, which the services use for discovery, tokens and keys. Call with $. */}}
 {{- define "sinergi.realmUrl" -}}
-{{- printf "http://%s:%v/realms/sinergi" (include "sinergi.componentName" (dict "root" . "component" "keycloak")) .Values.keycloak.httpPort -}}
+{{- printf "http://%s:%v/realms/sinergi"
+  (include "sinergi.componentName" (dict "root" . "component" "keycloak")) .Values.keycloak.httpPort -}}
 {{- end -}}
 
 {{/* Which other services a service calls (its REST clients, by config key). */}}
 {{- define "sinergi.calls" -}}
-{{- $calls := dict "identity" (list "consent" "audit") "case" (list "identity" "consent" "audit") "consent" (list "identity" "audit") "audit" (list) -}}
+{{- $calls := dict
+  "identity" (list "consent" "audit")
+  "case" (list "identity" "consent" "audit")
+  "consent" (list "identity" "audit")
+  "audit" (list) -}}
 {{- toJson (index $calls .) -}}
 {{- end -}}
 
@@ -218,7 +223,8 @@ Call with (dict "root" $ "component" "identity").
 */}}
 {{- define "sinergi.serviceSecretRefs" -}}
 {{- $svc := index .root.Values.services .component -}}
-{{- toJson (dict "database" $svc.database "clients" .root.Values.oidcClients "receipt" (get $svc "receipt") "log" (get $svc "log") "secrets" (get $svc "secrets")) -}}
+{{- toJson (dict "database" $svc.database "clients" .root.Values.oidcClients
+  "receipt" (get $svc "receipt") "log" (get $svc "log") "secrets" (get $svc "secrets")) -}}
 {{- end -}}
 
 {{/*
@@ -245,7 +251,8 @@ QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM: HTTPS
 {{- end }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "sinergi.realmUrl" $ | quote }}
 {{- range $callee := include "sinergi.calls" $component | fromJsonArray }}
-QUARKUS_REST_CLIENT_{{ $callee | upper }}_SERVICE_URL: {{ include "sinergi.serviceUrl" (dict "root" $ "component" $callee) | quote }}
+QUARKUS_REST_CLIENT_{{ $callee | upper }}_SERVICE_URL: {{
+  include "sinergi.serviceUrl" (dict "root" $ "component" $callee) | quote }}
 {{- end }}
 {{- if $.Values.observability.otlp.endpoint }}
 QUARKUS_OTEL_SDK_DISABLED: "false"
@@ -277,7 +284,9 @@ SINERGI_CONSOLE_FORCE_HTTPS: {{ hasPrefix "https://" $svc.console.publicUrl | qu
 {{- end }}
 {{- end -}}
 
-{{/* The realm ConfigMap's data: the realm file as the chart imports it, and the demo users when asked. Call with $. */}}
+{{/*
+The realm ConfigMap's data: the realm file as the chart imports it, and the demo users when asked. Call with $.
+*/}}
 {{- define "sinergi.realmData" -}}
 {{- $realm := .Files.Get "files/realm/sinergi-realm.json" | fromJson -}}
 {{- $clients := list -}}
@@ -303,7 +312,9 @@ sinergi-users-0.json: |
 {{- define "sinergi.keycloakConfigData" -}}
 {{- $kc := .Values.keycloak -}}
 KC_DB: postgres
-KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s" (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.jdbcParams" .) | quote }}
+KC_DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s?%s"
+  (include "sinergi.dbHost" .) (include "sinergi.dbPort" .) $kc.database.name (include "sinergi.jdbcParams" .)
+  | quote }}
 KC_DB_POOL_MAX_SIZE: {{ $kc.database.poolMaxSize | quote }}
 KC_HOSTNAME: {{ $kc.hostname | quote }}
 KC_HOSTNAME_BACKCHANNEL_DYNAMIC: "true"

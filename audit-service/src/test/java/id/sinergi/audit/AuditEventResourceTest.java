@@ -510,6 +510,34 @@ class AuditEventResourceTest {
                 .body("paths.'/api/audit-events/{eventId}/proof'.get.responses.'404'", notNullValue());
     }
 
+    @Test
+    void shouldDeclareTheTreeParametersAsWholeNumbersInOpenApi() {
+        var openapi = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        String inclusion = "paths.'/api/audit-log/proofs/inclusion'.get.parameters";
+        assertThat(openapi.getString(inclusion + ".find { it.name == 'index' }.schema.type"))
+                .isEqualTo("integer");
+        assertThat(openapi.getInt(inclusion + ".find { it.name == 'index' }.schema.minimum"))
+                .isZero();
+        assertThat(openapi.getString(inclusion + ".find { it.name == 'size' }.schema.type"))
+                .isEqualTo("integer");
+        assertThat(openapi.getInt(inclusion + ".find { it.name == 'size' }.schema.minimum"))
+                .isEqualTo(1);
+        for (String path : List.of(
+                "/api/audit-events/{eventId}/proof", "/api/audit-log/export", "/api/audit-log/proofs/consistency")) {
+            assertThat(openapi.getList("paths.'" + path + "'.get.parameters.findAll { it.in == 'query' }.schema.type"))
+                    .as(path)
+                    .isNotEmpty()
+                    .containsOnly("integer");
+        }
+    }
+
     private List<Object> idsOf(Map<String, ?> params) {
         return query(params).statusCode(200).extract().jsonPath().getList("events.id");
     }

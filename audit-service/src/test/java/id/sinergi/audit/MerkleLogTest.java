@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -414,6 +415,51 @@ class MerkleLogTest {
                 .get("/api/audit-log/export")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void proofParametersAreRefusedInTheWordsOfTheirRuleAndAnEventIdThatIsNoUuidFindsNoResource() {
+        sealedWithANewEvent();
+        String auditor = Tokens.user("security.auditor");
+        String eventId = UUID.randomUUID().toString();
+
+        for (String tooSmall : List.of("-1", "0")) {
+            given().auth()
+                    .oauth2(auditor)
+                    .queryParam("size", tooSmall)
+                    .get("/api/audit-events/" + eventId + "/proof")
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:sinergi:problem:invalid-parameter"))
+                    .body("detail", equalTo("Parameter 'size' must be a tree size from 1 to the latest checkpoint's."));
+        }
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("size", Long.MAX_VALUE)
+                .get("/api/audit-events/" + eventId + "/proof")
+                .then()
+                .statusCode(400)
+                .body("detail", matchesPattern("Parameter 'size' must be a tree size from 1 to \\d+\\."));
+        given().auth()
+                .oauth2(auditor)
+                .get("/api/audit-log/proofs/inclusion")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Invalid parameter"))
+                .body("detail", equalTo("Parameter 'index' is required."));
+        given().queryParam("from", 0)
+                .queryParam("to", 1)
+                .get("/api/audit-log/proofs/consistency")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("Parameter 'from' must be a tree size from 1 to the latest checkpoint's."));
+        given().auth()
+                .oauth2(auditor)
+                .get("/api/audit-events/not-a-uuid/proof")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
     }
 
     private static io.restassured.response.ValidatableResponse cosign(String token, String body) {

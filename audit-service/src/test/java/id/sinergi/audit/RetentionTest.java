@@ -322,8 +322,9 @@ class RetentionTest {
                 .oauth2(token)
                 .get("/api/audit-holds/not-a-uuid")
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("id"));
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
         given().auth()
                 .oauth2(token)
                 .get("/api/audit-holds/" + UUID.randomUUID())

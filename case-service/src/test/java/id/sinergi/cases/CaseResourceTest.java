@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import id.sinergi.devstack.testing.AuditOutboxProbe;
+import id.sinergi.devstack.testing.LogCapture;
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -177,13 +178,25 @@ class CaseResourceTest {
     }
 
     @Test
-    void shouldForbidConsularOfficerReportingForAnotherMission() {
+    void shouldForbidConsularOfficerReportingForAnotherMissionAndLogTheProblemsSlug() {
         Workers.Worker worker = Workers.register();
 
-        Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), HK))
-                .statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:sinergi:problem:other-mission"));
+        List<String> logged;
+        try (LogCapture log = LogCapture.start()) {
+            Cases.report(Tokens.user("consul.kl"), Cases.byWorkerId(worker.id(), HK))
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:other-mission"));
+            Cases.report(Tokens.user("security.auditor"), Cases.byWorkerId(worker.id(), HK))
+                    .statusCode(403)
+                    .body("type", equalTo("urn:sinergi:problem:forbidden"));
+            logged = log.messages();
+        }
+
+        assertThat(logged)
+                .filteredOn(m -> m.startsWith("event=security-denial status=403"))
+                .extracting(m -> m.replaceAll(".* reason=(\\S+) .*", "$1"))
+                .containsExactly("other-mission", "forbidden");
     }
 
     @Test
@@ -417,6 +430,22 @@ class CaseResourceTest {
         Cases.move("pwni.hq", "summary", "IN_PROGRESS")
                 .statusCode(404)
                 .body("type", equalTo("urn:sinergi:problem:http-404"));
+    }
+
+    @Test
+    void shouldFindNoResourceAtAnIdOfACasesPartThatIsNoUuid() {
+        String caseId = Cases.reported("consul.kl", KL);
+
+        for (String part : List.of("referrals", "outcomes", "closure-requests")) {
+            given().auth()
+                    .oauth2(Tokens.user("consul.kl"))
+                    .when()
+                    .get("/api/cases/" + caseId + "/" + part + "/not-a-uuid")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sinergi:problem:http-404"));
+        }
     }
 
     @Test

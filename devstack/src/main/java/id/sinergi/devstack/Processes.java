@@ -96,7 +96,8 @@ public final class Processes {
         handle.destroyForcibly();
     }
 
-    static void sleep(Duration duration) {
+    /** Waits {@code duration}; an interrupt ends the wait with an {@link IllegalStateException}, the flag kept. */
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -94,13 +94,13 @@ class AuditOutageTest {
             answered.add(load.submit(() -> decideUntilStopped(consent, worker, running)));
         }
 
-        pause(Duration.ofSeconds(10));
+        Processes.sleep(Duration.ofSeconds(10));
         audit.close();
         Instant down = Instant.now();
-        pause(Duration.ofSeconds(outageSeconds));
+        Processes.sleep(Duration.ofSeconds(outageSeconds));
         audit.restart();
         Duration outage = Duration.between(down, Instant.now());
-        pause(Duration.ofSeconds(10));
+        Processes.sleep(Duration.ofSeconds(10));
         running.set(false);
         load.shutdown();
         Map<UUID, Integer> answers = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ class AuditOutageTest {
                     .as("a decision while audit-service may be down")
                     .isEqualTo(200);
             answered++;
-            pause(Duration.ofMillis(50));
+            Processes.sleep(Duration.ofMillis(50));
         }
         return answered;
     }
@@ -178,7 +178,7 @@ class AuditOutageTest {
                 if (sealed >= total || Instant.now().isAfter(deadline)) {
                     return;
                 }
-                pause(Duration.ofSeconds(1));
+                Processes.sleep(Duration.ofSeconds(1));
             }
         }
     }
@@ -209,15 +209,6 @@ class AuditOutageTest {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import id.sinergi.audit.service.AppendResult;
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.audit.service.Summary;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -118,7 +120,7 @@ public class AuditEventResource {
     }
 
     @GET
-    @Path("/{eventId}/proof")
+    @Path("/{eventId: " + PathTemplates.UUID + "}/proof")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(
             summary = "Prove that an event is in the log",
@@ -134,9 +136,12 @@ public class AuditEventResource {
     @APIResponse(responseCode = "409", description = "The event was sealed after the checkpoint of 'size'")
     public Uni<EventProof> proof(
             @PathParam("eventId") UUID eventId,
-            @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
+            @QueryParam("size")
+                    @Parameter(
+                            description = "A checkpoint's tree size; the latest when omitted",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     String size) {
-        return merkleLog.eventProof(eventId, FilterParams.optionalLong("size", size), caller);
+        return merkleLog.eventProof(eventId, FilterParams.optionalTreeSize("size", size), caller);
     }
 
     @GET

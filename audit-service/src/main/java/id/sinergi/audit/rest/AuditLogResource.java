@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -101,11 +102,19 @@ public class AuditLogResource {
             content = @Content(schema = @Schema(implementation = ConsistencyProof.class)))
     @APIResponse(responseCode = "400", description = "'from' or 'to' missing or outside 1..latest tree size")
     public Uni<ConsistencyProof> consistency(
-            @QueryParam("from") @Parameter(description = "The older tree size, at least 1", required = true)
+            @QueryParam("from")
+                    @Parameter(
+                            description = "The older tree size, at least 1",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     String from,
-            @QueryParam("to") @Parameter(description = "The newer tree size, at most the latest", required = true)
+            @QueryParam("to")
+                    @Parameter(
+                            description = "The newer tree size, at most the latest",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     String to) {
-        return log.consistency(FilterParams.requiredLong("from", from), FilterParams.requiredLong("to", to));
+        return log.consistency(FilterParams.requiredTreeSize("from", from), FilterParams.requiredTreeSize("to", to));
     }
 
     @GET
@@ -122,10 +131,19 @@ public class AuditLogResource {
             content = @Content(schema = @Schema(implementation = InclusionProof.class)))
     @APIResponse(responseCode = "400", description = "'index' or 'size' outside the tree")
     public Uni<InclusionProof> inclusion(
-            @QueryParam("index") @Parameter(description = "The leaf index, from 0", required = true) String index,
-            @QueryParam("size") @Parameter(description = "The tree size; the latest when omitted") String size) {
+            @QueryParam("index")
+                    @Parameter(
+                            description = "The leaf index, from 0",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+                    String index,
+            @QueryParam("size")
+                    @Parameter(
+                            description = "The tree size; the latest when omitted",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String size) {
         return log.inclusion(
-                FilterParams.requiredLong("index", index), FilterParams.optionalLong("size", size), caller);
+                FilterParams.requiredLong("index", index), FilterParams.optionalTreeSize("size", size), caller);
     }
 
     @POST
@@ -166,9 +184,12 @@ public class AuditLogResource {
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "400", description = "'size' is no checkpoint's tree size")
     public Multi<ObjectNode> export(
-            @QueryParam("size") @Parameter(description = "A checkpoint's tree size; the latest when omitted")
+            @QueryParam("size")
+                    @Parameter(
+                            description = "A checkpoint's tree size; the latest when omitted",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     String size) {
-        return log.export(FilterParams.optionalLong("size", size), caller);
+        return log.export(FilterParams.optionalTreeSize("size", size), caller);
     }
 
     @GET

@@ -110,44 +110,55 @@ public class FilterParams {
     }
 
     public static long cursorParam(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like a negative number
-        }
-        throw ProblemException.invalidField(
-                "invalid-parameter", name, "must be the 'next' value of the previous page (a whole number >= 0)");
+        Long cursor =
+                wholeNumber(name, value, 0, "must be the 'next' value of the previous page (a whole number >= 0)");
+        return cursor == null ? 0 : cursor;
     }
 
     /** A whole number >= 0, or null when the parameter is absent. */
     public static Long optionalLong(String name, String value) {
+        return wholeNumber(name, value, 0, "must be a whole number >= 0");
+    }
+
+    /** A required whole number >= 0. */
+    static long requiredLong(String name, String value) {
+        return required(name, optionalLong(name, value));
+    }
+
+    /**
+     * A tree size (a whole number from 1), or null when the parameter is absent; whether the log has a tree that
+     * large is {@code MerkleLog}'s to check, in the same words.
+     */
+    public static Long optionalTreeSize(String name, String value) {
+        return wholeNumber(name, value, 1, "must be a tree size from 1 to the latest checkpoint's");
+    }
+
+    /** A required tree size. */
+    static long requiredTreeSize(String name, String value) {
+        return required(name, optionalTreeSize(name, value));
+    }
+
+    /** A whole number from {@code min}, null when the parameter is absent, else a 400 problem saying {@code rule}. */
+    private static Long wholeNumber(String name, String value, long min, String rule) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             long n = Long.parseLong(value.strip());
-            if (n >= 0) {
+            if (n >= min) {
                 return n;
             }
         } catch (NumberFormatException e) {
-            // answered below like a negative number
+            // answered below like a number below min
         }
-        throw ProblemException.invalidField("invalid-parameter", name, "must be a whole number >= 0");
+        throw ProblemException.invalidParameter(name, rule);
     }
 
-    /** A required whole number >= 0. */
-    static long requiredLong(String name, String value) {
-        Long n = optionalLong(name, value);
-        if (n == null) {
-            throw ProblemException.invalidField("invalid-parameter", name, "is required");
+    private static long required(String name, Long value) {
+        if (value == null) {
+            throw ProblemException.invalidParameter(name, "is required");
         }
-        return n;
+        return value;
     }
 
     /** A required UUID (a path id taken as text, say). */

@@ -6,6 +6,7 @@ import id.sinergi.audit.retention.HoldDtos.HoldRequest;
 import id.sinergi.audit.retention.HoldDtos.HoldView;
 import id.sinergi.audit.retention.HoldDtos.ReleaseRequest;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -82,21 +83,22 @@ public class HoldResource {
     }
 
     @GET
-    @Path("/audit-holds/{id}")
+    @Path("/audit-holds/" + PathTemplates.UUID_ID)
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(summary = "Read one legal hold")
     @APIResponse(
             responseCode = "200",
             description = "The hold",
             content = @Content(schema = @Schema(implementation = HoldView.class)))
-    @APIResponse(responseCode = "400", description = "The id is no UUID")
-    @APIResponse(responseCode = "404", description = "No hold has this id")
+    @APIResponse(
+            responseCode = "404",
+            description = "No hold has this id (a segment that is no UUID finds no resource)")
     public Uni<HoldView> get(@PathParam("id") String id) {
         return holds.get(FilterParams.requiredUuid("id", id), caller);
     }
 
     @POST
-    @Path("/audit-holds/{id}/release")
+    @Path("/audit-holds/" + PathTemplates.UUID_ID + "/release")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(
             summary = "Release a legal hold, once",
@@ -106,8 +108,10 @@ public class HoldResource {
             responseCode = "200",
             description = "The hold, now RELEASED",
             content = @Content(schema = @Schema(implementation = HoldView.class)))
-    @APIResponse(responseCode = "400", description = "A bad id or body; errors[].field names it")
-    @APIResponse(responseCode = "404", description = "No hold has this id")
+    @APIResponse(responseCode = "400", description = "A bad body; errors[].field names the field")
+    @APIResponse(
+            responseCode = "404",
+            description = "No hold has this id (a segment that is no UUID finds no resource)")
     @APIResponse(responseCode = "409", description = "already-released: the hold was released already")
     public Uni<HoldView> release(@PathParam("id") String id, @NotNull @Valid ReleaseRequest request) {
         return holds.release(FilterParams.requiredUuid("id", id), request, caller);

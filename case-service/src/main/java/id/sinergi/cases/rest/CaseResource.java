@@ -272,7 +272,7 @@ public class CaseResource {
     }
 
     @GET
-    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}")
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId: " + PathTemplates.UUID + "}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "One closure request of the case and its decision", description = CaseDtos.ROW_ETAG)
     @APIResponse(
@@ -298,7 +298,7 @@ public class CaseResource {
     }
 
     @POST
-    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId}/decision")
+    @Path("/" + PathTemplates.UUID_ID + "/closure-requests/{requestId: " + PathTemplates.UUID + "}/decision")
     @RolesAllowed({Roles.PROTECTION_SUPERVISOR, Roles.PWNI_HQ})
     @Operation(
             summary = "Approve or reject a closure request",
@@ -448,7 +448,7 @@ public class CaseResource {
             return Optional.empty();
         }
         if (keys.size() > 1) {
-            throw ProblemException.invalidField("invalid-idempotency-key", IDEMPOTENCY_KEY, "must be sent once");
+            throw ProblemException.invalidParameter("invalid-idempotency-key", IDEMPOTENCY_KEY, "must be sent once");
         }
         return Optional.of(keys.get(0));
     }

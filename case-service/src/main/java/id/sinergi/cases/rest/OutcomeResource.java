@@ -82,7 +82,7 @@ public class OutcomeResource {
     }
 
     @GET
-    @Path("/{outcomeId}")
+    @Path("/{outcomeId: " + PathTemplates.UUID + "}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "One outcome of the case", description = CaseDtos.ROW_ETAG)
     @APIResponse(

@@ -100,7 +100,7 @@ public class ReferralResource {
     }
 
     @GET
-    @Path("/{referralId}")
+    @Path("/{referralId: " + PathTemplates.UUID + "}")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(summary = "One referral or transfer of the case with its answer", description = CaseDtos.ROW_ETAG)
     @APIResponse(
@@ -126,7 +126,7 @@ public class ReferralResource {
     }
 
     @POST
-    @Path("/{referralId}/decision")
+    @Path("/{referralId: " + PathTemplates.UUID + "}/decision")
     @RolesAllowed({Roles.CONSULAR_OFFICER, Roles.PWNI_HQ, Roles.P2MI_OFFICER})
     @Operation(
             summary = "Accept or reject a referral, with a reason",

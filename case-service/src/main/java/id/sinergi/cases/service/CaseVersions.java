@@ -36,11 +36,11 @@ public final class CaseVersions {
         }
         String tag = header.strip();
         if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
-            throw ProblemException.invalidField("invalid-if-match", "If-Match", "must be one ETag such as \"3\"");
+            throw ProblemException.invalidParameter("invalid-if-match", "If-Match", "must be one ETag such as \"3\"");
         }
         String digits = tag.substring(1, tag.length() - 1);
         if (digits.length() > 18 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw ProblemException.invalidField("invalid-if-match", "If-Match", "must be one ETag such as \"3\"");
+            throw ProblemException.invalidParameter("invalid-if-match", "If-Match", "must be one ETag such as \"3\"");
         }
         return Long.parseLong(digits);
     }

@@ -41,7 +41,7 @@ public class IntakeKeys {
      */
     public Key key(String caller, String header, ReportRequest request) {
         if (!KEY.matcher(header).matches()) {
-            throw ProblemException.invalidField(
+            throw ProblemException.invalidParameter(
                     "invalid-idempotency-key", "Idempotency-Key", "must be 1 to 128 visible ASCII characters");
         }
         return new Key(caller, header, digest(request));

@@ -39,22 +39,39 @@ public class ProblemException extends RuntimeException {
      * A 400 for one field that broke one rule; the rule's code doubles as the problem's slug. The title is a fixed
      * phrase, {@code errors[0].field} names the field ({@value #BODY} for the request body as a whole), and the
      * detail is a sentence made of the two: "Field 'birthDate' must not be in the future." for a message that says
-     * what the value must be, "Field 'nik' was refused: digits 13-16 must not be 0000." for any other.
+     * what the value must be, "Field 'nik' was refused: digits 13-16 must not be 0000." for any other. A field of
+     * slug {@value #INVALID_PARAMETER} is a parameter ({@link #invalidParameter(String, String, String)}).
      */
     public static ProblemException invalidField(String slug, String field, String message) {
+        if (INVALID_PARAMETER.equals(slug)) {
+            return invalidParameter(slug, field, message);
+        }
         return badRequest(
                 slug,
-                BODY.equals(field)
-                        ? "Invalid request body"
-                        // One type, one title (RFC 9457): the framework's own parameter problems say "Invalid
-                        // parameter".
-                        : INVALID_PARAMETER.equals(slug) ? "Invalid parameter" : "Invalid field",
-                sentence(field, message),
+                BODY.equals(field) ? "Invalid request body" : "Invalid field",
+                sentence(BODY.equals(field) ? "The request body" : "Field '" + field + "'", message),
                 List.of(new Problem.FieldError(field, slug, message)));
     }
 
-    static String sentence(String field, String message) {
-        String subject = BODY.equals(field) ? "The request body" : "Field '" + field + "'";
+    /**
+     * A 400 for one query, path or header parameter that broke one rule, as {@link #invalidField} words it for a
+     * field: "Parameter 'size' must be a tree size from 1 to 42.", titled "Invalid parameter" like the parameters
+     * JAX-RS cannot convert ({@code ProblemMappers}).
+     */
+    public static ProblemException invalidParameter(String slug, String name, String message) {
+        return badRequest(
+                slug,
+                "Invalid parameter",
+                sentence("Parameter '" + name + "'", message),
+                List.of(new Problem.FieldError(name, slug, message)));
+    }
+
+    /** {@link #invalidParameter(String, String, String)} of slug {@value #INVALID_PARAMETER}. */
+    public static ProblemException invalidParameter(String name, String message) {
+        return invalidParameter(INVALID_PARAMETER, name, message);
+    }
+
+    static String sentence(String subject, String message) {
         String firstWord = message.split(" ", 2)[0];
         String sentence =
                 PREDICATES.contains(firstWord) ? subject + " " + message : subject + " was refused: " + message;

@@ -15,8 +15,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.inject.Instance;
@@ -37,6 +39,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
@@ -88,11 +91,14 @@ public class ProblemMappers {
     @Inject
     Caller caller;
 
+    @Inject
+    CurrentVertxRequest http;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Problem problem = e.problem().atInstance(path());
         if (problem.getStatus() == 403) {
-            logDenial(403, problem.getType());
+            logDenial(problem);
         }
         return respond(problem);
     }
@@ -235,9 +241,10 @@ public class ProblemMappers {
         if (identity == null || identity.isAnonymous()) {
             return Uni.createFrom().item(unauthenticated());
         }
-        logDenial(403, "role");
-        Response response = respond(
-                new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null));
+        Problem problem =
+                new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation", path(), null);
+        logDenial(problem);
+        Response response = respond(problem);
         if (!roleDenials.isResolvable() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return Uni.createFrom().item(response);
         }
@@ -419,12 +426,21 @@ public class ProblemMappers {
         });
     }
 
+    /**
+     * Every other failure: a 503 for the database out of reach, else a 500 with an error id. A body that grew past
+     * the server's limit while it was read (one that {@code BodySizeLimit} leaves to the server) is a 413; the
+     * server has answered it already, without a body, so the failure goes back to Quarkus, which logs an
+     * {@link IOException} at DEBUG and writes nothing more.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
-        if (bodyTooLarge(e)) {
-            // A chunked body that grew past quarkus.http.limits.max-body-size while it was read: the server has
-            // mostly answered 413 itself by then (without a body); this one goes out only where it has not.
+    public Response unexpected(Throwable e) throws IOException {
+        IOException tooLarge = bodyTooLarge(e);
+        if (tooLarge != null) {
             Log.infof("event=body-too-large path=%s", safePath());
+            RoutingContext ctx = http == null ? null : http.getCurrent();
+            if (ctx == null || ctx.response().headWritten()) {
+                throw tooLarge;
+            }
             return respond(new Problem(
                     "body-too-large",
                     "Request body too large",
@@ -475,14 +491,14 @@ public class ProblemMappers {
         return false;
     }
 
-    /** Whether the failure is the server's refusal of a body over its size limit (Vert.x: "Request too large"). */
-    private static boolean bodyTooLarge(Throwable e) {
+    /** The server's refusal of a body over its size limit (Quarkus: "Request too large") among the causes, or null. */
+    private static IOException bodyTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
-                return true;
+            if (t instanceof IOException io && "Request too large".equals(t.getMessage())) {
+                return io;
             }
         }
-        return false;
+        return null;
     }
 
     private Response internalError(Throwable e) {
@@ -513,10 +529,15 @@ public class ProblemMappers {
                 .build();
     }
 
-    private void logDenial(int status, String reason) {
+    /** One line per refusal, whose reason is the problem's slug (its type without {@link Problem#TYPE_PREFIX}). */
+    private void logDenial(Problem problem) {
         Log.infof(
                 "event=security-denial status=%d reason=%s subject=%s roles=%s path=%s",
-                status, reason, subjectOf(identity), identity == null ? "[]" : identity.getRoles(), safePath());
+                problem.getStatus(),
+                problem.getType().substring(Problem.TYPE_PREFIX.length()),
+                subjectOf(identity),
+                identity == null ? "[]" : identity.getRoles(),
+                safePath());
     }
 
     /**

@@ -6,9 +6,11 @@ package id.sinergi.common.rest;
  */
 public final class PathTemplates {
 
-    /** The path segment {@code {id}}, matching a UUID only (either case, as {@code UUID.fromString} reads it). */
-    public static final String UUID_ID =
-            "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    /** A UUID in either case, as {@code UUID.fromString} reads it: the pattern of every id segment. */
+    public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /** The path segment {@code {id}}, matching a UUID only; other ids are {@code "{name: " + UUID + "}"}. */
+    public static final String UUID_ID = "{id: " + UUID + "}";
 
     private PathTemplates() {}
 }

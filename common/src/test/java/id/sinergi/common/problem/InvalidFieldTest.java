@@ -42,6 +42,22 @@ class InvalidFieldTest {
                 .problem();
 
         assertThat(problem.getTitle()).isEqualTo("Invalid parameter");
+        assertThat(problem.getDetail()).isEqualTo("Parameter 'status' must be one of OPEN, CLOSED.");
         assertThat(problem.getErrors()).extracting(Problem.FieldError::field).containsExactly("status");
+    }
+
+    @Test
+    void shouldSpeakOfAParameterOfAnyKindAsAParameter() {
+        Problem required =
+                ProblemException.invalidParameter("index", "is required").problem();
+        Problem header = ProblemException.invalidParameter("invalid-if-match", "If-Match", "must be one ETag such as 3")
+                .problem();
+
+        assertThat(required.getType()).isEqualTo("urn:sinergi:problem:invalid-parameter");
+        assertThat(required.getDetail()).isEqualTo("Parameter 'index' is required.");
+        assertThat(header.getTitle()).isEqualTo("Invalid parameter");
+        assertThat(header.getDetail()).isEqualTo("Parameter 'If-Match' must be one ETag such as 3.");
+        assertThat(header.getErrors())
+                .containsExactly(new Problem.FieldError("If-Match", "invalid-if-match", "must be one ETag such as 3"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -193,36 +194,36 @@ public final class OpenApiFuzzer {
     }
 
     /** Why the answer breaks a rule, if it does. */
-    static java.util.Optional<String> check(RawHttp.Response response, boolean malformedTarget) {
+    static Optional<String> check(RawHttp.Response response, boolean malformedTarget) {
         int status = response.status();
         if (status >= 500) {
-            return java.util.Optional.of("server error");
+            return Optional.of("server error");
         }
         if (malformedTarget && status < 500 && response.body().isEmpty()) {
             // The HTTP layer's own refusal (400, 414) of a target that is no URI, before any handler runs.
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Pattern leak : LEAKS) {
             if (leak.matcher(response.body()).find()) {
-                return java.util.Optional.of("body leaks implementation details (" + leak + ")");
+                return Optional.of("body leaks implementation details (" + leak + ")");
             }
         }
         if (status >= 400) {
             if (!response.header("Content-Type").startsWith("application/problem+json")) {
-                return java.util.Optional.of(
+                return Optional.of(
                         "4xx without a problem body (Content-Type '" + response.header("Content-Type") + "')");
             }
             try {
                 JsonNode problem = JSON.readTree(response.body());
                 if (problem.path("status").asInt() != status
                         || !problem.path("type").asText().startsWith("urn:sinergi:problem:")) {
-                    return java.util.Optional.of("problem body without its status or a urn:sinergi:problem type");
+                    return Optional.of("problem body without its status or a urn:sinergi:problem type");
                 }
             } catch (IOException e) {
-                return java.util.Optional.of("problem body that is not JSON");
+                return Optional.of("problem body that is not JSON");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private JsonNode spec() {

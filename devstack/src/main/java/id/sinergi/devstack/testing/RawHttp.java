@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,11 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    /** A response: status, headers with lower-case names, and the body (chunked transfer coding undone). */
-    public record Response(int status, Map<String, String> headers, String body) {
+    /**
+     * A response: status, headers with lower-case names, the body (chunked transfer coding undone), and the statuses
+     * of the interim responses before it (100 Continue).
+     */
+    public record Response(int status, Map<String, String> headers, String body, List<Integer> interim) {
 
         public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
@@ -36,22 +41,41 @@ public final class RawHttp {
     public static Response send(
             int port, String method, String target, List<Map.Entry<String, String>> headers, byte[] body)
             throws IOException {
+        String length = body == null ? "" : "Content-Length: " + body.length + "\r\n";
+        return exchange(port, head(port, method, target, headers) + length + "\r\n", body, 0);
+    }
+
+    /**
+     * Sends one request whose body goes in chunks of {@code chunkSize} bytes ({@code Transfer-Encoding: chunked}),
+     * so the server learns its size only as it reads it.
+     */
+    public static Response sendChunked(
+            int port, String method, String target, List<Map.Entry<String, String>> headers, byte[] body, int chunkSize)
+            throws IOException {
+        return exchange(
+                port, head(port, method, target, headers) + "Transfer-Encoding: chunked\r\n\r\n", body, chunkSize);
+    }
+
+    private static String head(int port, String method, String target, List<Map.Entry<String, String>> headers) {
         StringBuilder head = new StringBuilder();
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         headers.forEach(
                 h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("Connection: close\r\n\r\n");
+        return head.append("Connection: close\r\n").toString();
+    }
+
+    /** Writes the head and the body (in chunks when {@code chunkSize > 0}), then reads the whole response. */
+    private static Response exchange(int port, String head, byte[] body, int chunkSize) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-                if (body != null) {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                if (chunkSize > 0) {
+                    writeChunks(out, body == null ? new byte[0] : body, chunkSize);
+                } else if (body != null) {
                     out.write(body);
                 }
                 out.flush();
@@ -60,6 +84,16 @@ public final class RawHttp {
             }
             return parse(readAll(socket.getInputStream()));
         }
+    }
+
+    private static void writeChunks(OutputStream out, byte[] body, int chunkSize) throws IOException {
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int size = Math.min(chunkSize, body.length - at);
+            out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, size);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
@@ -81,6 +115,13 @@ public final class RawHttp {
     private static Response parse(byte[] raw) throws IOException {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
+        List<Integer> interim = new ArrayList<>();
+        while (end > 0 && text.startsWith("HTTP/1.1 1")) {
+            interim.add(Integer.parseInt(text.substring(9, 12)));
+            raw = Arrays.copyOfRange(raw, end + 4, raw.length);
+            text = text.substring(end + 4);
+            end = text.indexOf("\r\n\r\n");
+        }
         if (end < 0) {
             throw new IOException("no complete HTTP response head in " + raw.length + " bytes");
         }
@@ -96,11 +137,11 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).strip());
             }
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
         if (headers.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) {
             body = unchunk(body);
         }
-        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Response(status, headers, new String(body, StandardCharsets.UTF_8), List.copyOf(interim));
     }
 
     private static byte[] unchunk(byte[] chunked) {

@@ -1,16 +1,16 @@
 package id.sinergi.devstack.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.sinergi.devstack.Processes;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Each case first sends the genuine token and its undamaged twin (the same claims signed with the key the realm
  * trusts, {@link ForgedTokens#twin}, or, for a defect of the signature or of the realm, the genuine token itself) and
  * checks that both get the same answer, and not 401: so the 401 of the defective token is that defect's alone. The
- * 401 must carry a problem body (RFC 9457) and a {@code WWW-Authenticate: Bearer} challenge, and no stack trace.
+ * 401 must carry a problem body (RFC 9457) of the defect's type ({@link Defect#problem}) and a
+ * {@code WWW-Authenticate: Bearer} challenge, and no stack trace.
  */
 public abstract class TokenAttacks {
 
@@ -45,19 +46,34 @@ public abstract class TokenAttacks {
                 (genuine, user) -> ForgedTokens.hs256WithRealmPublicKey(genuine), UnaryOperator.identity()),
         FLIPPED_SIGNATURE_BIT((genuine, user) -> ForgedTokens.flippedSignature(genuine), UnaryOperator.identity()),
         UNTRUSTED_KEY((genuine, user) -> ForgedTokens.untrustedKey(genuine)),
-        MISSING_AGENCY((genuine, user) -> ForgedTokens.without(genuine, "agency")),
-        MISSING_MISSION((genuine, user) -> ForgedTokens.without(genuine, "mission"));
+        MISSING_AGENCY((genuine, user) -> ForgedTokens.without(genuine, "agency"), "missing-agency"),
+        MISSING_MISSION((genuine, user) -> ForgedTokens.without(genuine, "mission"), "missing-mission");
 
         private final BiFunction<String, String, String> forge;
         private final UnaryOperator<String> twin;
+        private final String problem;
 
         Defect(BiFunction<String, String, String> forge) {
-            this(forge, ForgedTokens::twin);
+            this(forge, ForgedTokens::twin, "unauthenticated");
+        }
+
+        Defect(BiFunction<String, String, String> forge, String problem) {
+            this(forge, ForgedTokens::twin, problem);
         }
 
         Defect(BiFunction<String, String, String> forge, UnaryOperator<String> twin) {
+            this(forge, twin, "unauthenticated");
+        }
+
+        Defect(BiFunction<String, String, String> forge, UnaryOperator<String> twin, String problem) {
             this.forge = forge;
             this.twin = twin;
+            this.problem = problem;
+        }
+
+        /** The type of the 401's problem (docs/security.md, "Tokens"): {@code urn:sinergi:problem:<this>}. */
+        public String problem() {
+            return problem;
         }
 
         /** The defective token made from a genuine token of {@code user}. */
@@ -107,13 +123,14 @@ public abstract class TokenAttacks {
         int twinStatus = status(defect.twin(genuine));
         Response refused = given().auth().oauth2(forged).when().get(path());
 
-        assertNotEquals(401, genuineStatus, "the genuine token of " + user + " is refused");
-        assertEquals(genuineStatus, twinStatus, "the undamaged twin of the " + defect + " token is answered otherwise");
+        assertThat(genuineStatus).as("the genuine token of %s", user).isNotEqualTo(401);
+        assertThat(twinStatus).as("the undamaged twin of the %s token", defect).isEqualTo(genuineStatus);
         refused.then()
                 .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401))
+                .body("type", equalTo("urn:sinergi:problem:" + defect.problem()))
                 .body(not(Matchers.containsString("Exception")))
                 .body(not(Matchers.containsString("\tat ")));
     }
@@ -125,7 +142,7 @@ public abstract class TokenAttacks {
      * {@code sinergi_token_cache_requests_total}), then refused with 401 after its {@code exp}.
      */
     @Test
-    void cachedTokenIsServedUntilItExpiresAndRefusedAfter() throws InterruptedException {
+    void cachedTokenIsServedUntilItExpiresAndRefusedAfter() {
         String genuine = Tokens.user(user());
         ForgedTokens.trustTestKey();
         long expiresAt = Instant.now().getEpochSecond() + 4;
@@ -137,18 +154,19 @@ public abstract class TokenAttacks {
         int second = status(shortLived);
         double hits = cacheCount("hit") - hitsBefore;
         while (Instant.now().getEpochSecond() <= expiresAt) {
-            Thread.sleep(200);
+            Processes.sleep(Duration.ofMillis(200));
         }
         Response afterExpiry = given().auth().oauth2(shortLived).when().get(path());
 
-        assertNotEquals(401, first, "the short-lived token is refused before it expires");
-        assertEquals(first, second, "the cached token is answered otherwise the second time");
-        assertTrue(hits >= 1, "the second request did not hit the cache of verified tokens");
+        assertThat(first).as("the short-lived token before it expires").isNotEqualTo(401);
+        assertThat(second).as("the cached token the second time").isEqualTo(first);
+        assertThat(hits).as("hits of the cache of verified tokens").isGreaterThanOrEqualTo(1);
         afterExpiry
                 .then()
                 .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
-                .body("status", equalTo(401));
+                .body("status", equalTo(401))
+                .body("type", equalTo("urn:sinergi:problem:unauthenticated"));
     }
 
     private static double cacheCount(String result) {

@@ -215,7 +215,7 @@ public class WorkerService {
 
     private static Purpose requiredPurpose(String name) {
         return Purpose.named(name)
-                .orElseThrow(() -> ProblemException.invalidField(
+                .orElseThrow(() -> ProblemException.invalidParameter(
                         "invalid-purpose", "purpose", "must be one of " + Arrays.toString(Purpose.values())));
     }
 

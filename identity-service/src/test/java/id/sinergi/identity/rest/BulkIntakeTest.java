@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sinergi.devstack.testing.LogCapture;
+import id.sinergi.devstack.testing.RawHttp;
 import id.sinergi.devstack.testing.Tokens;
 import id.sinergi.identity.matching.eval.ExportFiles;
 import id.sinergi.identity.matching.eval.GeneratorSettings;
 import id.sinergi.identity.matching.eval.LabelledExports;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -348,6 +351,77 @@ class BulkIntakeTest {
         assertThat(results.get(69).path("problem").path("type").asText()).isEqualTo("urn:sinergi:problem:row-too-long");
         assertThat(results.get(70).path("status").asText()).isEqualTo("STORED");
         assertThat(results.get(71).path("summary").path("rows").asLong()).isEqualTo(71);
+    }
+
+    @Test
+    void shouldRefuseALargeSingleRegistrationSentInChunksWithAProblem() throws Exception {
+        Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
+        body.put("fullName", "A".repeat(3 * 1024 * 1024));
+
+        RawHttp.Response response = chunked("/api/workers/registrations", "application/json", line(body));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"urn:sinergi:problem:body-too-large\"", "1048576 bytes");
+    }
+
+    @Test
+    void shouldReadASingleRegistrationSentInChunks() throws Exception {
+        String nik = TestWorkers.nik();
+
+        RawHttp.Response response =
+                chunked("/api/workers/registrations", "application/json", line(registration("SISKOP2MI", nik)));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body()).contains("\"workerId\"");
+    }
+
+    @Test
+    void shouldTakeABulkFileLargerThanASingleRequestMaySentInChunks() throws Exception {
+        Map<String, Object> longName = registration("SISKOP2MI", TestWorkers.nik());
+        longName.put("fullName", "A".repeat(15_000));
+        String file = (line(longName) + "\n").repeat(80) + line(registration("SISKOP2MI", TestWorkers.nik())) + "\n";
+
+        RawHttp.Response response = chunked("/api/workers/registrations/bulk", "application/x-ndjson", file);
+
+        assertThat(file.length()).isGreaterThan(1024 * 1024);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().lines().toList()).hasSize(82);
+        assertThat(response.body()).contains("\"rows\":81");
+    }
+
+    @Test
+    void shouldLeaveABulkFileOverTheServersLimitSentInChunksToTheServersAnswerAndLogNoError() throws Exception {
+        String blankLines = "\n".repeat(65 * 1024 * 1024);
+
+        RawHttp.Response response;
+        List<String> messages;
+        List<String> errors;
+        try (LogCapture log = LogCapture.start()) {
+            response = chunked("/api/workers/registrations/bulk", "application/x-ndjson", blankLines);
+            Thread.sleep(1_000); // time for anything the server logs after it answered
+            messages = log.messages();
+            errors = log.errors();
+        }
+
+        // The server refused it while the file was read, with its own empty 413; nothing is written after it.
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body()).isEmpty();
+        assertThat(errors).isEmpty();
+        assertThat(messages).filteredOn(m -> m.contains("event=body-too-large")).hasSize(1);
+    }
+
+    /** Sends {@code body} as siskop2mi-connector in 64 KiB chunks, without Content-Length. */
+    private static RawHttp.Response chunked(String path, String type, String body) throws IOException {
+        return RawHttp.sendChunked(
+                RestAssured.port,
+                "POST",
+                path,
+                List.of(
+                        Map.entry("Authorization", "Bearer " + Tokens.client("siskop2mi-connector")),
+                        Map.entry("Content-Type", type)),
+                body.getBytes(StandardCharsets.UTF_8),
+                64 * 1024);
     }
 
     @Test
