@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import id.sinergi.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,8 +298,9 @@ class AlertTest {
                 .oauth2(Tokens.user(AUDITOR))
                 .get("/api/audit-alerts/not-a-uuid")
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("id"));
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:sinergi:problem:http-404"));
     }
 
     @Test

@@ -40,6 +40,14 @@ public interface AlertConfig {
     @WithDefault("250000")
     int memoryEvents();
 
+    /**
+     * How many officers one read of the database path covers (default 32): a scan that meets more officers it
+     * does not remember reads them a group at a time, so that what one statement brings into memory stays bounded
+     * however many officers a scan meets (after a restart, or a backlog of many officers' events).
+     */
+    @WithDefault("32")
+    int rereadOfficers();
+
     /** Rule {@code mass-read}: one officer reading many distinct workers in a short time. */
     MassRead massRead();
 

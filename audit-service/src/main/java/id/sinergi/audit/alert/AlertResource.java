@@ -6,6 +6,7 @@ import id.sinergi.audit.alert.AlertDtos.ReviewRequest;
 import id.sinergi.audit.alert.AlertDtos.Status;
 import id.sinergi.audit.rest.FilterParams;
 import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,21 +76,20 @@ public class AlertResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/" + PathTemplates.UUID_ID)
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(summary = "Read one review task with its events and sign-off", description = "Audited.")
     @APIResponse(
             responseCode = "200",
             description = "The task",
             content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "400", description = "The id is no UUID")
     @APIResponse(responseCode = "404", description = "No task has this id")
-    public Uni<AlertView> get(@PathParam("id") String id) {
-        return alerts.get(FilterParams.requiredUuid("id", id), caller);
+    public Uni<AlertView> get(@PathParam("id") UUID id) {
+        return alerts.get(id, caller);
     }
 
     @POST
-    @Path("/{id}/review")
+    @Path("/" + PathTemplates.UUID_ID + "/review")
     @RolesAllowed(Roles.SECURITY_AUDITOR)
     @Operation(
             summary = "Sign a review task off, once",
@@ -102,8 +103,8 @@ public class AlertResource {
     @APIResponse(responseCode = "403", description = "Not a security auditor, or own-alert: the alert is about you")
     @APIResponse(responseCode = "404", description = "No task has this id")
     @APIResponse(responseCode = "409", description = "already-reviewed: the task was signed off already")
-    public Uni<AlertView> review(@PathParam("id") String id, @NotNull @Valid ReviewRequest request) {
-        return alerts.review(FilterParams.requiredUuid("id", id), request, caller);
+    public Uni<AlertView> review(@PathParam("id") UUID id, @NotNull @Valid ReviewRequest request) {
+        return alerts.review(id, request, caller);
     }
 
     private static Status status(String value) {

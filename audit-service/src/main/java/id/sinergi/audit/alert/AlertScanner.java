@@ -222,8 +222,8 @@ public class AlertScanner {
     /**
      * Applies every rule to the officers of the new events. An officer the memory holds, and can answer for
      * exactly ({@link OfficerMemory}), is evaluated on what it remembers; the others are read from the database, in
-     * three statements however many they are: their events around the new ones, the events naming them, and their
-     * alerts whose windows reach those events.
+     * three statements per group of {@link AlertConfig#rereadOfficers()} officers: their events around the new
+     * ones, the events naming them, and their alerts whose windows reach those events.
      */
     private Uni<Evaluation> evaluate(
             SqlClient conn, AlertMemory memory, List<SealedEvent> fresh, long cursor, long upTo) {
@@ -253,9 +253,29 @@ public class AlertScanner {
             changes.put(subject, kept.next(specs, events, results, config.memoryRuleEvents()));
         });
         int remembered = news.size() - reread.size();
-        return reread(conn, specs, reread, memory.enabled(), cursor, upTo, found, changes)
-                .flatMap(v -> store(conn, found))
+        Uni<Void> read = Uni.createFrom().voidItem();
+        for (Map<String, List<SealedEvent>> group : groups(reread, Math.max(1, config.rereadOfficers()))) {
+            read = read.call(() -> reread(conn, specs, group, memory.enabled(), cursor, upTo, found, changes));
+        }
+        return read.flatMap(v -> store(conn, found))
                 .map(raised -> new Evaluation(raised, changes, remembered, reread.size()));
+    }
+
+    /** The officers in groups of at most {@code size}, in their order. */
+    private static List<Map<String, List<SealedEvent>>> groups(Map<String, List<SealedEvent>> officers, int size) {
+        List<Map<String, List<SealedEvent>>> groups = new ArrayList<>();
+        Map<String, List<SealedEvent>> group = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SealedEvent>> officer : officers.entrySet()) {
+            group.put(officer.getKey(), officer.getValue());
+            if (group.size() == size) {
+                groups.add(group);
+                group = new LinkedHashMap<>();
+            }
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
     }
 
     /**

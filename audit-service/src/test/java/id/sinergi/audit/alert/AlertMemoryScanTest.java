@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.audit.AuditTestResource;
 import id.sinergi.audit.TestDatabase;
+import id.sinergi.devstack.Processes;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -320,7 +321,7 @@ class AlertMemoryScanTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the events were not sealed in 30 s");
             }
-            pause();
+            Processes.sleep(Duration.ofMillis(100));
         }
     }
 
@@ -338,16 +339,7 @@ class AlertMemoryScanTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the events were not scanned in 30 s");
             }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Processes.sleep(Duration.ofMillis(100));
         }
     }
 

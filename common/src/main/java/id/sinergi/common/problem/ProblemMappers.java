@@ -43,7 +43,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -466,15 +466,16 @@ public class ProblemMappers {
     }
 
     /**
-     * Whether the failure is the service's database out of reach rather than a fault: a connection refused or lost,
-     * or PostgreSQL shutting down, restarting or starting up (SQLSTATE classes 08 and 57P), on its own or among the
+     * Whether the failure is the service's database out of reach rather than a fault: a connection refused, reset
+     * or lost, or PostgreSQL shutting down, restarting or starting up (SQLSTATE classes 08 and 57P), on its own or among the
      * failures of a composite. The REST clients to the other services turn their own connection failures into
      * problems of their own before they get here.
      */
     static boolean databaseUnreachable(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            // SocketException: refused (ConnectException) or reset by the server while a statement ran.
+            if (t instanceof SocketException || t instanceof ClosedConnectionException) {
                 return true;
             }
             String state = t instanceof DatabaseException db

@@ -234,6 +234,7 @@ public final class AuditBenchmark {
                         copies.add(copyBaseline(kind, best(batches).load().accepted()));
                     }
                     Bulk bulk = bulkLoad(settings.events());
+                    Scanned scanned = awaitScanned(bulk.treeSize(), Duration.ofMinutes(30));
                     ProofRun proofs = proofs();
                     Export export = export(runDir, settings.exportEvents());
                     String server = settings.embedded()
@@ -243,7 +244,7 @@ public final class AuditBenchmark {
                     if (!serviceConfig.isEmpty()) {
                         server += ", configuration beside its defaults " + serviceConfig;
                     }
-                    return report(began, server, single, inserts, batches, copies, bulk, proofs, export);
+                    return report(began, server, single, inserts, batches, copies, bulk, scanned, proofs, export);
                 } finally {
                     refresher.shutdownNow();
                 }
@@ -633,6 +634,45 @@ public final class AuditBenchmark {
     private record Bulk(long copied, long treeSize, double copySeconds, long backlog, double sealSeconds, Cpu cpu) {}
 
     /**
+     * How the alert scanner caught up with the tree after the bulk load: the leaves it had scanned when the load was
+     * sealed, how long it took from then to scan them all (negative when it had not within the time allowed), and
+     * the cores used meanwhile.
+     */
+    private record Scanned(long scannedAtStart, long treeSize, double seconds, Cpu cpu) {}
+
+    /**
+     * Waits until the alert scanner has scanned every leaf of a tree of {@code size}, so that the proofs are
+     * measured on a log at rest rather than beside the scanner's catching up; gives up after {@code timeout} and
+     * says so in the report.
+     */
+    private Scanned awaitScanned(long size, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        Cpu before = Cpu.now(servicePid, databasePid);
+        long first = scannedLeaves();
+        LOG.info("alert scanner: " + first + " of " + size + " leaves scanned when the bulk load was sealed");
+        long deadline = start + timeout.toNanos();
+        long scanned = first;
+        while (scanned < size && System.nanoTime() < deadline && audit.alive()) {
+            Thread.sleep(1000);
+            scanned = scannedLeaves();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu cpu = Cpu.now(servicePid, databasePid).since(before);
+        LOG.info(String.format(
+                Locale.ROOT, "alert scanner: %d of %d leaves scanned after %.0f s", scanned, size, seconds));
+        return new Scanned(first, size, scanned >= size ? seconds : -seconds, cpu);
+    }
+
+    /** How many leaves the alert scanner has scanned (its cursor is the greatest leaf index it scanned). */
+    private long scannedLeaves() throws SQLException {
+        try (Statement st = monitor.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(up_to_leaf), -1) + 1 FROM alert_scan")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
      * Copies events into audit_entry as the owner until it holds {@code target}, in COPY statements of
      * {@link #COPY_CHUNK} rows (each its own transaction) from {@code --copy-connections} connections at once, while
      * the service's sealer seals behind; then waits until the tree holds them all.
@@ -981,6 +1021,7 @@ public final class AuditBenchmark {
             List<Ingest> batches,
             List<Baseline> copies,
             Bulk bulk,
+            Scanned scanned,
             ProofRun proofs,
             Export export) {
         StringBuilder out = new StringBuilder();
@@ -1049,6 +1090,22 @@ public final class AuditBenchmark {
                 bulk.sealSeconds(),
                 bulk.copied() / bulk.sealSeconds(),
                 cores(bulk.cpu(), bulk.sealSeconds())));
+        double scanSeconds = Math.abs(scanned.seconds());
+        out.append(String.format(
+                Locale.ROOT,
+                "The alert scanner had scanned %d of the %d leaves when the bulk load was sealed; %s (cores used"
+                        + " meanwhile: %s). The proofs were measured %s.%n%n",
+                scanned.scannedAtStart(),
+                scanned.treeSize(),
+                scanned.seconds() >= 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "it scanned the rest in %.0f s (%.0f events/s)",
+                                scanSeconds,
+                                (scanned.treeSize() - scanned.scannedAtStart()) / Math.max(scanSeconds, 0.001))
+                        : String.format(Locale.ROOT, "it had not scanned them all after %.0f s", scanSeconds),
+                cores(scanned.cpu(), scanSeconds),
+                scanned.seconds() >= 0 ? "once it had" : "while it went on scanning"));
         Load p = proofs.load();
         out.append(String.format(
                 Locale.ROOT,
