@@ -34,18 +34,18 @@ public interface AlertConfig {
     int memoryRuleEvents();
 
     /**
-     * The most events and alert windows remembered for all officers together (some 250 bytes each); beyond it the
-     * least recently seen officers are forgotten.
+     * The most events and alert windows remembered for all officers together (some 700 bytes each, about 70 MB at
+     * the default); beyond it the least recently seen officers are forgotten.
      */
-    @WithDefault("250000")
+    @WithDefault("100000")
     int memoryEvents();
 
     /**
-     * How many officers one read of the database path covers (default 32): a scan that meets more officers it
+     * How many officers one read of the database path covers (default 16): a scan that meets more officers it
      * does not remember reads them a group at a time, so that what one statement brings into memory stays bounded
      * however many officers a scan meets (after a restart, or a backlog of many officers' events).
      */
-    @WithDefault("32")
+    @WithDefault("16")
     int rereadOfficers();
 
     /** Rule {@code mass-read}: one officer reading many distinct workers in a short time. */
