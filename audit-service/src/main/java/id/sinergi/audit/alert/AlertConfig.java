@@ -48,6 +48,14 @@ public interface AlertConfig {
     @WithDefault("16")
     int rereadOfficers();
 
+    /**
+     * The most officers one scan reads from the database (default 128): a scan that meets more officers it does not
+     * remember stops at the leaf before the next one, and the next scan goes on from there at once. This bounds what
+     * a scan holds while the memory fills, after a restart or when a backlog names thousands of officers.
+     */
+    @WithDefault("128")
+    int rereadPerScan();
+
     /** Rule {@code mass-read}: one officer reading many distinct workers in a short time. */
     MassRead massRead();
 

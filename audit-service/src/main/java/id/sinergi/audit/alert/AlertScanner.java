@@ -123,13 +123,21 @@ public class AlertScanner {
     }
 
     private Uni<Integer> scanFrom(int raisedSoFar) {
-        return scan().flatMap(s -> s.events() >= config.scanBatch()
+        return scan().flatMap(s -> s.events() >= config.scanBatch() || s.cut()
                 ? scanFrom(raisedSoFar + s.alerts())
                 : Uni.createFrom().item(raisedSoFar + s.alerts()));
     }
 
-    /** What one scan did. */
-    record Scan(int events, int alerts) {}
+    /**
+     * What one scan did: the leaves it scanned, the alerts it raised, and whether it stopped before the end of the
+     * leaves it read because they named more officers to read from the database than one scan takes.
+     */
+    record Scan(int events, int alerts, boolean cut) {
+
+        Scan(int events, int alerts) {
+            this(events, alerts, false);
+        }
+    }
 
     /** A scan, and what the memory becomes once its transaction committed (from one cursor to the next). */
     private record Outcome(Scan scan, long from, long upTo, Map<String, OfficerMemory> changes) {}
@@ -199,23 +207,42 @@ public class AlertScanner {
                     }
                     List<SealedEvent> fresh = new ArrayList<>();
                     long upTo = cursor;
+                    int scanned = 0;
+                    boolean cut = false;
+                    Set<String> unknown = new HashSet<>();
+                    List<RuleSpec> specs = RuleSpec.of(config);
                     for (Row row : rows) {
+                        SealedEvent e = row.getUUID(1) == null ? null : event(row);
+                        if (e != null
+                                && specs.stream()
+                                        .anyMatch(spec -> spec.matches().test(e))
+                                && memory.get(e.accountable()) == null
+                                && unknown.add(e.accountable())
+                                && unknown.size() > config.rereadPerScan()
+                                && scanned > 0) {
+                            // Officers the memory does not hold are read from the database with all their
+                            // recent events: a scan takes so many of them, and the next scan goes on from here.
+                            cut = true;
+                            break;
+                        }
                         upTo = row.getLong(0);
-                        if (row.getUUID(1) != null) {
-                            fresh.add(event(row));
+                        scanned++;
+                        if (e != null) {
+                            fresh.add(e);
                         }
                     }
                     long last = upTo;
-                    int scanned = rows.size();
+                    int events = scanned;
+                    boolean stopped = cut;
                     return evaluate(conn, memory, fresh, cursor, last)
                             .call(found -> conn.preparedQuery(INSERT_SCAN)
-                                    .execute(Tuple.of(last, utc(now()), scanned, found.alerts())))
+                                    .execute(Tuple.of(last, utc(now()), events, found.alerts())))
                             .invoke(found -> Log.debugf(
                                     "event=audit-alerts-scanned upToLeaf=%d events=%d alerts=%d"
-                                            + " officersFromMemory=%d officersReread=%d",
-                                    last, scanned, found.alerts(), found.remembered(), found.reread()))
-                            .map(found ->
-                                    new Outcome(new Scan(scanned, found.alerts()), cursor, last, found.changes()));
+                                            + " officersFromMemory=%d officersReread=%d cut=%s",
+                                    last, events, found.alerts(), found.remembered(), found.reread(), stopped))
+                            .map(found -> new Outcome(
+                                    new Scan(events, found.alerts(), stopped), cursor, last, found.changes()));
                 });
     }
 

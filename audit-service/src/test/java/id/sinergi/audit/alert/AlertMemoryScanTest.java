@@ -155,6 +155,50 @@ class AlertMemoryScanTest {
         }
     }
 
+    @Test
+    void aScanStopsAtTheOfficerBeyondItsBudgetOfUnrememberedOfficersAndTheNextOneGoesOn() throws SQLException {
+        // The tests' budget is 2 officers read from the database per scan (application.properties, %test).
+        Instant t = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<String> officers = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        scanThrough(scanner, deliver("identity-service", denied(officers.get(0), t)));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String officer : officers) {
+            for (int i = 0; i < 5; i++) {
+                events.add(denied(officer, t.plusSeconds(10 + i)));
+            }
+        }
+        List<Map<String, Object>> newcomers = deliver("identity-service", events);
+        awaitSealed(newcomers);
+        scanner.memory().forget(officers.get(0));
+
+        AlertScanner.Scan first = scanner.scan().await().atMost(Duration.ofSeconds(30));
+        scanThrough(scanner, newcomers);
+
+        assertThat(first.cut())
+                .as("stopped at the third officer it does not remember")
+                .isTrue();
+        assertThat(first.events()).isEqualTo(10);
+        for (String officer : officers) {
+            assertThat(scanner.memory().loadedAt(officer))
+                    .as("remembered after the next scans")
+                    .isNotNull();
+            try (Connection c = TestDatabase.appRole();
+                    PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_alert"
+                            + " WHERE actor_subject = ? AND rule = 'denial-burst'")) {
+                ps.setString(1, officer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1))
+                            .as("one denial burst of " + officer)
+                            .isEqualTo(1);
+                }
+            }
+        }
+    }
+
     /** Events of one step for both officers, by their offset in seconds and (reads) the worker. */
     private record Kind(String what, long at, int worker) {}
 
