@@ -280,12 +280,26 @@ public class AlertScanner {
             changes.put(subject, kept.next(specs, events, results, config.memoryRuleEvents()));
         });
         int remembered = news.size() - reread.size();
-        Uni<Void> read = Uni.createFrom().voidItem();
+        // Each group's alerts are stored (in the scan's transaction) before the next group is read, and their
+        // triggering events let go: an alert can hold thousands of events, and a scan after a bulk load reads
+        // many officers who each raise one.
+        int[] raised = {0};
+        Uni<Void> read = flush(conn, found, raised);
         for (Map<String, List<SealedEvent>> group : groups(reread, Math.max(1, config.rereadOfficers()))) {
-            read = read.call(() -> reread(conn, specs, group, memory.enabled(), cursor, upTo, found, changes));
+            read = read.call(() -> reread(conn, specs, group, memory.enabled(), cursor, upTo, found, changes))
+                    .call(() -> flush(conn, found, raised));
         }
-        return read.flatMap(v -> store(conn, found))
-                .map(raised -> new Evaluation(raised, changes, remembered, reread.size()));
+        return read.map(v -> new Evaluation(raised[0], changes, remembered, reread.size()));
+    }
+
+    /** Stores the alerts found so far, adds them to {@code raised} and forgets them. */
+    private Uni<Void> flush(SqlClient conn, List<Found> found, int[] raised) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Found> stored = List.copyOf(found);
+        found.clear();
+        return store(conn, stored).invoke(n -> raised[0] += n).replaceWithVoid();
     }
 
     /** The officers in groups of at most {@code size}, in their order. */
