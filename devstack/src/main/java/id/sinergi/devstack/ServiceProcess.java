@@ -20,8 +20,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class.getName());
 
-    /** The heap every service gets unless told otherwise: it grows from 64 MiB as needed, up to 384 MiB. */
-    public static final List<String> DEFAULT_HEAP = List.of("-Xms64m", "-Xmx384m");
+    /**
+     * The heap every service gets unless told otherwise: it grows from 64 MiB as needed, up to 384 MiB; a JVM out
+     * of it exits rather than run on with callbacks that may never complete.
+     */
+    public static final List<String> DEFAULT_HEAP = List.of("-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     private final String name;
     private final int port;

@@ -32,7 +32,9 @@ class JvmOptionsTest {
                             manifests, Workloads.container(Workloads.deployment(manifests, service), service))
                     .get("JAVA_OPTS_APPEND");
 
-            assertThat(chart).as(service).isEqualTo(image.group(1) + " -XX:MaxRAMPercentage=75.0");
+            assertThat(chart)
+                    .as(service)
+                    .isEqualTo(image.group(1) + " -XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError");
         }
     }
 }

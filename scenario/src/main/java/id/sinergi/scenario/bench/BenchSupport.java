@@ -35,7 +35,7 @@ final class BenchSupport {
      * tens of kilobytes per request, and a heap left to grow from 64 MiB keeps a young generation so small that it
      * is collected several times a second under load, each pause holding up the requests behind it.
      */
-    static final List<String> SERVICE_HEAP = List.of("-Xms384m", "-Xmx384m");
+    static final List<String> SERVICE_HEAP = List.of("-Xms384m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     private BenchSupport() {}
 
