@@ -214,8 +214,7 @@ public class AlertScanner {
                     for (Row row : rows) {
                         SealedEvent e = row.getUUID(1) == null ? null : event(row);
                         if (e != null
-                                && specs.stream()
-                                        .anyMatch(spec -> spec.matches().test(e))
+                                && RuleSpec.anyMatches(specs, e)
                                 && memory.get(e.accountable()) == null
                                 && unknown.add(e.accountable())
                                 && unknown.size() > config.rereadPerScan()
@@ -234,7 +233,7 @@ public class AlertScanner {
                     long last = upTo;
                     int events = scanned;
                     boolean stopped = cut;
-                    return evaluate(conn, memory, fresh, cursor, last)
+                    return evaluate(conn, memory, specs, fresh, cursor, last)
                             .call(found -> conn.preparedQuery(INSERT_SCAN)
                                     .execute(Tuple.of(last, utc(now()), events, found.alerts())))
                             .invoke(found -> Log.debugf(
@@ -253,13 +252,12 @@ public class AlertScanner {
      * ones, the events naming them, and their alerts whose windows reach those events.
      */
     private Uni<Evaluation> evaluate(
-            SqlClient conn, AlertMemory memory, List<SealedEvent> fresh, long cursor, long upTo) {
-        List<RuleSpec> specs = RuleSpec.of(config);
+            SqlClient conn, AlertMemory memory, List<RuleSpec> specs, List<SealedEvent> fresh, long cursor, long upTo) {
         Set<String> naming = Set.copyOf(config.vitalInterest().actions());
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
         Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
         for (SealedEvent e : fresh) {
-            if (specs.stream().anyMatch(s -> s.matches().test(e)) && belongs(e, naming)) {
+            if (RuleSpec.anyMatches(specs, e) && belongs(e, naming)) {
                 news.computeIfAbsent(e.accountable(), s -> new ArrayList<>()).add(e);
             }
         }
@@ -283,23 +281,23 @@ public class AlertScanner {
         // Each group's alerts are stored (in the scan's transaction) before the next group is read, and their
         // triggering events let go: an alert can hold thousands of events, and a scan after a bulk load reads
         // many officers who each raise one.
-        int[] raised = {0};
-        Uni<Void> read = flush(conn, found, raised);
+        Uni<Integer> raised = flush(conn, found);
         for (Map<String, List<SealedEvent>> group : groups(reread, Math.max(1, config.rereadOfficers()))) {
-            read = read.call(() -> reread(conn, specs, group, memory.enabled(), cursor, upTo, found, changes))
-                    .call(() -> flush(conn, found, raised));
+            raised = raised.flatMap(before -> reread(conn, specs, group, memory.enabled(), cursor, upTo, found, changes)
+                    .flatMap(v -> flush(conn, found))
+                    .map(stored -> before + stored));
         }
-        return read.map(v -> new Evaluation(raised[0], changes, remembered, reread.size()));
+        return raised.map(n -> new Evaluation(n, changes, remembered, reread.size()));
     }
 
-    /** Stores the alerts found so far, adds them to {@code raised} and forgets them. */
-    private Uni<Void> flush(SqlClient conn, List<Found> found, int[] raised) {
+    /** Stores the alerts found so far and forgets them; gives how many were stored. */
+    private Uni<Integer> flush(SqlClient conn, List<Found> found) {
         if (found.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         List<Found> stored = List.copyOf(found);
         found.clear();
-        return store(conn, stored).invoke(n -> raised[0] += n).replaceWithVoid();
+        return store(conn, stored);
     }
 
     /** The officers in groups of at most {@code size}, in their order. */

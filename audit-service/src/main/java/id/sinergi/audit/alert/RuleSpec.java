@@ -28,6 +28,11 @@ record RuleSpec(
     /** The longest criteria audit_alert stores. */
     static final int MAX_CRITERIA = 500;
 
+    /** Whether any of the rules looks at the event. */
+    static boolean anyMatches(List<RuleSpec> specs, SealedEvent e) {
+        return specs.stream().anyMatch(spec -> spec.matches().test(e));
+    }
+
     /** The enabled rules, built from the configuration. */
     static List<RuleSpec> of(AlertConfig config) {
         List<RuleSpec> specs = new ArrayList<>();

@@ -467,9 +467,9 @@ public class ProblemMappers {
 
     /**
      * Whether the failure is the service's database out of reach rather than a fault: a connection refused, reset
-     * or lost, or PostgreSQL shutting down, restarting or starting up (SQLSTATE classes 08 and 57P), on its own or among the
-     * failures of a composite. The REST clients to the other services turn their own connection failures into
-     * problems of their own before they get here.
+     * or lost, or PostgreSQL shutting down, restarting or starting up (SQLSTATE classes 08 and 57P), on its own or
+     * among the failures of a composite. The REST clients to the other services turn their own connection failures
+     * into problems of their own before they get here.
      */
     static boolean databaseUnreachable(Throwable e) {
         int depth = 0;
