@@ -635,10 +635,14 @@ public final class AuditBenchmark {
 
     /**
      * How the alert scanner caught up with the tree after the bulk load: the leaves it had scanned when the load was
-     * sealed, how long it took from then to scan them all (negative when it had not within the time allowed), and
-     * the cores used meanwhile.
+     * sealed and when the wait ended, how long the wait took, and the cores used meanwhile.
      */
-    private record Scanned(long scannedAtStart, long treeSize, double seconds, Cpu cpu) {}
+    private record Scanned(long scannedAtStart, long scannedAtEnd, long treeSize, double seconds, Cpu cpu) {
+
+        boolean caughtUp() {
+            return scannedAtEnd >= treeSize;
+        }
+    }
 
     /**
      * Waits until the alert scanner has scanned every leaf of a tree of {@code size}, so that the proofs are
@@ -660,7 +664,7 @@ public final class AuditBenchmark {
         Cpu cpu = Cpu.now(servicePid, databasePid).since(before);
         LOG.info(String.format(
                 Locale.ROOT, "alert scanner: %d of %d leaves scanned after %.0f s", scanned, size, seconds));
-        return new Scanned(first, size, scanned >= size ? seconds : -seconds, cpu);
+        return new Scanned(first, scanned, size, seconds, cpu);
     }
 
     /** How many leaves the alert scanner has scanned (its cursor is the greatest leaf index it scanned). */
@@ -1090,14 +1094,14 @@ public final class AuditBenchmark {
                 bulk.sealSeconds(),
                 bulk.copied() / bulk.sealSeconds(),
                 cores(bulk.cpu(), bulk.sealSeconds())));
-        double scanSeconds = Math.abs(scanned.seconds());
+        double scanSeconds = scanned.seconds();
         out.append(String.format(
                 Locale.ROOT,
                 "The alert scanner had scanned %d of the %d leaves when the bulk load was sealed; %s (cores used"
                         + " meanwhile: %s). The proofs were measured %s.%n%n",
                 scanned.scannedAtStart(),
                 scanned.treeSize(),
-                scanned.seconds() >= 0
+                scanned.caughtUp()
                         ? String.format(
                                 Locale.ROOT,
                                 "it scanned the rest in %.0f s (%.0f events/s)",
@@ -1105,7 +1109,7 @@ public final class AuditBenchmark {
                                 (scanned.treeSize() - scanned.scannedAtStart()) / Math.max(scanSeconds, 0.001))
                         : String.format(Locale.ROOT, "it had not scanned them all after %.0f s", scanSeconds),
                 cores(scanned.cpu(), scanSeconds),
-                scanned.seconds() >= 0 ? "once it had" : "while it went on scanning"));
+                scanned.caughtUp() ? "once it had" : "while it went on scanning"));
         Load p = proofs.load();
         out.append(String.format(
                 Locale.ROOT,
