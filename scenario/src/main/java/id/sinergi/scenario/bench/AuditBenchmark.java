@@ -84,7 +84,7 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>Usage: {@code ./sinergi bench audit [--seconds S] [--warmup S] [--clients C,C,...] [--batch-clients C,C,...]
  * [--batch N] [--events N] [--copy-connections N] [--proof-rate R] [--proof-seconds S] [--export-events N]
- * [--seed S] [--postgres embedded|local] [--server key=value,...] [--service key=value,...] [--jvm "options"]}.
+ * [--seed S] [--history-days D] [--postgres embedded|local] [--server key=value,...] [--service key=value,...] [--jvm "options"]}.
  * The report goes to {@code scenario/target/bench/audit-benchmark.md}.
  */
 public final class AuditBenchmark {
@@ -127,6 +127,9 @@ public final class AuditBenchmark {
     private final Settings settings;
     private final AtomicInteger sequences = new AtomicInteger();
 
+    /** When the log's events happened: {@code --events} of them over the {@code --history-days} before the run. */
+    private EventClock history;
+
     private volatile String serviceToken;
     private volatile String auditorToken;
     private PostgresServer.Database db;
@@ -151,6 +154,7 @@ public final class AuditBenchmark {
             int proofSeconds,
             long exportEvents,
             long seed,
+            int historyDays,
             boolean embedded) {}
 
     private AuditBenchmark(Settings settings) {
@@ -171,6 +175,7 @@ public final class AuditBenchmark {
                 Integer.parseInt(options.getOrDefault("proof-seconds", "60")),
                 Long.parseLong(options.getOrDefault("export-events", "1000000")),
                 Long.parseLong(options.getOrDefault("seed", "20261204")),
+                Integer.parseInt(options.getOrDefault("history-days", "100")),
                 BenchSupport.embeddedPostgres(options));
         if (settings.seconds() < 1
                 || settings.warmup() < 0
@@ -181,10 +186,11 @@ public final class AuditBenchmark {
                 || settings.copyConnections() < 1
                 || settings.proofRate() < 1
                 || settings.proofSeconds() < 1
-                || settings.exportEvents() < 1) {
+                || settings.exportEvents() < 1
+                || settings.historyDays() < 1) {
             throw new IllegalArgumentException("need --seconds >= 1, --warmup >= 0, --clients and --batch-clients"
-                    + " >= 1 each, --batch 2..1000, --copy-connections, --proof-rate, --proof-seconds and"
-                    + " --export-events >= 1");
+                    + " >= 1 each, --batch 2..1000, --copy-connections, --proof-rate, --proof-seconds,"
+                    + " --export-events and --history-days >= 1");
         }
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
@@ -208,6 +214,7 @@ public final class AuditBenchmark {
 
     private String run(Path runDir) throws Exception {
         Instant began = Instant.now();
+        history = new EventClock(began, settings.events(), span());
         try (PostgresServer postgres = settings.embedded()
                         ? PostgresServer.embedded(runDir, serverSettings)
                         : PostgresServer.localOrEmbedded(runDir);
@@ -397,7 +404,7 @@ public final class AuditBenchmark {
         for (int t = 0; t < clients; t++) {
             int client = t;
             millis[t] = DoubleStream.builder();
-            GeneratedEvents events = new GeneratedEvents(settings.seed() * 1_000_003 + sequences.incrementAndGet());
+            GeneratedEvents events = events(history, t, clients);
             threads.add(BenchSupport.thread("intake-client-" + t, () -> {
                 try (KeepAliveConnection c = new KeepAliveConnection("127.0.0.1", audit.port())) {
                     while (System.nanoTime() < deadline) {
@@ -522,6 +529,9 @@ public final class AuditBenchmark {
         LOG.info("PostgreSQL alone: single-row INSERTs from " + clients + " connections for " + warmup + " + "
                 + settings.seconds() + " s");
         long[] rows = new long[clients];
+        // The rows of a scratch table never reach the log: they have a history of their own, as many events as the
+        // log's, which they cannot outnumber in a run of minutes.
+        EventClock scratchClock = new EventClock(Instant.now(), settings.events(), span());
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long deadline = measureFrom + settings.seconds() * 1_000_000_000L;
@@ -531,14 +541,14 @@ public final class AuditBenchmark {
         CountDownLatch measured = new CountDownLatch(1);
         for (int t = 0; t < clients; t++) {
             int client = t;
-            GeneratedEvents events = new GeneratedEvents(settings.seed() * 1_000_003 + sequences.incrementAndGet());
+            GeneratedEvents events = events(scratchClock, t, clients);
             threads.add(BenchSupport.thread("insert-client-" + t, () -> {
                 try (Connection c = connect();
                         PreparedStatement ps = c.prepareStatement(sql)) {
                     long now;
                     while ((now = System.nanoTime()) < deadline) {
                         Instant at = Instant.now();
-                        GeneratedEvents.bind(ps, events.next(at), at.truncatedTo(ChronoUnit.MICROS));
+                        GeneratedEvents.bind(ps, events.next(), at.truncatedTo(ChronoUnit.MICROS));
                         ps.executeUpdate();
                         if (now >= measureFrom) {
                             rows[client]++;
@@ -587,7 +597,7 @@ public final class AuditBenchmark {
         try (Connection c = connect()) {
             before = Cpu.now(servicePid, databasePid);
             long start = System.nanoTime();
-            copy(c, table, rows);
+            copy(c, table, rows, events(new EventClock(Instant.now(), rows, span()), 0, 1));
             seconds = (System.nanoTime() - start) / 1e9;
             cpu = Cpu.now(servicePid, databasePid).since(before);
         }
@@ -597,9 +607,18 @@ public final class AuditBenchmark {
         return b;
     }
 
-    /** Copies {@code rows} generated events into the table in one COPY statement (one transaction). */
-    private void copy(Connection c, String table, long rows) throws SQLException {
-        GeneratedEvents events = new GeneratedEvents(settings.seed() * 1_000_003 + sequences.incrementAndGet());
+    /** The span of the log's history ({@code --history-days}). */
+    private Duration span() {
+        return Duration.ofDays(settings.historyDays());
+    }
+
+    /** The events that client {@code part} of {@code parts} sends, with the times of this clock. */
+    private GeneratedEvents events(EventClock clock, int part, int parts) {
+        return new GeneratedEvents(settings.seed() * 1_000_003 + sequences.incrementAndGet(), clock, part, parts);
+    }
+
+    /** Copies {@code rows} of these events into the table in one COPY statement (one transaction). */
+    private static void copy(Connection c, String table, long rows, GeneratedEvents events) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn("COPY " + table + " (" + GeneratedEvents.COLUMNS + ") FROM STDIN");
@@ -610,7 +629,7 @@ public final class AuditBenchmark {
                 if (i % 1000 == 0) {
                     now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 }
-                GeneratedEvents.copyLine(sb, events.next(now), now);
+                GeneratedEvents.copyLine(sb, events.next(), now);
                 if (sb.length() >= COPY_BUFFER) {
                     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
                     in.writeToCopy(bytes, 0, bytes.length);
@@ -693,12 +712,13 @@ public final class AuditBenchmark {
         List<Exception> errors = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < connections; t++) {
+            GeneratedEvents events = events(history, t, connections);
             threads.add(BenchSupport.thread("bulk-copy-" + t, () -> {
                 try (Connection c = connect()) {
                     long from;
                     while ((from = next.getAndAdd(COPY_CHUNK)) < copied) {
                         long rows = Math.min(COPY_CHUNK, copied - from);
-                        copy(c, "audit_entry", rows);
+                        copy(c, "audit_entry", rows, events);
                         LOG.info(String.format(
                                 Locale.ROOT,
                                 "bulk load: %d of %d copied, %.0f s",

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -13,7 +12,8 @@ import java.util.UUID;
  * Audit events as case-service delivers them, drawn from a seeded random sequence: 2,000 officers of Kemlu's
  * missions and of KemenP2MI, a million workers, a handful of actions, purposes and outcomes. Each event can be
  * written as the JSON the intake takes, as a line of PostgreSQL's COPY text format, or as the parameters of a
- * single-row INSERT, so that the service and PostgreSQL are measured on the same rows.
+ * single-row INSERT, so that the service and PostgreSQL are measured on the same rows. When each happened comes
+ * from an {@link EventClock}, which the generators of one run share.
  */
 final class GeneratedEvents {
 
@@ -78,9 +78,24 @@ final class GeneratedEvents {
     private static final Officer[] ROSTER = roster();
 
     private final SplittableRandom random;
+    private final EventClock clock;
+    private final int part;
+    private final int parts;
 
-    GeneratedEvents(long seed) {
+    /**
+     * The events of one client of {@code parts} sending at once: those of officers {@code part}, {@code part +
+     * parts}, {@code part + 2 * parts}... An officer's events then come from one client, in the order of their
+     * times, as from one service's outbox; the alert rules take an event that arrives after a later one of its
+     * officer as late and read the officer's events again.
+     */
+    GeneratedEvents(long seed, EventClock clock, int part, int parts) {
+        if (parts < 1 || parts > OFFICERS || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts + " officers' shares");
+        }
         this.random = new SplittableRandom(seed);
+        this.clock = clock;
+        this.part = part;
+        this.parts = parts;
     }
 
     /** One officer: the actor of the events, as JSON and as COPY columns, made once. */
@@ -105,9 +120,9 @@ final class GeneratedEvents {
             UUID caseId,
             String reason) {}
 
-    /** The next event, said to have happened up to two seconds before {@code now}. */
-    Event next(Instant now) {
-        Officer officer = ROSTER[random.nextInt(OFFICERS)];
+    /** The next event, at the clock's next time. */
+    Event next() {
+        Officer officer = ROSTER[part + parts * random.nextInt((OFFICERS - part + parts - 1) / parts)];
         int roll = random.nextInt(100);
         String outcome = roll < 90 ? "SUCCESS" : roll < 98 ? "DENIED" : "FAILED";
         String reason =
@@ -116,7 +131,7 @@ final class GeneratedEvents {
                     case "DENIED" -> "no grant of the worker covers PLACEMENT for this purpose";
                     default -> "consent-service unavailable";
                 };
-        Instant occurredAt = now.minusMillis(random.nextInt(2000)).truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = clock.next(random);
         return new Event(
                 eventId(occurredAt),
                 occurredAt,
@@ -132,19 +147,18 @@ final class GeneratedEvents {
     /** One event as the single intake takes it. */
     byte[] jsonObject() {
         StringBuilder sb = new StringBuilder(700);
-        json(sb, next(Instant.now()));
+        json(sb, next());
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code n} events as the batch intake takes them. */
     byte[] jsonArray(int n) {
-        Instant now = Instant.now();
         StringBuilder sb = new StringBuilder(n * 700).append('[');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            json(sb, next(now));
+            json(sb, next());
         }
         return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
