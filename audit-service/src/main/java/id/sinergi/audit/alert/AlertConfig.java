@@ -44,8 +44,9 @@ public interface AlertConfig {
      * How many officers one read of the database path covers (default 4): a scan that meets more officers it
      * does not remember reads them a group at a time, so that what one statement brings into memory stays bounded
      * however many officers a scan meets (after a restart, or a backlog of many officers' events). Its rows are all
-     * these officers' events since the first new one: after a bulk load of 7 million events some 5,000 an officer,
-     * and 16 officers a statement ran a 384 MiB heap out.
+     * these officers' events since the first new one: after a bulk load of 7 million events that all happened within
+     * minutes (the audit benchmark's former load), some 5,000 an officer, 16 officers a statement ran a 384 MiB heap
+     * out.
      */
     @WithDefault("4")
     int rereadOfficers();

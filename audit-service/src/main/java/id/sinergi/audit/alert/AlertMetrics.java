@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gauge {@code sinergi_audit_alerts_open} (tag {@code rule}): review tasks not yet signed off, per rule. The
- * scanner refreshes it after every scan, and a review or a new sample right away.
+ * scanner refreshes it at each of its scheduled runs (the first a few seconds after the start) and after every scan
+ * that raised alerts, and a review or a new sample right away.
  */
 @ApplicationScoped
 public class AlertMetrics {

@@ -3,6 +3,7 @@ package id.sinergi.audit.alert;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -107,8 +108,10 @@ public class AlertScanner {
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return scanAll()
-                .call(n -> metrics.refresh())
+        // The gauge is read first, so that it is right from the first run after a start and follows reviews made
+        // through another replica, and again after each scan that raised alerts (scanFrom).
+        return refreshMetrics()
+                .flatMap(v -> scanAll())
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithItem(e -> {
@@ -123,9 +126,22 @@ public class AlertScanner {
     }
 
     private Uni<Integer> scanFrom(int raisedSoFar) {
-        return scan().flatMap(s -> s.events() >= config.scanBatch() || s.cut()
-                ? scanFrom(raisedSoFar + s.alerts())
-                : Uni.createFrom().item(raisedSoFar + s.alerts()));
+        return scan().call(s ->
+                        s.alerts() > 0 ? refreshMetrics() : Uni.createFrom().voidItem())
+                .flatMap(s -> s.events() >= config.scanBatch() || s.cut()
+                        ? scanFrom(raisedSoFar + s.alerts())
+                        : Uni.createFrom().item(raisedSoFar + s.alerts()));
+    }
+
+    /** Refreshes the open-alerts gauge; a failure is logged and leaves the scan alone. */
+    private Uni<Void> refreshMetrics() {
+        return metrics.refresh().onFailure().recoverWithItem(e -> {
+            Log.warnf(
+                    e,
+                    "event=audit-alert-metrics-failed"
+                            + " effect=\"sinergi_audit_alerts_open is refreshed at the next scan\"");
+            return null;
+        });
     }
 
     /**
@@ -201,6 +217,10 @@ public class AlertScanner {
         }
         return conn.preparedQuery(NEW_LEAVES)
                 .execute(Tuple.of(cursor, config.scanBatch()))
+                // Evaluating the rules over a scan's events is CPU work (seconds for a backlog on a busy machine):
+                // it runs on a worker thread, as does the database path's below, so that the event loop, which
+                // also serves requests, is not held for it.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
@@ -211,11 +231,14 @@ public class AlertScanner {
                     boolean cut = false;
                     Set<String> unknown = new HashSet<>();
                     List<RuleSpec> specs = RuleSpec.of(config);
+                    Set<String> naming = naming();
                     for (Row row : rows) {
                         SealedEvent e = row.getUUID(1) == null ? null : event(row);
                         if (e != null
                                 && RuleSpec.anyMatches(specs, e)
-                                && memory.get(e.accountable()) == null
+                                && belongs(e, naming)
+                                && !unknown.contains(e.accountable())
+                                && rereads(memory, specs, e)
                                 && unknown.add(e.accountable())
                                 && unknown.size() > config.rereadPerScan()
                                 && scanned > 0) {
@@ -253,7 +276,7 @@ public class AlertScanner {
      */
     private Uni<Evaluation> evaluate(
             SqlClient conn, AlertMemory memory, List<RuleSpec> specs, List<SealedEvent> fresh, long cursor, long upTo) {
-        Set<String> naming = Set.copyOf(config.vitalInterest().actions());
+        Set<String> naming = naming();
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
         Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
         for (SealedEvent e : fresh) {
@@ -317,6 +340,20 @@ public class AlertScanner {
         return groups;
     }
 
+    /** The actions whose events name an officer in their reason (the vital-interest overrides). */
+    private Set<String> naming() {
+        return Set.copyOf(config.vitalInterest().actions());
+    }
+
+    /**
+     * Whether evaluate will read the officer of this event from the database: the memory holds them not, or cannot
+     * answer for the event exactly (OfficerMemory#refusal looks at each event on its own).
+     */
+    private static boolean rereads(AlertMemory memory, List<RuleSpec> specs, SealedEvent e) {
+        OfficerMemory kept = memory.enabled() ? memory.get(e.accountable()) : null;
+        return kept == null || kept.refusal(specs, List.of(e)) != null;
+    }
+
     /**
      * Whether the database path reads the event as one of its accountable officer's: the officer's own (an event
      * naming another officer answers to no one then), or one of an action that names an officer.
@@ -373,11 +410,13 @@ public class AlertScanner {
                 ? Uni.createFrom().item(List.of())
                 : conn.preparedQuery(NAMED)
                         .execute(Tuple.of(vitalActions, utc(earliest), utc(latest), upTo))
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
                         .map(AlertScanner::events);
         Map<String, List<SealedEvent>> around = new LinkedHashMap<>();
         ranges.keySet().forEach(s -> around.put(s, new ArrayList<>()));
         return conn.preparedQuery(OWN)
                 .execute(ofOfficers)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(AlertScanner::events)
                 .flatMap(own -> named.map(more -> {
                     // An officer's own event that names another officer answers to no one here, as an event
@@ -398,6 +437,7 @@ public class AlertScanner {
                 }))
                 .flatMap(events -> conn.preparedQuery(EXISTING)
                         .execute(Tuple.of(subjects, froms, tos, reach.toNanos() / 1e9))
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
                         .invoke(rows -> {
                             Map<String, Map<AlertRule, List<Detector.Window>>> existing = new LinkedHashMap<>();
                             for (Row row : rows) {
@@ -450,6 +490,19 @@ public class AlertScanner {
         return !e.occurredAt().isBefore(range[0]) && !e.occurredAt().isAfter(range[1]);
     }
 
+    /**
+     * The officer as the log may name them: a Keycloak subject (a UUID) as it is; anything else came from an event's
+     * reason (an override naming its officer), which the log does not repeat: the alert row holds it.
+     */
+    static String loggable(String subject) {
+        try {
+            UUID.fromString(subject);
+            return subject.length() == 36 ? subject : "named-in-reason";
+        } catch (IllegalArgumentException e) {
+            return "named-in-reason";
+        }
+    }
+
     /** The results of the rules for one officer. */
     private record Found(String subject, List<RuleSpec> specs, List<Detector.Result> results) {}
 
@@ -465,7 +518,7 @@ public class AlertScanner {
                     alerts.add(alertRow(spec, f.subject(), w, now));
                     Log.infof(
                             "event=audit-alert-raised rule=%s alert=%s actor=%s events=%d measure=%d",
-                            spec.rule().code(), w.id, f.subject(), w.triggering.size(), w.measure);
+                            spec.rule().code(), w.id, loggable(f.subject()), w.triggering.size(), w.measure);
                 }
                 links.addAll(result.links());
             }

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * @param threshold the alert fires when the measure reaches this
  * @param countsWorkers whether the measure is distinct workers (else events)
  * @param matches which events the rule looks at
- * @param criteria the rule's settings as parameter=value pairs, stored with each alert
+ * @param criteria the rule's settings as parameter=value pairs, stored with each alert (cut to {@link
+ *     #MAX_CRITERIA}: an alert that could not be stored would stop every later scan at the same leaves)
  */
 record RuleSpec(
         AlertRule rule,
@@ -27,6 +28,10 @@ record RuleSpec(
 
     /** The longest criteria audit_alert stores. */
     static final int MAX_CRITERIA = 500;
+
+    RuleSpec {
+        criteria = withinMax(criteria);
+    }
 
     /** Whether any of the rules looks at the event. */
     static boolean anyMatches(List<RuleSpec> specs, SealedEvent e) {
@@ -81,7 +86,8 @@ record RuleSpec(
                     1,
                     false,
                     e -> actions.contains(e.action()) && outcomes.contains(e.outcome()),
-                    "overrides>=1 window=" + vital.window() + " outcomes=" + String.join("|", vital.outcomes())));
+                    "overrides>=1 window=" + vital.window() + " outcomes=" + String.join("|", vital.outcomes())
+                            + " actions=" + String.join("|", vital.actions())));
         }
         AlertConfig.Impersonation impersonation = config.impersonation();
         if (impersonation.enabled()) {
@@ -115,7 +121,7 @@ record RuleSpec(
                     users.threshold(),
                     users.countsWorkers(),
                     users.matches().and(RuleSpec::namesScope),
-                    withinMax(users.criteria() + " reason=agency|mission")));
+                    users.criteria() + " reason=agency|mission"));
         }
         return specs;
     }

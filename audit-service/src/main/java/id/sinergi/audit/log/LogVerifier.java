@@ -22,6 +22,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -224,6 +225,8 @@ public class LogVerifier {
                 .onItem()
                 .transformToUniAndConcatenate(start -> pool.preparedQuery(MerkleLog.LEAVES)
                         .execute(Tuple.of(start, Math.min(latest.size(), start + MerkleLog.PAGE)))
+                        // Re-hashing a page is CPU work: on a worker thread, not the event loop serving requests.
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
                         .invoke(rows -> rows.forEach(walk::leaf)))
                 .collect()
                 .last()

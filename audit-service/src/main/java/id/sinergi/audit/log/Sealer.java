@@ -8,6 +8,7 @@ import id.sinergi.audit.proof.SignedNote;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -101,6 +102,9 @@ public class Sealer {
         long lastIngestId = latest == null ? 0 : latest.lastIngestId();
         return conn.preparedQuery(NEXT)
                 .execute(Tuple.of(lastTx, lastIngestId, config.sealBatch()))
+                // Hashing a round of up to seal-batch entries is CPU work: it runs on a worker thread, so that the
+                // event loop, which also serves requests, is not held for it.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return latest == null

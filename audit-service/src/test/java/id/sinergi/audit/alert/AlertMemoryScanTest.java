@@ -199,6 +199,52 @@ class AlertMemoryScanTest {
         }
     }
 
+    @Test
+    void officersTheMemoryHoldsButCannotAnswerForCountAgainstTheSameBudget() throws SQLException {
+        // Three remembered officers, then events of theirs that happened an hour before what the memory holds:
+        // late events (delivered after an outage), which the scan reads from the database as it does strangers.
+        Instant t = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<String> officers = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        List<Map<String, Object>> recent = new ArrayList<>();
+        officers.forEach(officer -> recent.add(denied(officer, t.plus(1, ChronoUnit.HOURS))));
+        scanThrough(scanner, deliver("identity-service", recent));
+        officers.forEach(officer -> assertThat(scanner.memory().loadedAt(officer))
+                .as("remembered before the late events")
+                .isNotNull());
+        List<Map<String, Object>> late = new ArrayList<>();
+        for (String officer : officers) {
+            for (int i = 0; i < 5; i++) {
+                late.add(denied(officer, t.plusSeconds(i)));
+            }
+        }
+        List<Map<String, Object>> delivered = deliver("identity-service", late);
+        awaitSealed(delivered);
+
+        AlertScanner.Scan first = scanner.scan().await().atMost(Duration.ofSeconds(30));
+        scanThrough(scanner, delivered);
+
+        assertThat(first.cut())
+                .as("stopped at the third officer it must read again")
+                .isTrue();
+        assertThat(first.events()).isEqualTo(10);
+        for (String officer : officers) {
+            try (Connection c = TestDatabase.appRole();
+                    PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_alert"
+                            + " WHERE actor_subject = ? AND rule = 'denial-burst'")) {
+                ps.setString(1, officer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1))
+                            .as("one denial burst of " + officer + "'s late events")
+                            .isEqualTo(1);
+                }
+            }
+        }
+    }
+
     /** Events of one step for both officers, by their offset in seconds and (reads) the worker. */
     private record Kind(String what, long at, int worker) {}
 
