@@ -53,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -84,7 +85,8 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>Usage: {@code ./sinergi bench audit [--seconds S] [--warmup S] [--clients C,C,...] [--batch-clients C,C,...]
  * [--batch N] [--events N] [--copy-connections N] [--proof-rate R] [--proof-seconds S] [--export-events N]
- * [--seed S] [--history-days D] [--postgres embedded|local] [--server key=value,...] [--service key=value,...] [--jvm "options"]}.
+ * [--seed S] [--history-days D] [--postgres embedded|local] [--server key=value,...] [--service key=value,...]
+ * [--jvm "options"]}.
  * The report goes to {@code scenario/target/bench/audit-benchmark.md}.
  */
 public final class AuditBenchmark {
@@ -96,6 +98,16 @@ public final class AuditBenchmark {
 
     /** At most this many proof requests in flight (as in the consent benchmark). */
     private static final int MAX_IN_FLIGHT = 32;
+
+    /**
+     * The least number of events a history is made for, whatever {@code --events} says: a quicker run with fewer
+     * events may send more than that through the intake alone, and its events keep the same density of a hundred
+     * days of 10,000,000 (the default {@code --history-days}) rather than run out of history and happen now.
+     */
+    private static final long HISTORY_EVENTS = 10_000_000;
+
+    /** The longest history: ten years, so that no event lies before 2000, which the intake refuses. */
+    private static final int MAX_HISTORY_DAYS = 3650;
 
     /** Rows per COPY statement, each its own transaction, so the sealer can seal behind a bulk load. */
     private static final int COPY_CHUNK = 500_000;
@@ -187,10 +199,15 @@ public final class AuditBenchmark {
                 || settings.proofRate() < 1
                 || settings.proofSeconds() < 1
                 || settings.exportEvents() < 1
-                || settings.historyDays() < 1) {
+                || settings.historyDays() < 1
+                || settings.historyDays() > MAX_HISTORY_DAYS
+                || Stream.of(settings.clients(), settings.batchClients(), List.of(settings.copyConnections()))
+                        .flatMap(List::stream)
+                        .anyMatch(c -> c > GeneratedEvents.OFFICERS)) {
             throw new IllegalArgumentException("need --seconds >= 1, --warmup >= 0, --clients and --batch-clients"
                     + " >= 1 each, --batch 2..1000, --copy-connections, --proof-rate, --proof-seconds,"
-                    + " --export-events and --history-days >= 1");
+                    + " --export-events >= 1, --history-days 1.." + MAX_HISTORY_DAYS + ", and at most "
+                    + GeneratedEvents.OFFICERS + " clients or connections (each has officers of its own)");
         }
         Path runDir = RepoPaths.root().resolve("scenario/target/bench");
         Files.createDirectories(runDir);
@@ -214,7 +231,7 @@ public final class AuditBenchmark {
 
     private String run(Path runDir) throws Exception {
         Instant began = Instant.now();
-        history = new EventClock(began, settings.events(), span());
+        history = new EventClock(began, Math.max(settings.events(), HISTORY_EVENTS), span());
         try (PostgresServer postgres = settings.embedded()
                         ? PostgresServer.embedded(runDir, serverSettings)
                         : PostgresServer.localOrEmbedded(runDir);
@@ -469,11 +486,11 @@ public final class AuditBenchmark {
 
     /** What a scratch table of audit_entry's columns has beside them. */
     private enum Scratch {
-        /** Its defaults, identity, constraints and all eight indexes (LIKE audit_entry INCLUDING ALL). */
+        /** Its defaults, identity, constraints and all its indexes (LIKE audit_entry INCLUDING ALL). */
         ALL_INDEXES("a copy of audit_entry with all its indexes"),
         /**
          * Its defaults, identity and constraints, and only the indexes the log itself needs: the primary key, the
-         * event id's uniqueness (ON CONFLICT) and the sealer's order; not the five that serve the query filters.
+         * event id's uniqueness (ON CONFLICT) and the sealer's order; not those of the query filters and retention.
          */
         LOG_INDEXES("a copy of audit_entry with the log's 3 indexes only (primary key, event_id, seal order)"),
         /** The columns alone: no default, no constraint, no index (CREATE TABLE AS ... WITH NO DATA). */
@@ -529,9 +546,8 @@ public final class AuditBenchmark {
         LOG.info("PostgreSQL alone: single-row INSERTs from " + clients + " connections for " + warmup + " + "
                 + settings.seconds() + " s");
         long[] rows = new long[clients];
-        // The rows of a scratch table never reach the log: they have a history of their own, as many events as the
-        // log's, which they cannot outnumber in a run of minutes.
-        EventClock scratchClock = new EventClock(Instant.now(), settings.events(), span());
+        // The rows of a scratch table never reach the log: they have a history of their own, as the log's.
+        EventClock scratchClock = new EventClock(Instant.now(), Math.max(settings.events(), HISTORY_EVENTS), span());
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long deadline = measureFrom + settings.seconds() * 1_000_000_000L;
@@ -597,7 +613,7 @@ public final class AuditBenchmark {
         try (Connection c = connect()) {
             before = Cpu.now(servicePid, databasePid);
             long start = System.nanoTime();
-            copy(c, table, rows, events(new EventClock(Instant.now(), rows, span()), 0, 1));
+            copy(c, table, rows, events(new EventClock(Instant.now(), Math.max(1, rows), span()), 0, 1));
             seconds = (System.nanoTime() - start) / 1e9;
             cpu = Cpu.now(servicePid, databasePid).since(before);
         }
@@ -1058,14 +1074,19 @@ public final class AuditBenchmark {
                         + " first; the busiest run of each phase in bold. Cores used are CPU seconds per second"
                         + " from /proc: audit-service (its sealer included), PostgreSQL with its backends, this"
                         + " benchmark's JVM (the load generator), and the rest of the machine (other work on the"
-                        + " shared cores).%n%n",
+                        + " shared cores). The log's events happened, as their times say, over the %d days before the"
+                        + " run, %d of them evenly spread, as %d officers' work (EventClock); each client sends the"
+                        + " events of officers of its own.%n%n",
                 began.truncatedTo(ChronoUnit.SECONDS),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 Runtime.getRuntime().availableProcessors(),
                 server,
                 settings.seconds(),
                 settings.warmup(),
-                laterWarmup()));
+                laterWarmup(),
+                settings.historyDays(),
+                Math.max(settings.events(), HISTORY_EVENTS),
+                GeneratedEvents.OFFICERS));
         out.append("### Intake, and PostgreSQL alone with the same rows\n\n");
         out.append("| what | clients | rows | rate | request latency p50 / p99 / max | cores used: service, PostgreSQL,"
                 + " load generator, rest of the machine |\n");
@@ -1077,8 +1098,7 @@ public final class AuditBenchmark {
         out.append("\n| intake phase | requests | accepted | duplicates | failures | sealed during the phase |"
                 + " backlog when the load stopped | sealed after | tree size, checked |\n");
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Ingest in : java.util.stream.Stream.concat(single.stream(), batches.stream())
-                .toList()) {
+        for (Ingest in : Stream.concat(single.stream(), batches.stream()).toList()) {
             out.append(String.format(
                     Locale.ROOT,
                     "| %s, %d clients | %d | %d | %d | %s | %d (%.0f/s) | %d | %.1f s (%.0f/s) | %d = events"

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EventClock {
 
+    private final long events;
     private final long firstNanos;
     private final long stepNanos;
     private final AtomicLong ticks = new AtomicLong();
@@ -25,19 +26,22 @@ final class EventClock {
         if (events < 1 || span.isNegative() || span.isZero()) {
             throw new IllegalArgumentException("a history needs at least one event and a span");
         }
+        this.events = events;
         this.stepNanos = Math.max(1, span.toNanos() / events);
         Instant first = end.minusNanos(stepNanos * events);
         this.firstNanos = first.getEpochSecond() * 1_000_000_000L + first.getNano();
     }
 
     /**
-     * The time of the next event, drawn within its step with {@code random}; never later than now (a run that
-     * sends more events than the history was made for sends the rest as they happen).
+     * The time of the next event, drawn within its step with {@code random}; once the history's events are all
+     * given, now (a run that sends more events than its history was made for sends the rest as they happen).
      */
     Instant next(SplittableRandom random) {
-        long at = firstNanos + ticks.getAndIncrement() * stepNanos + random.nextLong(stepNanos);
-        Instant now = Instant.now();
-        return (at < now.getEpochSecond() * 1_000_000_000L + now.getNano() ? Instant.ofEpochSecond(0, at) : now)
-                .truncatedTo(ChronoUnit.MICROS);
+        long tick = ticks.getAndIncrement();
+        if (tick >= events) {
+            return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        long at = firstNanos + tick * stepNanos + random.nextLong(stepNanos);
+        return Instant.ofEpochSecond(0, at).truncatedTo(ChronoUnit.MICROS);
     }
 }

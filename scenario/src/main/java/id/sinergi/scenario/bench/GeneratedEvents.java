@@ -13,7 +13,8 @@ import java.util.UUID;
  * missions and of KemenP2MI, a million workers, a handful of actions, purposes and outcomes. Each event can be
  * written as the JSON the intake takes, as a line of PostgreSQL's COPY text format, or as the parameters of a
  * single-row INSERT, so that the service and PostgreSQL are measured on the same rows. When each happened comes
- * from an {@link EventClock}, which the generators of one run share.
+ * from an {@link EventClock}, which the generators of one run share: what is drawn is the seed's, but which
+ * client's event takes which step of the history depends on how the clients' threads interleave.
  */
 final class GeneratedEvents {
 
@@ -28,7 +29,9 @@ final class GeneratedEvents {
     /** The canonical form the rows are sealed in: version 3 (no details). */
     static final int ENTRY_FORMAT = 3;
 
-    private static final int OFFICERS = 2000;
+    /** How many officers the events name. */
+    static final int OFFICERS = 2000;
+
     private static final int WORKERS = 1_000_000;
 
     private static final String[] MISSIONS = {
