@@ -208,9 +208,13 @@ final class BenchSupport {
                     machine - earlier.machine);
         }
 
-        /** The CPU time of the rest of the machine: neither the service, PostgreSQL nor this JVM. */
+        /**
+         * The CPU time of the rest of the machine: neither the service, PostgreSQL nor this JVM; at least 0 (a backend
+         * that ends during a measurement brings all its CPU time into PostgreSQL's figure, part of it spent before,
+         * which can make the difference negative when the rest is idle).
+         */
         long others() {
-            return machine - service - database - self;
+            return Math.max(0, machine - service - database - self);
         }
     }
 
