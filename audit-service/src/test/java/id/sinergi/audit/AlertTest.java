@@ -37,6 +37,17 @@ class AlertTest {
     private static final String AUDITOR = "security.auditor";
 
     @Test
+    void aReviewWhoseOutcomeIsANumberIsRefusedNotReadAsTheOutcomeInThatPosition() {
+        // {"outcome": 1} was read as the second outcome, VIOLATION: a sign-off, which cannot be replaced.
+        for (Object outcome : List.of(1, 0, "1")) {
+            review(AUDITOR, UUID.randomUUID().toString(), Map.of("outcome", outcome, "note", "x"))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("outcome"));
+        }
+    }
+
+    @Test
     void massReadFiresAboveTwentyDistinctWorkersInTenMinutesOncePerWindow() {
         String twenty = officer();
         String spread = officer();

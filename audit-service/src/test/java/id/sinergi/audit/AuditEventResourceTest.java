@@ -138,6 +138,34 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void shouldStoreNothingFromABodyWithTrailingJsonAnOutcomeByPositionOrATimeAsANumber() throws Exception {
+        UUID worker = UUID.randomUUID();
+        String valid =
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event(worker, "worker.read"));
+        Map<String, String> bodies = Map.of(
+                "trailing object", valid + " {}",
+                "trailing brace", valid + "}",
+                "trailing word", valid + " xyz",
+                "outcome by position", valid.replace("\"outcome\":\"SUCCESS\"", "\"outcome\":1"),
+                "occurredAt in seconds", valid.replaceFirst("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":1796450000"));
+
+        bodies.forEach((what, body) -> {
+            assertThat(body).as(what).isNotEqualTo(valid);
+            given().auth()
+                    .oauth2(Tokens.client("identity-service"))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/audit-events")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        });
+
+        assertThat(rowsAbout(worker)).isZero();
+    }
+
+    @Test
     void shouldRejectAnEventClaimingToHappenMoreThanFiveMinutesFromNowNamingTheField() {
         UUID worker = UUID.randomUUID();
         String tenMinutesAhead = Instant.now().plus(10, ChronoUnit.MINUTES).toString();

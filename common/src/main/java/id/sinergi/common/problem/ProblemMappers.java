@@ -167,9 +167,14 @@ public class ProblemMappers {
         String field = jsonPath(e);
         String code;
         String message;
-        if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+        if (e instanceof InvalidFormatException ife
+                && ife.getTargetType() == String.class
+                && ife.getValue() instanceof String) {
             code = "invalid-text";
             message = "contains a control character or an unpaired surrogate";
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            code = "invalid-format";
+            message = "must be text (a JSON string)";
         } else if (e instanceof InvalidFormatException ife) {
             code = "invalid-format";
             message = "cannot be read as " + describe(ife.getTargetType());

@@ -54,6 +54,28 @@ class JsonValueProblemTest {
     }
 
     @Test
+    void shouldSayANumberWhereTextIsExpectedMustBeTextNotThatItHasAControlCharacter() {
+        ObjectMapper strict = new ObjectMapper().registerModule(new JavaTimeModule());
+        new id.sinergi.common.json.StrictJsonCustomizer().customize(strict);
+        JsonMappingException number = catchThrowableOfType(
+                JsonMappingException.class, () -> strict.readValue("{\"report\": {\"nik\": 12345}}", Envelope.class));
+        JsonMappingException control = catchThrowableOfType(
+                JsonMappingException.class,
+                () -> strict.readValue("{\"report\": {\"nik\": \"12\\u000045\"}}", Envelope.class));
+
+        Problem numberProblem =
+                (Problem) new ProblemMappers().jsonMapping(number).getEntity();
+        Problem controlProblem =
+                (Problem) new ProblemMappers().jsonMapping(control).getEntity();
+
+        assertThat(numberProblem.getDetail()).isEqualTo("Field 'report.nik' must be text (a JSON string)");
+        assertThat(numberProblem.getErrors()).singleElement().satisfies(error -> assertThat(error.code())
+                .isEqualTo("invalid-format"));
+        assertThat(controlProblem.getDetail())
+                .isEqualTo("Field 'report.nik' contains a control character or an unpaired surrogate");
+    }
+
+    @Test
     void shouldNameNoJavaTypeForAnyTargetType() {
         List<Class<?>> types =
                 List.of(ReportRequest.class, Colour.class, Instant.class, Map.class, Double.class, String.class);
