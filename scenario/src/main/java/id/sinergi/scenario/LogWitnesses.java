@@ -47,7 +47,7 @@ final class LogWitnesses {
         this.dir = dir;
     }
 
-    /** Makes a key for each ministry's witness under {@code dir}. */
+    /** Makes a key for each ministry's witness under {@code dir}, with its vkey in a file beside it. */
     static LogWitnesses create(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -61,12 +61,12 @@ final class LogWitnesses {
                         key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(key, Ed25519Keys.toPem(pair.getPrivate()), StandardCharsets.US_ASCII);
                 String name = "witness." + ministry + ".local/sinergi";
+                String vkey = NoteKey.signer(name, NoteKey.COSIGNATURE, pair).vkey();
+                // Beside the key, for whoever runs a witness by hand against the local run (--peer-key,
+                // audit-verify --witness-key): docs/audit.md, "Running a witness".
+                Files.writeString(dir.resolve(ministry + "-witness.vkey"), vkey + "\n", StandardCharsets.US_ASCII);
                 witnesses.add(new WitnessSetup(
-                        "audit-witness-" + ministry,
-                        name,
-                        key,
-                        dir.resolve(ministry + "-witness.state"),
-                        NoteKey.signer(name, NoteKey.COSIGNATURE, pair).vkey()));
+                        "audit-witness-" + ministry, name, key, dir.resolve(ministry + "-witness.state"), vkey));
             }
             return new LogWitnesses(List.copyOf(witnesses), dir);
         } catch (IOException e) {

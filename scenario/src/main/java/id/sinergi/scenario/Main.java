@@ -99,6 +99,7 @@ public final class Main {
     /** Keycloak and the services live as long as this method: leaving it stops them, in reverse order. */
     private static int runOn(PostgresServer postgres, Options options, Path runDir) throws InterruptedException {
         LogWitnesses witnesses = LogWitnesses.create(runDir.resolve("witnesses"));
+        boolean held;
         try (KeycloakServer keycloak = KeycloakServer.start(runDir, KEYCLOAK_PORT);
                 Suite suite = startSuite(postgres, keycloak, runDir, witnesses)) {
             ProtectionScenario.ScenarioReport report = runScenario(suite, keycloak, options, runDir, witnesses);
@@ -109,8 +110,12 @@ public final class Main {
             if (!options.once()) {
                 keepRunning(suite, keycloak);
             }
-            return report.allHeld() ? 0 : 1;
+            held = report.allHeld();
         }
+        if (options.once()) {
+            System.out.println("Stopped the services and Keycloak; " + (held ? "every check held." : "see above."));
+        }
+        return held ? 0 : 1;
     }
 
     private static int cannotRun(RuntimeException e) {

@@ -68,6 +68,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    /** The most field errors one problem lists. */
+    public static final int MAX_ERRORS = 100;
+
     private static final Set<Class<?>> INTEGRAL = Set.of(
             Integer.class,
             int.class,
@@ -125,13 +128,16 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v), kebab(code), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
+        int broken = errors.size();
+        // A batch of a thousand events, each breaking fifty rules, made an answer of four megabytes.
         return new Problem(
                 "validation",
                 "Invalid request",
                 400,
-                "The request breaks " + errors.size() + " rule(s); see errors",
+                "The request breaks " + broken + " rule(s); see errors"
+                        + (broken > MAX_ERRORS ? " (the first " + MAX_ERRORS + ", by field)" : ""),
                 instance,
-                errors);
+                broken > MAX_ERRORS ? List.copyOf(errors.subList(0, MAX_ERRORS)) : errors);
     }
 
     @ServerExceptionMapper

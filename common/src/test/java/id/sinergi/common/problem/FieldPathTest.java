@@ -81,4 +81,24 @@ class FieldPathTest {
     void shouldNameAMissingBodyAsTheBodyNotByItsJavaName() throws Exception {
         assertThat(fields("create", Body.class, null)).containsExactly("(body)");
     }
+
+    @Test
+    void shouldListAtMostAHundredBrokenRulesAndSayHowManyThereAre() throws Exception {
+        List<Inner> many = java.util.stream.IntStream.range(0, 250)
+                .mapToObj(i -> new Inner(""))
+                .toList();
+        Method batch = Resource.class.getMethod("batch", List.class);
+
+        Problem problem = ProblemMappers.violationProblem(
+                validator.forExecutables().validateParameters(new Resource(), batch, new Object[] {many}), "/x");
+
+        assertThat(problem.getErrors()).hasSize(ProblemMappers.MAX_ERRORS);
+        assertThat(problem.getDetail())
+                .isEqualTo("The request breaks 250 rule(s); see errors (the first 100, by field)");
+        Problem few = ProblemMappers.violationProblem(
+                validator.forExecutables().validateParameters(new Resource(), batch, new Object[] {many.subList(0, 3)}),
+                "/x");
+        assertThat(few.getErrors()).hasSize(3);
+        assertThat(few.getDetail()).isEqualTo("The request breaks 3 rule(s); see errors");
+    }
 }
