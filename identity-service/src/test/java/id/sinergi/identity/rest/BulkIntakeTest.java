@@ -328,14 +328,19 @@ class BulkIntakeTest {
     }
 
     @Test
-    void shouldRefuseALargeSingleRegistrationWithAProblem() {
+    void shouldRefuseALargeSingleRegistrationWithAProblem() throws Exception {
         Map<String, Object> body = registration("SISKOP2MI", TestWorkers.nik());
         body.put("fullName", "A".repeat(1_100_000));
 
-        TestWorkers.register(Tokens.client("siskop2mi-connector"), body)
-                .statusCode(413)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:sinergi:problem:body-too-large"));
+        RawHttp.Response response = RawHttp.postJson(
+                RestAssured.port,
+                "/api/workers/registrations",
+                Tokens.client("siskop2mi-connector"),
+                new ObjectMapper().writeValueAsString(body));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"urn:sinergi:problem:body-too-large\"");
     }
 
     @Test
