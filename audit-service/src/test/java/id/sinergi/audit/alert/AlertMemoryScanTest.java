@@ -185,17 +185,9 @@ class AlertMemoryScanTest {
             assertThat(scanner.memory().loadedAt(officer))
                     .as("remembered after the next scans")
                     .isNotNull();
-            try (Connection c = TestDatabase.appRole();
-                    PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_alert"
-                            + " WHERE actor_subject = ? AND rule = 'denial-burst'")) {
-                ps.setString(1, officer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getLong(1))
-                            .as("one denial burst of " + officer)
-                            .isEqualTo(1);
-                }
-            }
+            assertThat(denialBursts(officer))
+                    .as("one denial burst of " + officer)
+                    .isEqualTo(1);
         }
     }
 
@@ -231,16 +223,21 @@ class AlertMemoryScanTest {
                 .isTrue();
         assertThat(first.events()).isEqualTo(10);
         for (String officer : officers) {
-            try (Connection c = TestDatabase.appRole();
-                    PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_alert"
-                            + " WHERE actor_subject = ? AND rule = 'denial-burst'")) {
-                ps.setString(1, officer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getLong(1))
-                            .as("one denial burst of " + officer + "'s late events")
-                            .isEqualTo(1);
-                }
+            assertThat(denialBursts(officer))
+                    .as("one denial burst of " + officer + "'s late events")
+                    .isEqualTo(1);
+        }
+    }
+
+    /** How many denial-burst alerts the officer has. */
+    private static long denialBursts(String officer) throws SQLException {
+        try (Connection c = TestDatabase.appRole();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM audit_alert WHERE actor_subject = ? AND rule = 'denial-burst'")) {
+            ps.setString(1, officer);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
