@@ -256,7 +256,7 @@ public class AlertScanner {
                     long last = upTo;
                     int events = scanned;
                     boolean stopped = cut;
-                    return evaluate(conn, memory, specs, fresh, cursor, last)
+                    return evaluate(conn, memory, specs, naming, fresh, cursor, last)
                             .call(found -> conn.preparedQuery(INSERT_SCAN)
                                     .execute(Tuple.of(last, utc(now()), events, found.alerts())))
                             .invoke(found -> Log.debugf(
@@ -275,8 +275,13 @@ public class AlertScanner {
      * ones, the events naming them, and their alerts whose windows reach those events.
      */
     private Uni<Evaluation> evaluate(
-            SqlClient conn, AlertMemory memory, List<RuleSpec> specs, List<SealedEvent> fresh, long cursor, long upTo) {
-        Set<String> naming = naming();
+            SqlClient conn,
+            AlertMemory memory,
+            List<RuleSpec> specs,
+            Set<String> naming,
+            List<SealedEvent> fresh,
+            long cursor,
+            long upTo) {
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
         Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
         for (SealedEvent e : fresh) {

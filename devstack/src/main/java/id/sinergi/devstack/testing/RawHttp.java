@@ -55,7 +55,7 @@ public final class RawHttp {
                 "POST",
                 target,
                 List.of(Map.entry("Authorization", "Bearer " + token), Map.entry("Content-Type", "application/json")),
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

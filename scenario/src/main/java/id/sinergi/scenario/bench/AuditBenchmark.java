@@ -139,7 +139,7 @@ public final class AuditBenchmark {
     private final Settings settings;
     private final AtomicInteger sequences = new AtomicInteger();
 
-    /** When the log's events happened: {@code --events} of them over the {@code --history-days} before the run. */
+    /** When the log's events happened: over the {@code --history-days} before the run (see {@link #history}). */
     private EventClock history;
 
     private volatile String serviceToken;
@@ -231,7 +231,7 @@ public final class AuditBenchmark {
 
     private String run(Path runDir) throws Exception {
         Instant began = Instant.now();
-        history = new EventClock(began, Math.max(settings.events(), HISTORY_EVENTS), span());
+        history = history(began);
         try (PostgresServer postgres = settings.embedded()
                         ? PostgresServer.embedded(runDir, serverSettings)
                         : PostgresServer.localOrEmbedded(runDir);
@@ -547,7 +547,7 @@ public final class AuditBenchmark {
                 + settings.seconds() + " s");
         long[] rows = new long[clients];
         // The rows of a scratch table never reach the log: they have a history of their own, as the log's.
-        EventClock scratchClock = new EventClock(Instant.now(), Math.max(settings.events(), HISTORY_EVENTS), span());
+        EventClock scratchClock = history(Instant.now());
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long deadline = measureFrom + settings.seconds() * 1_000_000_000L;
@@ -613,7 +613,7 @@ public final class AuditBenchmark {
         try (Connection c = connect()) {
             before = Cpu.now(servicePid, databasePid);
             long start = System.nanoTime();
-            copy(c, table, rows, events(new EventClock(Instant.now(), Math.max(1, rows), span()), 0, 1));
+            copy(c, table, rows, events(history(Instant.now()), 0, 1));
             seconds = (System.nanoTime() - start) / 1e9;
             cpu = Cpu.now(servicePid, databasePid).since(before);
         }
@@ -623,9 +623,14 @@ public final class AuditBenchmark {
         return b;
     }
 
-    /** The span of the log's history ({@code --history-days}). */
-    private Duration span() {
-        return Duration.ofDays(settings.historyDays());
+    /** A history ending at {@code end}: {@link #historyEvents} events over the {@code --history-days} before it. */
+    private EventClock history(Instant end) {
+        return new EventClock(end, historyEvents(), Duration.ofDays(settings.historyDays()));
+    }
+
+    /** How many events a history is made for: {@code --events}, at least {@link #HISTORY_EVENTS}. */
+    private long historyEvents() {
+        return Math.max(settings.events(), HISTORY_EVENTS);
     }
 
     /** The events that client {@code part} of {@code parts} sends, with the times of this clock. */
@@ -1085,7 +1090,7 @@ public final class AuditBenchmark {
                 settings.warmup(),
                 laterWarmup(),
                 settings.historyDays(),
-                Math.max(settings.events(), HISTORY_EVENTS),
+                historyEvents(),
                 GeneratedEvents.OFFICERS));
         out.append("### Intake, and PostgreSQL alone with the same rows\n\n");
         out.append("| what | clients | rows | rate | request latency p50 / p99 / max | cores used: service, PostgreSQL,"

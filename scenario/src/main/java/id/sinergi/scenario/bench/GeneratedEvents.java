@@ -84,6 +84,8 @@ final class GeneratedEvents {
     private final EventClock clock;
     private final int part;
     private final int parts;
+    /** How many officers are this part's: those of {@code part + k * parts} below {@link #OFFICERS}. */
+    private final int officers;
 
     /**
      * The events of one client of {@code parts} sending at once: those of officers {@code part}, {@code part +
@@ -99,6 +101,7 @@ final class GeneratedEvents {
         this.clock = clock;
         this.part = part;
         this.parts = parts;
+        this.officers = (OFFICERS - part + parts - 1) / parts;
     }
 
     /** One officer: the actor of the events, as JSON and as COPY columns, made once. */
@@ -125,7 +128,7 @@ final class GeneratedEvents {
 
     /** The next event, at the clock's next time. */
     Event next() {
-        Officer officer = ROSTER[part + parts * random.nextInt((OFFICERS - part + parts - 1) / parts)];
+        Officer officer = ROSTER[part + parts * random.nextInt(officers)];
         int roll = random.nextInt(100);
         String outcome = roll < 90 ? "SUCCESS" : roll < 98 ? "DENIED" : "FAILED";
         String reason =
