@@ -159,18 +159,9 @@ class AlertMemoryScanTest {
     void aScanStopsAtTheOfficerBeyondItsBudgetOfUnrememberedOfficersAndTheNextOneGoesOn() throws SQLException {
         // The tests' budget is 2 officers read from the database per scan (application.properties, %test).
         Instant t = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        List<String> officers = List.of(
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+        List<String> officers = newOfficers(3);
         scanThrough(scanner, deliver("identity-service", denied(officers.get(0), t)));
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (String officer : officers) {
-            for (int i = 0; i < 5; i++) {
-                events.add(denied(officer, t.plusSeconds(10 + i)));
-            }
-        }
-        List<Map<String, Object>> newcomers = deliver("identity-service", events);
+        List<Map<String, Object>> newcomers = deliver("identity-service", fiveDenialsEach(officers, t.plusSeconds(10)));
         awaitSealed(newcomers);
         scanner.memory().forget(officers.get(0));
 
@@ -196,23 +187,14 @@ class AlertMemoryScanTest {
         // Three remembered officers, then events of theirs that happened an hour before what the memory holds:
         // late events (delivered after an outage), which the scan reads from the database as it does strangers.
         Instant t = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        List<String> officers = List.of(
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+        List<String> officers = newOfficers(3);
         List<Map<String, Object>> recent = new ArrayList<>();
         officers.forEach(officer -> recent.add(denied(officer, t.plus(1, ChronoUnit.HOURS))));
         scanThrough(scanner, deliver("identity-service", recent));
         officers.forEach(officer -> assertThat(scanner.memory().loadedAt(officer))
                 .as("remembered before the late events")
                 .isNotNull());
-        List<Map<String, Object>> late = new ArrayList<>();
-        for (String officer : officers) {
-            for (int i = 0; i < 5; i++) {
-                late.add(denied(officer, t.plusSeconds(i)));
-            }
-        }
-        List<Map<String, Object>> delivered = deliver("identity-service", late);
+        List<Map<String, Object>> delivered = deliver("identity-service", fiveDenialsEach(officers, t));
         awaitSealed(delivered);
 
         AlertScanner.Scan first = scanner.scan().await().atMost(Duration.ofSeconds(30));
@@ -227,6 +209,25 @@ class AlertMemoryScanTest {
                     .as("one denial burst of " + officer + "'s late events")
                     .isEqualTo(1);
         }
+    }
+
+    private static List<String> newOfficers(int n) {
+        List<String> officers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            officers.add(UUID.randomUUID().toString());
+        }
+        return officers;
+    }
+
+    /** Five denials of each officer, a second apart from {@code from}: a denial burst each. */
+    private static List<Map<String, Object>> fiveDenialsEach(List<String> officers, Instant from) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String officer : officers) {
+            for (int i = 0; i < 5; i++) {
+                events.add(denied(officer, from.plusSeconds(i)));
+            }
+        }
+        return events;
     }
 
     /** How many denial-burst alerts the officer has. */
