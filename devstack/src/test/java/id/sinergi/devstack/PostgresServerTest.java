@@ -27,11 +27,14 @@ class PostgresServerTest {
             assertThat(server.embedded()).isTrue();
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                     Statement st = c.createStatement();
-                    ResultSet rs =
-                            st.executeQuery("SELECT current_database(), current_setting('server_version_num')")) {
+                    ResultSet rs = st.executeQuery("SELECT current_database(), current_setting('server_version_num'),"
+                            + " current_setting('fsync'), current_setting('synchronous_commit')")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("sinergi_devstack_test");
                 assertThat(Integer.parseInt(rs.getString(2))).isGreaterThanOrEqualTo(180000);
+                // The library's own start flags turn both off; commits must reach the disk as on a real server.
+                assertThat(rs.getString(3)).isEqualTo("on");
+                assertThat(rs.getString(4)).isEqualTo("on");
             }
         }
     }

@@ -35,7 +35,8 @@ public record SealedEvent(
 
     /** The reason's word that starts with this prefix, without the prefix ({@code officer=} gives the id). */
     String reasonValue(String prefix) {
-        if (reason == null) {
+        // Most reasons do not hold the prefix at all, which is found without splitting them into words.
+        if (reason == null || !reason.contains(prefix)) {
             return null;
         }
         for (String word : reason.split("\\s+")) {
@@ -48,7 +49,7 @@ public record SealedEvent(
 
     /** Whether the reason holds this word. */
     boolean reasonHas(String word) {
-        if (reason == null) {
+        if (reason == null || !reason.contains(word)) {
             return false;
         }
         for (String w : reason.split("\\s+")) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sinergi.audit.proof.MerkleHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -124,7 +125,33 @@ public final class EntryCodec {
 
     /** An instant as the canonical form writes it; the value is first cut to PostgreSQL's microseconds. */
     static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+        if (instant == null) {
+            return null;
+        }
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(micros.getEpochSecond(), micros.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return TIMESTAMP.format(micros);
+        }
+        // The sealer and the verification write two timestamps for every entry: digit by digit is several times
+        // faster than the formatter, with the same text (EntryCodecTest compares the two).
+        char[] text = "0000-00-00T00:00:00.000000Z".toCharArray();
+        digits(text, 0, 4, t.getYear());
+        digits(text, 5, 2, t.getMonthValue());
+        digits(text, 8, 2, t.getDayOfMonth());
+        digits(text, 11, 2, t.getHour());
+        digits(text, 14, 2, t.getMinute());
+        digits(text, 17, 2, t.getSecond());
+        digits(text, 20, 6, t.getNano() / 1000);
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits at {@code at}, zero-padded. */
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static String uuid(UUID id) {

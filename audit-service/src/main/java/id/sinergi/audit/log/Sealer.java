@@ -69,12 +69,21 @@ public class Sealer {
     Uni<Void> scheduled() {
         return sealAll()
                 .call(n -> backlog.current())
+                .call(n -> n > 0 ? summarize() : Uni.createFrom().voidItem())
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithItem(e -> {
                     Log.errorf(e, "event=audit-seal-failed effect=\"accepted events wait for the next round\"");
                     return null;
                 });
+    }
+
+    /**
+     * Summarizes the block ranges of audit_entry's BRIN indexes that filled since the last call (V11): until then a
+     * query through them reads those ranges' pages whatever it looks for.
+     */
+    Uni<Void> summarize() {
+        return pool.query("SELECT audit_entry_summarize()").execute().replaceWithVoid();
     }
 
     /** Seals round after round until a round finds less than a full batch; gives how many events it sealed. */

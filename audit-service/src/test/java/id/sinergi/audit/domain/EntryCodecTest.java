@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.common.audit.AuditOutcome;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +83,30 @@ class EntryCodecTest {
 
         assertThat(EntryCodec.leafHash(claimedV2)).isNotEqualTo(EntryCodec.leafHash(v3));
         assertThat(EntryCodec.canonical(unknown)).startsWith("{\"v\":9,");
+    }
+
+    @Test
+    void timestampsAreWrittenAsTheFormatterWritesThem() {
+        DateTimeFormatter formatter =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(
+                Instant.EPOCH,
+                Instant.parse("2024-02-29T23:59:59.999999999Z"),
+                Instant.parse("1000-01-01T00:00:00Z"),
+                Instant.parse("0999-12-31T23:59:59.5Z"),
+                Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-06-15T12:30:00.000001Z")));
+        SplittableRandom random = new SplittableRandom(20261205);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(
+                    random.nextLong(-30_610_224_000L, 253_402_300_800L), random.nextInt(0, 1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertThat(EntryCodec.timestamp(instant))
+                    .as("%s", instant)
+                    .isEqualTo(formatter.format(instant.truncatedTo(ChronoUnit.MICROS)));
+        }
+        assertThat(EntryCodec.timestamp(null)).isNull();
     }
 }

@@ -99,6 +99,13 @@ public final class AuditBenchmark {
     /** At most this many proof requests in flight (as in the consent benchmark). */
     private static final int MAX_IN_FLIGHT = 32;
 
+    /** The security team's queries at the full log: requests a second and seconds of each kind, after a warm-up. */
+    private static final int QUERY_RATE = 20;
+
+    private static final int QUERY_SECONDS = 10;
+
+    private static final int QUERY_WARMUP = 3;
+
     /**
      * The least number of events a history is made for, whatever {@code --events} says: a quicker run with fewer
      * events may send more than that through the intake alone, and its events keep the same density of a hundred
@@ -260,6 +267,7 @@ public final class AuditBenchmark {
                     Bulk bulk = bulkLoad(settings.events());
                     Scanned scanned = awaitScanned(bulk.treeSize(), Duration.ofMinutes(30));
                     ProofRun proofs = proofs();
+                    List<QueryRun> queries = queries();
                     Export export = export(runDir, settings.exportEvents());
                     String server = settings.embedded()
                             ? "embedded PostgreSQL with " + serverSettings
@@ -268,7 +276,8 @@ public final class AuditBenchmark {
                     if (!serviceConfig.isEmpty()) {
                         server += ", configuration beside its defaults " + serviceConfig;
                     }
-                    return report(began, server, single, inserts, batches, copies, bulk, scanned, proofs, export);
+                    return report(
+                            began, server, single, inserts, batches, copies, bulk, scanned, proofs, queries, export);
                 } finally {
                     refresher.shutdownNow();
                 }
@@ -871,6 +880,100 @@ public final class AuditBenchmark {
         return new ProofRun(load, leaves, verified, invalid, cpu, seconds, consistency);
     }
 
+    /** One kind of the security team's queries at the full log: what it asks, and its load. */
+    private record QueryRun(String name, Load load) {}
+
+    /**
+     * The security team's queries on the full log, each kind for {@value #QUERY_SECONDS} s at {@value #QUERY_RATE}
+     * requests a second (open load, after a {@value #QUERY_WARMUP} s warm-up), with workers, officers, actions and
+     * periods drawn at random from the log itself. Each query records an audit event of its own.
+     */
+    private List<QueryRun> queries() throws Exception {
+        List<String> workers = sample("SELECT worker_id::text FROM audit_entry TABLESAMPLE SYSTEM (0.1)"
+                + " WHERE worker_id IS NOT NULL LIMIT 5000");
+        List<String> officers = sample("SELECT DISTINCT actor_subject FROM audit_entry TABLESAMPLE SYSTEM (0.5)"
+                + " WHERE service = '" + GeneratedEvents.SERVICE + "'");
+        List<String> actions = sample("SELECT DISTINCT action FROM audit_entry TABLESAMPLE SYSTEM (0.5)"
+                + " WHERE service = '" + GeneratedEvents.SERVICE + "'");
+        Instant first = history.first();
+        long span = Duration.between(first, history.end()).getSeconds() - 86_400;
+        SplittableRandom random = new SplittableRandom(settings.seed() + 1);
+        int n = QUERY_RATE * (QUERY_WARMUP + QUERY_SECONDS);
+        String[] day = new String[n];
+        String[] hour = new String[n];
+        for (int i = 0; i < n; i++) {
+            Instant from = first.plusSeconds(random.nextLong(0, Math.max(1, span)));
+            day[i] = "from=" + from + "&to=" + from.plus(Duration.ofDays(1));
+            hour[i] = "from=" + from + "&to=" + from.plus(Duration.ofHours(1));
+        }
+        Map<String, java.util.function.IntFunction<String>> kinds = new LinkedHashMap<>();
+        kinds.put(
+                "a worker's access log, newest first (`GET /api/workers/{id}/access-log`)",
+                i -> "/api/workers/" + pick(workers, random) + "/access-log");
+        kinds.put(
+                "events about a worker (`GET /api/audit-events?workerId=`)",
+                i -> "/api/audit-events?workerId=" + pick(workers, random));
+        kinds.put("events by an officer (`?actor=`)", i -> "/api/audit-events?actor=" + pick(officers, random));
+        kinds.put(
+                "events by an officer in one day (`?actor=&from=&to=`)",
+                i -> "/api/audit-events?actor=" + pick(officers, random) + "&" + day[i]);
+        kinds.put("events of an action (`?action=`)", i -> "/api/audit-events?action=" + pick(actions, random));
+        kinds.put("events of one hour (`?from=&to=`)", i -> "/api/audit-events?" + hour[i]);
+        kinds.put("refused and failed events (`?outcome=DENIED`)", i -> "/api/audit-events?outcome=DENIED");
+        List<QueryRun> runs = new ArrayList<>();
+        for (Map.Entry<String, java.util.function.IntFunction<String>> kind : kinds.entrySet()) {
+            LOG.info("queries: " + kind.getKey() + ", " + QUERY_RATE + " requests/s for " + QUERY_SECONDS + " s");
+            String[] paths = new String[n];
+            for (int i = 0; i < n; i++) {
+                paths[i] = kind.getValue().apply(i);
+            }
+            BenchSupport.openLoad(
+                    audit.port(),
+                    i -> new BenchSupport.Call(paths[QUERY_SECONDS * QUERY_RATE + i], auditorToken, null),
+                    QUERY_RATE,
+                    QUERY_WARMUP,
+                    MAX_IN_FLIGHT,
+                    (i, status, body) -> Integer.toString(status),
+                    servicePid,
+                    databasePid);
+            Load load = BenchSupport.openLoad(
+                    audit.port(),
+                    i -> new BenchSupport.Call(paths[i], auditorToken, null),
+                    QUERY_RATE,
+                    QUERY_SECONDS,
+                    MAX_IN_FLIGHT,
+                    (i, status, body) ->
+                            status == 200 && (body.contains("\"events\":[]") || body.contains("\"entries\":[]"))
+                                    ? "200 (none found)"
+                                    : Integer.toString(status),
+                    servicePid,
+                    databasePid);
+            runs.add(new QueryRun(kind.getKey(), load));
+        }
+        // Each query answered recorded an audit event of its own (audit.query, worker.access-log.read).
+        stored = counts()[0];
+        awaitSealed(stored, Duration.ofMinutes(5));
+        return runs;
+    }
+
+    private List<String> sample(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement st = monitor.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalStateException("the log held nothing for the queries: " + sql);
+        }
+        return values;
+    }
+
+    private static String pick(List<String> values, SplittableRandom random) {
+        return values.get(random.nextInt(values.size()));
+    }
+
     private HttpRequest get(String uri) {
         return HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(30))
@@ -1068,6 +1171,7 @@ public final class AuditBenchmark {
             Bulk bulk,
             Scanned scanned,
             ProofRun proofs,
+            List<QueryRun> queries,
             Export export) {
         StringBuilder out = new StringBuilder();
         out.append("## audit-service benchmark\n\n");
@@ -1168,8 +1272,8 @@ public final class AuditBenchmark {
         out.append("| endpoint | requests | achieved rate | p50 | p95 | p99 | max | from sending: p95 | answers |"
                 + " CPU per request: service, PostgreSQL |\n");
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        proofRow(out, "`GET /api/audit-log/proofs/inclusion?index=` (auditor's token; records an event)", p);
-        proofRow(
+        latencyRow(out, "`GET /api/audit-log/proofs/inclusion?index=` (auditor's token; records an event)", p);
+        latencyRow(
                 out,
                 "`GET /api/audit-log/proofs/consistency?from=&to=` (public; for comparison)",
                 proofs.consistency());
@@ -1181,6 +1285,19 @@ public final class AuditBenchmark {
                 proofs.verified(),
                 proofs.invalid(),
                 cores(proofs.cpu(), proofs.seconds())));
+        out.append(String.format(
+                Locale.ROOT,
+                "%n### The security team's queries%n%nOn the same log, each kind %d requests/s for %d s (after %d s"
+                        + " of warm-up; open load, latency from when each request was due), security auditor's token,"
+                        + " a page of the default size; workers, officers, actions and periods drawn at random from"
+                        + " the log. Each query records an audit event of its own.%n%n",
+                QUERY_RATE,
+                QUERY_SECONDS,
+                QUERY_WARMUP));
+        out.append("| query | requests | achieved rate | p50 | p95 | p99 | max | from sending: p95 | answers |"
+                + " CPU per request: service, PostgreSQL |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        queries.forEach(q -> latencyRow(out, q.name(), q.load()));
         out.append("\n### Offline verification\n\n");
         JsonNode timing = export.timed().report().path("timing");
         out.append(String.format(
@@ -1215,7 +1332,7 @@ public final class AuditBenchmark {
         return out.toString();
     }
 
-    private static void proofRow(StringBuilder out, String name, Load load) {
+    private static void latencyRow(StringBuilder out, String name, Load load) {
         double[] d = load.fromDue();
         out.append(String.format(
                 Locale.ROOT,
