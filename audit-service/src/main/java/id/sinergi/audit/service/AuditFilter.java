@@ -38,7 +38,7 @@ public record AuditFilter(
     /** Adds this filter's conditions over {@code audit_entry e}, binding their values. */
     void appendConditions(SqlWhere where) {
         if (workerId != null) {
-            where.and("e.worker_id = " + where.bind(workerId));
+            where.and("e.worker_id = " + where.bind(workerId)).throughSummaries();
         }
         if (actor != null) {
             String p = where.bind(actor);
@@ -67,10 +67,12 @@ public record AuditFilter(
             where.and("e.service = " + where.bind(service));
         }
         if (from != null) {
-            where.and("e.occurred_at >= " + where.bind(from.atOffset(ZoneOffset.UTC)));
+            where.and("e.occurred_at >= " + where.bind(from.atOffset(ZoneOffset.UTC)))
+                    .throughSummaries();
         }
         if (to != null) {
-            where.and("e.occurred_at < " + where.bind(to.atOffset(ZoneOffset.UTC)));
+            where.and("e.occurred_at < " + where.bind(to.atOffset(ZoneOffset.UTC)))
+                    .throughSummaries();
         }
     }
 

@@ -211,11 +211,11 @@ public class AuditLog {
     /** A page of the events the filter covers after the cursor, oldest first, their details opened. */
     Uni<RecordPage> page(AuditFilter filter, long after, int limit) {
         SqlWhere where = new SqlWhere();
-        where.and("e.ingest_id > " + where.bind(after));
+        where.keyset(">", after);
         filter.appendConditions(where);
         String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
                 + " ORDER BY e.ingest_id LIMIT " + where.bind(limit + 1);
-        return pool.preparedQuery(sql).execute(where.params()).flatMap(rows -> {
+        return where.execute(pool, sql).flatMap(rows -> {
             List<AuditRecord> records = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 records.add(LogStore.record(row, 0));
@@ -240,8 +240,7 @@ public class AuditLog {
         filter.appendConditions(where);
         String sql = "SELECT e.action, e.outcome, count(*) FROM audit_entry e" + where.clause()
                 + " GROUP BY e.action, e.outcome";
-        return pool.preparedQuery(sql)
-                .execute(where.params())
+        return where.execute(pool, sql)
                 .map(AuditLog::summary)
                 .call(summary -> recordOwn(
                         own(caller, "audit.summary", filter, filter.describe() + " total=" + summary.total())));

@@ -1,5 +1,9 @@
 package id.sinergi.audit.service;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,21 @@ final class SqlWhere {
 
     private final StringJoiner conditions = new StringJoiner(" AND ");
 
+    /**
+     * Leaves the planner only bitmap scans, for the transaction: the summary (BRIN) indexes of the worker, the case
+     * and the time (V10, V11) find few rows of a large log, but PostgreSQL's cost model for them is pessimistic. Left
+     * to choose, it walks the primary key in keyset order and filters (a generic plan of a prepared statement,
+     * which guesses its parameters, does so even with fresh statistics), and reads the whole log for one worker.
+     */
+    private static final String BITMAPS_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
+            + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
+
     private final List<Object> params = new ArrayList<>();
+
+    private boolean throughSummaries;
+
+    /** The keyset condition on ingest_id, e.g. {@code > $1}; written into the clause as the indexes ask. */
+    private String keyset;
 
     /** Binds a value and gives its placeholder. */
     String bind(Object value) {
@@ -24,12 +42,41 @@ final class SqlWhere {
         return this;
     }
 
+    /** Adds the keyset pagination's condition: {@code e.ingest_id} compared ({@code <} or {@code >}) to a cursor. */
+    SqlWhere keyset(String comparison, long cursor) {
+        keyset = comparison + " " + bind(cursor);
+        return this;
+    }
+
     /** {@code " WHERE …"}, or empty when there is no condition. */
     String clause() {
-        return conditions.length() == 0 ? "" : " WHERE " + conditions;
+        StringJoiner all = new StringJoiner(" AND ");
+        all.merge(conditions);
+        if (keyset != null) {
+            // Through a summary index the cursor is checked on the rows found, never used to find them: a bitmap
+            // of the primary key's range would otherwise read the log from the cursor on.
+            all.add((throughSummaries ? "e.ingest_id + 0 " : "e.ingest_id ") + keyset);
+        }
+        return all.length() == 0 ? "" : " WHERE " + all;
     }
 
     Tuple params() {
         return Tuple.tuple(params);
+    }
+
+    /** Marks a condition found through a summary index: the statement is run with bitmap scans only. */
+    SqlWhere throughSummaries() {
+        throughSummaries = true;
+        return this;
+    }
+
+    /** Runs the statement with these parameters, with bitmap scans only where a condition asks for it. */
+    Uni<RowSet<Row>> execute(Pool pool, String sql) {
+        if (!throughSummaries) {
+            return pool.preparedQuery(sql).execute(params());
+        }
+        return pool.withTransaction(
+                conn -> conn.query(BITMAPS_ONLY).execute().flatMap(settings -> conn.preparedQuery(sql)
+                        .execute(params())));
     }
 }

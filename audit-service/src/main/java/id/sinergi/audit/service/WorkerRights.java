@@ -51,8 +51,8 @@ public class WorkerRights {
     public Uni<AccessLogPage> accessLog(
             UUID workerId, Instant from, Instant to, long before, int limit, boolean forWorker, Caller caller) {
         SqlWhere where = new SqlWhere();
-        where.and("e.worker_id = " + where.bind(workerId));
-        where.and("e.ingest_id < " + where.bind(before));
+        where.and("e.worker_id = " + where.bind(workerId)).throughSummaries();
+        where.keyset("<", before);
         where.and("(e.action <> " + where.bind(READ_ACTION) + " OR e.service <> " + where.bind(AuditLog.SERVICE_NAME)
                 + " OR e.actor_client_id IS DISTINCT FROM " + where.bind(PORTAL_CLIENT) + ")");
         if (from != null) {
@@ -75,8 +75,7 @@ public class WorkerRights {
         }
         String expiredSql = "SELECT x.ingest_id, x.event_id, x.occurred_at, x.category, x.expired_at"
                 + " FROM expired_entry x" + gone.clause() + " ORDER BY x.ingest_id DESC LIMIT " + gone.bind(limit + 1);
-        return pool.preparedQuery(sql)
-                .execute(where.params())
+        return where.execute(pool, sql)
                 .flatMap(rows -> pool.preparedQuery(expiredSql)
                         .execute(gone.params())
                         .map(expired -> page(workerId, rows, expired, limit, forWorker)))

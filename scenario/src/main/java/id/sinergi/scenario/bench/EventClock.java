@@ -19,7 +19,6 @@ final class EventClock {
     private final long events;
     private final long firstNanos;
     private final long stepNanos;
-    private final Instant end;
     private final AtomicLong ticks = new AtomicLong();
 
     /** A clock for {@code events} events spread over {@code span}, the last of them just before {@code end}. */
@@ -28,20 +27,9 @@ final class EventClock {
             throw new IllegalArgumentException("a history needs at least one event and a span");
         }
         this.events = events;
-        this.end = end;
         this.stepNanos = Math.max(1, span.toNanos() / events);
         Instant first = end.minusNanos(stepNanos * events);
         this.firstNanos = first.getEpochSecond() * 1_000_000_000L + first.getNano();
-    }
-
-    /** When the first step of the history begins. */
-    Instant first() {
-        return Instant.ofEpochSecond(0, firstNanos);
-    }
-
-    /** When the history ends: its last event happened just before. */
-    Instant end() {
-        return end;
     }
 
     /**
