@@ -53,7 +53,7 @@ class SummaryIndexTest {
             long pages = TestDatabase.count(app, "SELECT pg_relation_size('audit_entry') / 8192");
             assertThat(pages).isGreaterThan(100);
             try (Statement st = app.createStatement()) {
-                // As the service reads a worker's page (SqlWhere.throughSummaries), and as a prepared statement's
+                // As the service reads a worker's page (SqlWhere.viaBitmaps), and as a prepared statement's
                 // generic plan, which guesses its parameters: left to choose, the planner walks the primary key.
                 st.execute("SELECT set_config('enable_seqscan', 'off', false),"
                         + " set_config('enable_indexscan', 'off', false),"

@@ -38,11 +38,12 @@ public record AuditFilter(
     /** Adds this filter's conditions over {@code audit_entry e}, binding their values. */
     void appendConditions(SqlWhere where) {
         if (workerId != null) {
-            where.and("e.worker_id = " + where.bind(workerId)).throughSummaries();
+            where.and("e.worker_id = " + where.bind(workerId)).viaBitmaps();
         }
         if (actor != null) {
             String p = where.bind(actor);
-            where.and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")");
+            where.and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")")
+                    .viaBitmaps();
         }
         if (agency != null) {
             where.and("e.actor_agency = " + where.bind(agency));
@@ -68,11 +69,11 @@ public record AuditFilter(
         }
         if (from != null) {
             where.and("e.occurred_at >= " + where.bind(from.atOffset(ZoneOffset.UTC)))
-                    .throughSummaries();
+                    .viaBitmaps();
         }
         if (to != null) {
             where.and("e.occurred_at < " + where.bind(to.atOffset(ZoneOffset.UTC)))
-                    .throughSummaries();
+                    .viaBitmaps();
         }
     }
 

@@ -15,17 +15,18 @@ final class SqlWhere {
     private final StringJoiner conditions = new StringJoiner(" AND ");
 
     /**
-     * Leaves the planner only bitmap scans, for the transaction: the summary (BRIN) indexes of the worker, the case
-     * and the time (V10, V11) find few rows of a large log, but PostgreSQL's cost model for them is pessimistic. Left
-     * to choose, it walks the primary key in keyset order and filters (a generic plan of a prepared statement,
-     * which guesses its parameters, does so even with fresh statistics), and reads the whole log for one worker.
+     * Leaves the planner only bitmap scans, for the transaction. The worker's, the case's and the time's indexes are
+     * summaries per block range (BRIN, V10 and V11) and the actor's two are searched together (subject or user
+     * name): each finds an actor's, a worker's or a period's rows, few of a large log, through a bitmap. PostgreSQL's
+     * cost model for the summaries is pessimistic, and a prepared statement's generic plan guesses its parameters:
+     * left to choose, the planner walks the primary key in keyset order and filters, and reads the whole log.
      */
     private static final String BITMAPS_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
             + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
 
     private final List<Object> params = new ArrayList<>();
 
-    private boolean throughSummaries;
+    private boolean viaBitmaps;
 
     /** The keyset condition on ingest_id, e.g. {@code > $1}; written into the clause as the indexes ask. */
     private String keyset;
@@ -53,9 +54,9 @@ final class SqlWhere {
         StringJoiner all = new StringJoiner(" AND ");
         all.merge(conditions);
         if (keyset != null) {
-            // Through a summary index the cursor is checked on the rows found, never used to find them: a bitmap
-            // of the primary key's range would otherwise read the log from the cursor on.
-            all.add((throughSummaries ? "e.ingest_id + 0 " : "e.ingest_id ") + keyset);
+            // Through a bitmap the cursor is checked on the rows found, never used to find them: a bitmap of the
+            // primary key's range would otherwise read the log from the cursor on.
+            all.add((viaBitmaps ? "e.ingest_id + 0 " : "e.ingest_id ") + keyset);
         }
         return all.length() == 0 ? "" : " WHERE " + all;
     }
@@ -64,15 +65,15 @@ final class SqlWhere {
         return Tuple.tuple(params);
     }
 
-    /** Marks a condition found through a summary index: the statement is run with bitmap scans only. */
-    SqlWhere throughSummaries() {
-        throughSummaries = true;
+    /** Marks a condition whose rows are found through a bitmap: the statement is run with bitmap scans only. */
+    SqlWhere viaBitmaps() {
+        viaBitmaps = true;
         return this;
     }
 
     /** Runs the statement with these parameters, with bitmap scans only where a condition asks for it. */
     Uni<RowSet<Row>> execute(Pool pool, String sql) {
-        if (!throughSummaries) {
+        if (!viaBitmaps) {
             return pool.preparedQuery(sql).execute(params());
         }
         return pool.withTransaction(
