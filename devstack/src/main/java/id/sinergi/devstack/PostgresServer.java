@@ -234,6 +234,11 @@ public final class PostgresServer implements AutoCloseable {
         return settings != null;
     }
 
+    /** The settings an embedded server runs with, {@link #DURABLE} included; empty for the machine's own server. */
+    public Map<String, String> embeddedSettings() {
+        return settings == null ? Map.of() : new TreeMap<>(settings.config());
+    }
+
     public String describe() {
         return (settings != null ? "embedded PostgreSQL" : "PostgreSQL") + " at " + host + ":" + port;
     }

@@ -271,7 +271,7 @@ public final class AuditBenchmark {
                     List<QueryRun> queries = queries();
                     Export export = export(runDir, settings.exportEvents());
                     String server = settings.embedded()
-                            ? "embedded PostgreSQL with " + serverSettings
+                            ? "embedded PostgreSQL with " + postgres.embeddedSettings()
                             : postgres.describe() + " as configured";
                     server += "; audit-service JVM options " + jvmOptions;
                     if (!serviceConfig.isEmpty()) {

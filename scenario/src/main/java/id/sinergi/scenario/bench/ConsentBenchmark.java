@@ -182,7 +182,7 @@ public final class ConsentBenchmark {
                     long rss = BenchSupport.rssKib(consent.pid());
                     Map<String, String> sizes = sizes(db);
                     String server = embedded
-                            ? "embedded PostgreSQL with " + serverSettings
+                            ? "embedded PostgreSQL with " + postgres.embeddedSettings()
                             : postgres.describe() + " as configured";
                     if (!serviceConfig.isEmpty()) {
                         server += "; consent-service configuration beside its defaults: " + serviceConfig;

@@ -110,7 +110,7 @@ public final class IdentityBenchmark {
             Intake intake = intake(identity, tokens, seedRows, chunk);
             Latency latency = probe(identity, tokens, probeRows);
             String server = embedded
-                    ? "embedded PostgreSQL with " + new java.util.TreeMap<>(SERVER_SETTINGS)
+                    ? "embedded PostgreSQL with " + postgres.embeddedSettings()
                     : postgres.describe() + " as configured";
             return report(workers, seedRows.size(), intake, latency, rejections, serviceConfig, server);
         }
