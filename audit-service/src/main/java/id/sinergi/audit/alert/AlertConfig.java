@@ -9,13 +9,22 @@ import java.util.List;
 @ConfigMapping(prefix = "sinergi.audit.alert")
 public interface AlertConfig {
 
-    /** How often the scanner evaluates newly sealed events ({@code 5s}; {@code off} stops it). */
-    @WithDefault("5s")
+    /** How often the scanner evaluates newly sealed events ({@code 1s}; {@code off} stops it). */
+    @WithDefault("1s")
     String scanInterval();
 
     /** The most sealed events one scan evaluates; a backlog is scanned in rounds of this size. */
     @WithDefault("5000")
     int scanBatch();
+
+    /**
+     * How many of the events this replica's sealer sealed last are kept for the scanner (some 400 bytes each, about
+     * 20 MB at the default), so that it takes new events from memory instead of reading them back from the
+     * database; the oldest go first. Events the feed does not hold (sealed by another replica, before a start, or
+     * more than it keeps between two scans) are read from the database. {@code 0} keeps none.
+     */
+    @WithDefault("50000")
+    int feedEvents();
 
     /**
      * How many officers the scanner remembers between scans (their recent unalerted events and alert windows), so

@@ -100,6 +100,9 @@ public class AlertScanner {
     @Inject
     AlertMetrics metrics;
 
+    @Inject
+    SealedFeed feed;
+
     private AlertMemory memory;
 
     @Scheduled(
@@ -215,14 +218,13 @@ public class AlertScanner {
             Log.debugf("event=audit-alert-scan-yielded upToLeaf=%d", cursor);
             return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
         }
-        return conn.preparedQuery(NEW_LEAVES)
-                .execute(Tuple.of(cursor, config.scanBatch()))
+        return newLeaves(conn, cursor)
                 // Evaluating the rules over a scan's events is CPU work (seconds for a backlog on a busy machine):
                 // it runs on a worker thread, as does the database path's below, so that the event loop, which
                 // also serves requests, is not held for it.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
+                .flatMap(leaves -> {
+                    if (leaves.isEmpty()) {
                         return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
                     }
                     List<SealedEvent> fresh = new ArrayList<>();
@@ -232,8 +234,8 @@ public class AlertScanner {
                     Set<String> unknown = new HashSet<>();
                     List<RuleSpec> specs = RuleSpec.of(config);
                     Set<String> naming = naming();
-                    for (Row row : rows) {
-                        SealedEvent e = row.getUUID(1) == null ? null : event(row);
+                    for (Leaf leaf : leaves) {
+                        SealedEvent e = leaf.event();
                         if (e != null
                                 && RuleSpec.anyMatches(specs, e)
                                 && belongs(e, naming)
@@ -247,7 +249,7 @@ public class AlertScanner {
                             cut = true;
                             break;
                         }
-                        upTo = row.getLong(0);
+                        upTo = leaf.index();
                         scanned++;
                         if (e != null) {
                             fresh.add(e);
@@ -265,6 +267,30 @@ public class AlertScanner {
                                     last, events, found.alerts(), found.remembered(), found.reread(), stopped))
                             .map(found -> new Outcome(
                                     new Scan(events, found.alerts(), stopped), cursor, last, found.changes()));
+                });
+    }
+
+    /** A leaf of the tree and its event as the rules see it; null when the event's row is gone. */
+    private record Leaf(long index, SealedEvent event) {}
+
+    /**
+     * The leaves after the cursor, at most a scan's batch: from what this replica's sealer just sealed when the feed
+     * holds them, else from the database.
+     */
+    private Uni<List<Leaf>> newLeaves(SqlClient conn, long cursor) {
+        List<SealedEvent> fed = feed.after(cursor, config.scanBatch());
+        if (fed != null) {
+            return Uni.createFrom()
+                    .item(fed.stream().map(e -> new Leaf(e.leafIndex(), e)).toList());
+        }
+        return conn.preparedQuery(NEW_LEAVES)
+                .execute(Tuple.of(cursor, config.scanBatch()))
+                .map(rows -> {
+                    List<Leaf> leaves = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        leaves.add(new Leaf(row.getLong(0), row.getUUID(1) == null ? null : event(row)));
+                    }
+                    return leaves;
                 });
     }
 

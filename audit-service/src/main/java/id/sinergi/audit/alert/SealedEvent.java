@@ -1,5 +1,6 @@
 package id.sinergi.audit.alert;
 
+import id.sinergi.audit.domain.AuditRecord;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,6 +33,23 @@ public record SealedEvent(
         String actorMission,
         UUID workerId,
         String reason) {
+
+    /** The event of an entry the sealer appended as leaf {@code leafIndex}. */
+    static SealedEvent of(long leafIndex, AuditRecord r) {
+        return new SealedEvent(
+                leafIndex,
+                r.eventId,
+                r.occurredAt,
+                r.service,
+                r.action,
+                r.outcome.name(),
+                r.actorSubject,
+                r.actorUsername,
+                r.actorAgency,
+                r.actorMission,
+                r.workerId,
+                r.reason);
+    }
 
     /** The reason's word that starts with this prefix, without the prefix ({@code officer=} gives the id). */
     String reasonValue(String prefix) {

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,6 +62,9 @@ public class Sealer {
     @Inject
     Backlog backlog;
 
+    @Inject
+    Event<SealedRound> sealedRounds;
+
     @Scheduled(
             identity = "audit-log-sealer",
             every = "${sinergi.audit.log.seal-interval:1s}",
@@ -100,13 +104,21 @@ public class Sealer {
     /** One round: gives how many events it sealed (0 when another replica holds the lock or nothing waits). */
     public Uni<Integer> round() {
         return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")
-                .execute()
-                .flatMap(locked -> Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
-                        ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
-                        : Uni.createFrom().item(0)));
+                        .execute()
+                        .flatMap(locked ->
+                                Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
+                                        ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
+                                        : Uni.createFrom().item(SealedRound.NONE)))
+                .invoke(round -> {
+                    // Committed: the round's entries are leaves of the tree now.
+                    if (!round.records().isEmpty()) {
+                        sealedRounds.fire(round);
+                    }
+                })
+                .map(round -> round.records().size());
     }
 
-    private Uni<Integer> seal(SqlClient conn, StoredCheckpoint latest) {
+    private Uni<SealedRound> seal(SqlClient conn, StoredCheckpoint latest) {
         String lastTx = latest == null ? "0" : latest.lastTx();
         long lastIngestId = latest == null ? 0 : latest.lastIngestId();
         return conn.preparedQuery(NEXT)
@@ -118,16 +130,18 @@ public class Sealer {
                     if (rows.size() == 0) {
                         return latest == null
                                 ? storeCheckpoint(conn, Frontier.empty(), "0", 0)
-                                        .replaceWith(0)
-                                : Uni.createFrom().item(0);
+                                        .replaceWith(SealedRound.NONE)
+                                : Uni.createFrom().item(SealedRound.NONE);
                     }
                     return append(conn, latest, rows);
                 });
     }
 
-    private Uni<Integer> append(SqlClient conn, StoredCheckpoint latest, RowSet<Row> rows) {
+    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, RowSet<Row> rows) {
         Frontier tree = latest == null ? Frontier.empty() : Frontier.decode(latest.size(), latest.frontier());
+        long firstLeaf = tree.size();
         int n = rows.size();
+        List<AuditRecord> records = new ArrayList<>(n);
         Long[] leafIndexes = new Long[n];
         Long[] ingestIds = new Long[n];
         Buffer[] leafHashes = new Buffer[n];
@@ -139,6 +153,7 @@ public class Sealer {
         int i = 0;
         for (Row row : rows) {
             AuditRecord record = LogStore.record(row, 0);
+            records.add(record);
             leafIndexes[i] = tree.size();
             ingestIds[i] = record.ingestId;
             byte[] leafHash = EntryCodec.leafHash(record);
@@ -167,7 +182,7 @@ public class Sealer {
                 .execute(Tuple.of(leafIndexes, ingestIds, leafHashes))
                 .call(() -> nodes)
                 .call(() -> storeCheckpoint(conn, tree, cursorTx, cursorIngestId))
-                .replaceWith(n);
+                .replaceWith(new SealedRound(firstLeaf, records));
     }
 
     private Uni<Void> storeCheckpoint(SqlClient conn, Frontier tree, String lastTx, long lastIngestId) {

@@ -12,6 +12,7 @@ import id.sinergi.devstack.Processes;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,6 +56,9 @@ class AlertMemoryScanTest {
 
     @Inject
     AlertMetrics metrics;
+
+    @Inject
+    SealedFeed feed;
 
     @BeforeEach
     void pauseTheScheduledScans() {
@@ -122,6 +126,9 @@ class AlertMemoryScanTest {
         other.pool = pool;
         other.config = config;
         other.metrics = metrics;
+        // Another replica's feed holds what its own sealer sealed: nothing here.
+        other.feed = new SealedFeed();
+        other.feed.config = config;
         scanThrough(other, deliver("identity-service", denied(officer, t.plusSeconds(20))));
 
         List<Map<String, Object>> more =
@@ -384,6 +391,35 @@ class AlertMemoryScanTest {
     private static Map<String, Object> denied(String officer, Instant at) {
         Map<String, Object> e = with(event(UUID.randomUUID(), "worker.update"), "outcome", "DENIED");
         return withActor(with(with(e, "reason", "NO_GRANT"), "occurredAt", at.toString()), "subject", officer);
+    }
+
+    @Test
+    void theFeedGivesTheNewLeavesAsTheDatabasePathReadsThem() throws SQLException {
+        String officer = UUID.randomUUID().toString();
+        Instant t = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(denied(officer, t.plusSeconds(i)));
+        }
+        deliver("identity-service", events);
+        awaitSealed(events);
+        // One delivery is one transaction: its events are consecutive leaves.
+        long last = greatestLeaf(events);
+        long first = last - events.size() + 1;
+
+        List<SealedEvent> fed = feed.after(first - 1, events.size());
+
+        List<SealedEvent> read = new ArrayList<>();
+        pool.preparedQuery("SELECT " + AlertScanner.EVENT_COLUMNS + " FROM merkle_leaf l"
+                        + " LEFT JOIN audit_entry e ON e.ingest_id = l.ingest_id"
+                        + " WHERE l.leaf_index BETWEEN $1 AND $2 ORDER BY l.leaf_index")
+                .execute(Tuple.of(first, last))
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .forEach(row -> read.add(AlertScanner.event(row)));
+        assertThat(read).hasSize(events.size());
+        assertThat(read).extracting(SealedEvent::actorSubject).containsOnly(officer);
+        assertThat(fed).as("the feed holds what this replica sealed").isEqualTo(read);
     }
 
     @SafeVarargs

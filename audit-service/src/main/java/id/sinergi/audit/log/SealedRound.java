@@ -1,0 +1,17 @@
+package id.sinergi.audit.log;
+
+import id.sinergi.audit.domain.AuditRecord;
+import java.util.List;
+
+/**
+ * A round of the sealer, fired as a CDI event once its transaction committed: the entries it appended to the tree,
+ * leaf {@code firstLeaf} on, in leaf order. The alert scanner takes them from here instead of reading them back
+ * (docs/audit.md, "What the scanner remembers").
+ *
+ * @param firstLeaf the leaf index of the first entry
+ * @param records the entries, as the sealer read and hashed them
+ */
+public record SealedRound(long firstLeaf, List<AuditRecord> records) {
+
+    static final SealedRound NONE = new SealedRound(0, List.of());
+}
