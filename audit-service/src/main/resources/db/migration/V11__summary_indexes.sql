@@ -34,7 +34,7 @@ CREATE INDEX audit_entry_resource ON audit_entry
 CREATE FUNCTION audit_entry_summarize() RETURNS integer
     LANGUAGE plpgsql
     SECURITY DEFINER
-    SET search_path FROM CURRENT
+    SET search_path = ${flyway:defaultSchema}, pg_temp
     SET lock_timeout = '50ms'
 AS $$
 BEGIN

@@ -473,12 +473,27 @@ class MerkleLogTest {
 
     /** Delivers one event and gives the first checkpoint that holds it. */
     static SignedNote sealedWithANewEvent() {
-        var response = given().get("/api/audit-log/checkpoint");
-        long size = response.statusCode() == 200
-                ? Checkpoint.parse(SignedNote.parse(response.asString()).text()).size()
-                : 0;
-        deliver(List.of(event(UUID.randomUUID(), "worker.read"))).statusCode(200);
-        return sealedCheckpoint(size + 1);
+        Map<String, Object> event = event(UUID.randomUUID(), "worker.read");
+        deliver(List.of(event)).statusCode(200);
+        // The checkpoint that holds this event's leaf: another leaf sealed meanwhile (the log's own events) must not
+        // pass for it.
+        long leaf;
+        try (Connection c = TestDatabase.appRole()) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while ((leaf = count(
+                            c,
+                            "SELECT coalesce(max(l.leaf_index), -1) FROM merkle_leaf l JOIN audit_entry e"
+                                    + " ON e.ingest_id = l.ingest_id WHERE e.event_id = '" + event.get("id") + "'"))
+                    < 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the event was not sealed in 30 s");
+                }
+                pause();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sealedCheckpoint(leaf + 1);
     }
 
     /** The latest checkpoint once the tree has at least {@code size} leaves. */

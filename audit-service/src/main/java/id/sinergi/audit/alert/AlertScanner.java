@@ -107,7 +107,7 @@ public class AlertScanner {
 
     @Scheduled(
             identity = "audit-alert-scanner",
-            every = "${sinergi.audit.alert.scan-interval:5s}",
+            every = "${sinergi.audit.alert.scan-interval:1s}",
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {

@@ -87,7 +87,15 @@ public class Sealer {
      * query through them reads those ranges' pages whatever it looks for.
      */
     Uni<Void> summarize() {
-        return pool.query("SELECT audit_entry_summarize()").execute().replaceWithVoid();
+        return pool.query("SELECT audit_entry_summarize()")
+                .execute()
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithItem(e -> {
+                    // The round committed; only the summaries wait, and queries through them read more meanwhile.
+                    Log.warnf(e, "event=audit-summarize-failed effect=\"the next round summarizes\"");
+                    return null;
+                });
     }
 
     /** Seals round after round until a round finds less than a full batch; gives how many events it sealed. */
@@ -110,9 +118,18 @@ public class Sealer {
                                         ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
                                         : Uni.createFrom().item(SealedRound.NONE)))
                 .invoke(round -> {
-                    // Committed: the round's entries are leaves of the tree now.
+                    // Committed: the round's entries are leaves of the tree now. Whatever the scanner's feed does
+                    // with them, the round stays sealed (a feed that misses it makes the scanner read the database).
                     if (!round.records().isEmpty()) {
-                        sealedRounds.fire(round);
+                        try {
+                            sealedRounds.fire(round);
+                        } catch (RuntimeException e) {
+                            Log.warnf(
+                                    e,
+                                    "event=audit-sealed-round-not-fed firstLeaf=%d"
+                                            + " effect=\"the alert scanner reads the round from the database\"",
+                                    round.firstLeaf());
+                        }
                     }
                 })
                 .map(round -> round.records().size());

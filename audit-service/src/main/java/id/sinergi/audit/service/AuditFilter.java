@@ -43,7 +43,7 @@ public record AuditFilter(
         if (actor != null) {
             String p = where.bind(actor);
             where.and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")")
-                    .viaBitmaps();
+                    .viaBitmapsFromStart();
         }
         if (agency != null) {
             where.and("e.actor_agency = " + where.bind(agency));
@@ -69,11 +69,11 @@ public record AuditFilter(
         }
         if (from != null) {
             where.and("e.occurred_at >= " + where.bind(from.atOffset(ZoneOffset.UTC)))
-                    .viaBitmaps();
+                    .viaBitmapsFromStart();
         }
         if (to != null) {
             where.and("e.occurred_at < " + where.bind(to.atOffset(ZoneOffset.UTC)))
-                    .viaBitmaps();
+                    .viaBitmapsFromStart();
         }
     }
 

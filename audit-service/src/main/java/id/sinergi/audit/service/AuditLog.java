@@ -210,9 +210,7 @@ public class AuditLog {
 
     /** A page of the events the filter covers after the cursor, oldest first, their details opened. */
     Uni<RecordPage> page(AuditFilter filter, long after, int limit) {
-        SqlWhere where = new SqlWhere();
-        where.keyset(">", after);
-        filter.appendConditions(where);
+        SqlWhere where = pageWhere(filter, after);
         String sql = "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e" + where.clause()
                 + " ORDER BY e.ingest_id LIMIT " + where.bind(limit + 1);
         return where.execute(pool, sql).flatMap(rows -> {
@@ -225,6 +223,14 @@ public class AuditLog {
             Long next = more ? shown.get(limit - 1).ingestId : null;
             return withDetails(shown).map(events -> new RecordPage(events, next));
         });
+    }
+
+    /** The conditions of a page of the events the filter covers after the cursor (0: from the log's start). */
+    static SqlWhere pageWhere(AuditFilter filter, long after) {
+        SqlWhere where = new SqlWhere();
+        where.keyset(">", after, after <= 0);
+        filter.appendConditions(where);
+        return where;
     }
 
     /** The rows with their details opened, in the order given. */

@@ -15,18 +15,26 @@ final class SqlWhere {
     private final StringJoiner conditions = new StringJoiner(" AND ");
 
     /**
-     * Leaves the planner only bitmap scans, for the transaction. The worker's, the case's and the time's indexes are
-     * summaries per block range (BRIN, V10 and V11) and the actor's two are searched together (subject or user
-     * name): each finds an actor's, a worker's or a period's rows, few of a large log, through a bitmap. PostgreSQL's
-     * cost model for the summaries is pessimistic, and a prepared statement's generic plan guesses its parameters:
-     * left to choose, the planner walks the primary key in keyset order and filters, and reads the whole log.
+     * Leaves the planner only bitmap scans, for the transaction. A worker's events are few among millions and found
+     * through a bloom filter (BRIN, V11) whose cost PostgreSQL overestimates; a period's and an actor's events lie
+     * in ranges of the log that a BRIN index or a bitmap finds. Left to choose, and a prepared statement's generic
+     * plan guesses its parameters, the planner walks the primary key in keyset order from the start and filters,
+     * reading the whole log for one worker or the log before a period. A later page of a period or an actor is
+     * different: the walk from its cursor finds the next rows at once, where a bitmap would read every event of the
+     * period or the actor again, page after page of an export.
      */
     private static final String BITMAPS_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
             + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
 
     private final List<Object> params = new ArrayList<>();
 
-    private boolean viaBitmaps;
+    /** Bitmap scans on every page (the worker), or only on the first (a period, an actor). */
+    private boolean bitmapsAlways;
+
+    private boolean bitmapsFromStart;
+
+    /** Whether the keyset cursor stands at the start of the log (the first page), or there is none. */
+    private boolean fromStart = true;
 
     /** The keyset condition on ingest_id, e.g. {@code > $1}; written into the clause as the indexes ask. */
     private String keyset;
@@ -43,9 +51,13 @@ final class SqlWhere {
         return this;
     }
 
-    /** Adds the keyset pagination's condition: {@code e.ingest_id} compared ({@code <} or {@code >}) to a cursor. */
-    SqlWhere keyset(String comparison, long cursor) {
+    /**
+     * Adds the keyset pagination's condition: {@code e.ingest_id} compared ({@code <} or {@code >}) to a cursor,
+     * which {@code start} says is where the log begins (the first page).
+     */
+    SqlWhere keyset(String comparison, long cursor, boolean start) {
         keyset = comparison + " " + bind(cursor);
+        fromStart = start;
         return this;
     }
 
@@ -56,7 +68,7 @@ final class SqlWhere {
         if (keyset != null) {
             // Through a bitmap the cursor is checked on the rows found, never used to find them: a bitmap of the
             // primary key's range would otherwise read the log from the cursor on.
-            all.add((viaBitmaps ? "e.ingest_id + 0 " : "e.ingest_id ") + keyset);
+            all.add((bitmaps() ? "e.ingest_id + 0 " : "e.ingest_id ") + keyset);
         }
         return all.length() == 0 ? "" : " WHERE " + all;
     }
@@ -65,15 +77,25 @@ final class SqlWhere {
         return Tuple.tuple(params);
     }
 
-    /** Marks a condition whose rows are found through a bitmap: the statement is run with bitmap scans only. */
+    /** Marks a condition whose rows are found through a bitmap on every page: bitmap scans only. */
     SqlWhere viaBitmaps() {
-        viaBitmaps = true;
+        bitmapsAlways = true;
         return this;
+    }
+
+    /** Marks a condition whose rows are found through a bitmap on the first page; later pages walk the cursor. */
+    SqlWhere viaBitmapsFromStart() {
+        bitmapsFromStart = true;
+        return this;
+    }
+
+    private boolean bitmaps() {
+        return bitmapsAlways || bitmapsFromStart && fromStart;
     }
 
     /** Runs the statement with these parameters, with bitmap scans only where a condition asks for it. */
     Uni<RowSet<Row>> execute(Pool pool, String sql) {
-        if (!viaBitmaps) {
+        if (!bitmaps()) {
             return pool.preparedQuery(sql).execute(params());
         }
         return pool.withTransaction(

@@ -52,7 +52,7 @@ public class WorkerRights {
             UUID workerId, Instant from, Instant to, long before, int limit, boolean forWorker, Caller caller) {
         SqlWhere where = new SqlWhere();
         where.and("e.worker_id = " + where.bind(workerId)).viaBitmaps();
-        where.keyset("<", before);
+        where.keyset("<", before, before == Long.MAX_VALUE);
         where.and("(e.action <> " + where.bind(READ_ACTION) + " OR e.service <> " + where.bind(AuditLog.SERVICE_NAME)
                 + " OR e.actor_client_id IS DISTINCT FROM " + where.bind(PORTAL_CLIENT) + ")");
         if (from != null) {

@@ -407,7 +407,13 @@ class AlertMemoryScanTest {
         long last = greatestLeaf(events);
         long first = last - events.size() + 1;
 
+        // The sealer hands a round to the feed just after its commit, which the tree may show first.
         List<SealedEvent> fed = feed.after(first - 1, events.size());
+        for (Instant deadline = Instant.now().plusSeconds(10);
+                fed == null && Instant.now().isBefore(deadline);
+                fed = feed.after(first - 1, events.size())) {
+            Processes.sleep(Duration.ofMillis(20));
+        }
 
         List<SealedEvent> read = new ArrayList<>();
         pool.preparedQuery("SELECT " + AlertScanner.EVENT_COLUMNS + " FROM merkle_leaf l"

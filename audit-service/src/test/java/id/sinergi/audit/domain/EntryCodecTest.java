@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sinergi.common.audit.AuditOutcome;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,8 +86,7 @@ class EntryCodecTest {
 
     @Test
     void timestampsAreWrittenAsTheFormatterWritesThem() {
-        DateTimeFormatter formatter =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+        DateTimeFormatter formatter = EntryCodec.TIMESTAMP;
         List<Instant> instants = new ArrayList<>(List.of(
                 Instant.EPOCH,
                 Instant.parse("2024-02-29T23:59:59.999999999Z"),

@@ -51,6 +51,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
@@ -909,7 +910,7 @@ public final class AuditBenchmark {
             day[i] = "from=" + from + "&to=" + from.plus(Duration.ofDays(1));
             hour[i] = "from=" + from + "&to=" + from.plus(Duration.ofHours(1));
         }
-        Map<String, java.util.function.IntFunction<String>> kinds = new LinkedHashMap<>();
+        Map<String, IntFunction<String>> kinds = new LinkedHashMap<>();
         kinds.put(
                 "a worker's access log, newest first (`GET /api/workers/{id}/access-log`)",
                 i -> "/api/workers/" + pick(workers, random) + "/access-log");
@@ -924,7 +925,7 @@ public final class AuditBenchmark {
         kinds.put("events of one hour (`?from=&to=`)", i -> "/api/audit-events?" + hour[i]);
         kinds.put("refused and failed events (`?outcome=DENIED`)", i -> "/api/audit-events?outcome=DENIED");
         List<QueryRun> runs = new ArrayList<>();
-        for (Map.Entry<String, java.util.function.IntFunction<String>> kind : kinds.entrySet()) {
+        for (Map.Entry<String, IntFunction<String>> kind : kinds.entrySet()) {
             LOG.info("queries: " + kind.getKey() + ", " + QUERY_RATE + " requests/s for " + QUERY_SECONDS + " s");
             String[] paths = new String[n];
             for (int i = 0; i < n; i++) {
