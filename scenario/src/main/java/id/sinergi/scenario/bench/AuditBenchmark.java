@@ -51,7 +51,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
@@ -902,34 +903,31 @@ public final class AuditBenchmark {
                 + " TABLESAMPLE SYSTEM (0.1)"
                 + " WHERE service = '" + GeneratedEvents.SERVICE + "' LIMIT 5000");
         SplittableRandom random = new SplittableRandom(settings.seed() + 1);
-        int n = QUERY_RATE * (QUERY_WARMUP + QUERY_SECONDS);
-        String[] day = new String[n];
-        String[] hour = new String[n];
-        for (int i = 0; i < n; i++) {
+        Function<Duration, String> period = length -> {
             Instant from = Instant.ofEpochSecond(Long.parseLong(pick(times, random)) / 60 * 60);
-            day[i] = "from=" + from + "&to=" + from.plus(Duration.ofDays(1));
-            hour[i] = "from=" + from + "&to=" + from.plus(Duration.ofHours(1));
-        }
-        Map<String, IntFunction<String>> kinds = new LinkedHashMap<>();
+            return "from=" + from + "&to=" + from.plus(length);
+        };
+        Map<String, Supplier<String>> kinds = new LinkedHashMap<>();
         kinds.put(
                 "a worker's access log, newest first (`GET /api/workers/{id}/access-log`)",
-                i -> "/api/workers/" + pick(workers, random) + "/access-log");
+                () -> "/api/workers/" + pick(workers, random) + "/access-log");
         kinds.put(
                 "events about a worker (`GET /api/audit-events?workerId=`)",
-                i -> "/api/audit-events?workerId=" + pick(workers, random));
-        kinds.put("events by an officer (`?actor=`)", i -> "/api/audit-events?actor=" + pick(officers, random));
+                () -> "/api/audit-events?workerId=" + pick(workers, random));
+        kinds.put("events by an officer (`?actor=`)", () -> "/api/audit-events?actor=" + pick(officers, random));
         kinds.put(
                 "events by an officer in one day (`?actor=&from=&to=`)",
-                i -> "/api/audit-events?actor=" + pick(officers, random) + "&" + day[i]);
-        kinds.put("events of an action (`?action=`)", i -> "/api/audit-events?action=" + pick(actions, random));
-        kinds.put("events of one hour (`?from=&to=`)", i -> "/api/audit-events?" + hour[i]);
-        kinds.put("refused and failed events (`?outcome=DENIED`)", i -> "/api/audit-events?outcome=DENIED");
+                () -> "/api/audit-events?actor=" + pick(officers, random) + "&" + period.apply(Duration.ofDays(1)));
+        kinds.put("events of an action (`?action=`)", () -> "/api/audit-events?action=" + pick(actions, random));
+        kinds.put("events of one hour (`?from=&to=`)", () -> "/api/audit-events?" + period.apply(Duration.ofHours(1)));
+        kinds.put("refused and failed events (`?outcome=DENIED`)", () -> "/api/audit-events?outcome=DENIED");
+        int n = QUERY_RATE * (QUERY_WARMUP + QUERY_SECONDS);
         List<QueryRun> runs = new ArrayList<>();
-        for (Map.Entry<String, IntFunction<String>> kind : kinds.entrySet()) {
+        for (Map.Entry<String, Supplier<String>> kind : kinds.entrySet()) {
             LOG.info("queries: " + kind.getKey() + ", " + QUERY_RATE + " requests/s for " + QUERY_SECONDS + " s");
             String[] paths = new String[n];
             for (int i = 0; i < n; i++) {
-                paths[i] = kind.getValue().apply(i);
+                paths[i] = kind.getValue().get();
             }
             BenchSupport.openLoad(
                     audit.port(),
