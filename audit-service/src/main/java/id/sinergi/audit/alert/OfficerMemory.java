@@ -45,6 +45,9 @@ final class OfficerMemory {
 
     private final Map<AlertRule, RuleMemory> rules;
 
+    /** How many events and windows the rules hold: counted once, as the memory never changes. */
+    private final int size;
+
     /**
      * One rule's part.
      *
@@ -63,6 +66,11 @@ final class OfficerMemory {
     private OfficerMemory(long loadedAt, Map<AlertRule, RuleMemory> rules) {
         this.loadedAt = loadedAt;
         this.rules = rules;
+        int total = 0;
+        for (RuleMemory rule : rules.values()) {
+            total += rule.size();
+        }
+        this.size = total;
     }
 
     /**
@@ -220,7 +228,7 @@ final class OfficerMemory {
 
     /** How many events and windows the memory holds. */
     int size() {
-        return rules.values().stream().mapToInt(RuleMemory::size).sum();
+        return size;
     }
 
     /** The part of a rule: windows ending after the horizon, and the events from the horizon on that none covers. */

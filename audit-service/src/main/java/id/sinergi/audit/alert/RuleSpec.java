@@ -35,7 +35,22 @@ record RuleSpec(
 
     /** Whether any of the rules looks at the event. */
     static boolean anyMatches(List<RuleSpec> specs, SealedEvent e) {
-        return specs.stream().anyMatch(spec -> spec.matches().test(e));
+        // A loop rather than a stream: the scanner asks this of every sealed event, twice.
+        for (RuleSpec spec : specs) {
+            if (spec.matches().test(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String action, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (action.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The enabled rules, built from the configuration. */
@@ -49,8 +64,7 @@ record RuleSpec(
                     massRead.window(),
                     massRead.maxWorkers() + 1,
                     true,
-                    e -> e.workerId() != null
-                            && suffixes.stream().anyMatch(s -> e.action().endsWith(s)),
+                    e -> e.workerId() != null && endsWithAny(e.action(), suffixes),
                     "distinct-workers>" + massRead.maxWorkers() + " window=" + massRead.window() + " actions=*"
                             + String.join("|*", suffixes)));
         }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * Makes JSON input strict where leniency would store something the client did not mean: a number or boolean is
@@ -88,6 +89,12 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            if (handledType() == Instant.class) {
+                Instant plain = PlainInstant.parse(p.getText());
+                if (plain != null) {
+                    return plain;
+                }
             }
             return super.deserialize(p, ctxt);
         }
