@@ -35,6 +35,14 @@ public interface LogConfig {
     int sealBatch();
 
     /**
+     * How many entries stored by this replica's intake are kept until its sealer seals them ({@link RecentEntries};
+     * some 700 bytes each, the backlog of a second or two at full intake), so that the sealer reads back only the
+     * entries it does not hold. {@code 0} keeps none: every entry is read back.
+     */
+    @WithDefault("100000")
+    int recentEntries();
+
+    /**
      * How often the whole log is verified on a schedule ({@code 1h}; a number with {@code s}, {@code m} or
      * {@code h}; {@code off} stops it). A replica skips its run when another verified within half of it.
      */

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,13 +58,22 @@ public final class LogStore {
         return client.preparedQuery(INSERT_ENTRIES).execute(entries(rows)).map(rs -> rs.rowCount());
     }
 
-    /** Inserts the rows, skipping event ids already stored; gives the event ids that were new. */
-    public static Uni<Set<UUID>> insertEntriesReturningIds(SqlClient client, List<AuditRecord> rows) {
-        return client.preparedQuery(INSERT_ENTRIES + " RETURNING event_id")
+    /**
+     * Inserts the rows (each event id once), skipping event ids already stored; gives the rows that were new, their
+     * ingest ids set.
+     */
+    public static Uni<List<AuditRecord>> insertEntriesReturning(SqlClient client, List<AuditRecord> rows) {
+        return client.preparedQuery(INSERT_ENTRIES + " RETURNING ingest_id, event_id")
                 .execute(entries(rows))
                 .map(rs -> {
-                    Set<UUID> stored = new HashSet<>();
-                    rs.forEach(row -> stored.add(row.getUUID(0)));
+                    Map<UUID, AuditRecord> byEventId = new HashMap<>();
+                    rows.forEach(row -> byEventId.put(row.eventId, row));
+                    List<AuditRecord> stored = new ArrayList<>(rs.rowCount());
+                    for (Row row : rs) {
+                        AuditRecord r = byEventId.get(row.getUUID(1));
+                        r.ingestId = row.getLong(0);
+                        stored.add(r);
+                    }
                     return stored;
                 });
     }

@@ -22,13 +22,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends accepted events to the tree and signs a checkpoint after each round. One replica seals at a time (a
- * transaction-scoped advisory lock); a round reads the next events in (tx_id, ingest_id) order from transactions
- * that have all ended, computes their leaf hashes and the complete nodes they finish, and stores leaves, nodes and
- * the signed checkpoint in one transaction, so a crash leaves either the whole round or none of it.
+ * transaction-scoped advisory lock); a round reads the keys of the next events in (tx_id, ingest_id) order from
+ * transactions that have all ended, takes the entries this replica's intake kept ({@link RecentEntries}) and reads
+ * the others, computes their leaf hashes and the complete nodes they finish, and stores leaves, nodes and the
+ * signed checkpoint in one transaction, so a crash leaves either the whole round or none of it.
  */
 @ApplicationScoped
 public class Sealer {
@@ -36,10 +39,15 @@ public class Sealer {
     /** The advisory lock key that makes one sealer at a time ("SINERGI" in ASCII). */
     static final long LOCK = 0x53494e45524749L;
 
-    private static final String NEXT = "SELECT " + LogStore.ENTRY_COLUMNS + ", e.tx_id::text FROM audit_entry e"
+    /** The keys of the next entries to seal, from transactions that have all ended, in sealing order. */
+    private static final String NEXT = "SELECT e.ingest_id, e.tx_id::text FROM audit_entry e"
             + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)"
             + " AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())"
             + " ORDER BY e.tx_id, e.ingest_id LIMIT $3";
+
+    /** The entries of these ingest ids, which this replica's intake did not keep ({@link RecentEntries}). */
+    private static final String ENTRIES =
+            "SELECT " + LogStore.ENTRY_COLUMNS + " FROM audit_entry e WHERE e.ingest_id = ANY($1::bigint[])";
 
     private static final String INSERT_LEAVES = "INSERT INTO merkle_leaf (leaf_index, ingest_id, leaf_hash)"
             + " SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])";
@@ -64,6 +72,9 @@ public class Sealer {
 
     @Inject
     Event<SealedRound> sealedRounds;
+
+    @Inject
+    RecentEntries recent;
 
     @Scheduled(
             identity = "audit-log-sealer",
@@ -140,37 +151,85 @@ public class Sealer {
         long lastIngestId = latest == null ? 0 : latest.lastIngestId();
         return conn.preparedQuery(NEXT)
                 .execute(Tuple.of(lastTx, lastIngestId, config.sealBatch()))
-                // Hashing a round of up to seal-batch entries is CPU work: it runs on a worker thread, so that the
-                // event loop, which also serves requests, is not held for it.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
+                .flatMap(keys -> {
+                    if (keys.size() == 0) {
                         return latest == null
                                 ? storeCheckpoint(conn, Frontier.empty(), "0", 0)
                                         .replaceWith(SealedRound.NONE)
                                 : Uni.createFrom().item(SealedRound.NONE);
                     }
-                    return append(conn, latest, rows);
+                    return entries(conn, keys)
+                            // Hashing a round of up to seal-batch entries is CPU work: it runs on a worker thread,
+                            // so that the event loop, which also serves requests, is not held for it.
+                            .emitOn(Infrastructure.getDefaultWorkerPool())
+                            .flatMap(records -> append(conn, latest, records, lastKey(keys)));
                 });
     }
 
-    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, RowSet<Row> rows) {
+    /** The round's entries in the keys' order: those this replica's intake kept, the rest read from the database. */
+    private Uni<List<AuditRecord>> entries(SqlClient conn, RowSet<Row> keys) {
+        List<AuditRecord> records = new ArrayList<>(keys.size());
+        List<Long> missing = new ArrayList<>();
+        for (Row key : keys) {
+            AuditRecord kept = recent.take(key.getLong(0));
+            records.add(kept);
+            if (kept == null) {
+                missing.add(key.getLong(0));
+            }
+        }
+        recent.sealed(keys.size() - missing.size(), missing.size());
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(records);
+        }
+        return conn.preparedQuery(ENTRIES)
+                .execute(Tuple.of(missing.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, AuditRecord> read = new HashMap<>();
+                    for (Row row : rows) {
+                        AuditRecord r = LogStore.record(row, 0);
+                        read.put(r.ingestId, r);
+                    }
+                    int i = 0;
+                    for (Row key : keys) {
+                        if (records.get(i) == null) {
+                            AuditRecord r = read.get(key.getLong(0));
+                            if (r == null) {
+                                // Deleted between the two statements (only the owner can): the round fails and the
+                                // next one no longer finds the row.
+                                throw new IllegalStateException(
+                                        "entry " + key.getLong(0) + " is gone since it was found");
+                            }
+                            records.set(i, r);
+                        }
+                        i++;
+                    }
+                    return records;
+                });
+    }
+
+    /** The (transaction, ingest id) of the last key: the cursor the round's checkpoint stores. */
+    private static Key lastKey(RowSet<Row> keys) {
+        Row last = null;
+        for (Row key : keys) {
+            last = key;
+        }
+        return new Key(last.getString(1), last.getLong(0));
+    }
+
+    private record Key(String tx, long ingestId) {}
+
+    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, List<AuditRecord> records, Key last) {
         Frontier tree = latest == null ? Frontier.empty() : Frontier.decode(latest.size(), latest.frontier());
         long firstLeaf = tree.size();
-        int n = rows.size();
-        List<AuditRecord> records = new ArrayList<>(n);
+        int n = records.size();
         Long[] leafIndexes = new Long[n];
         Long[] ingestIds = new Long[n];
         Buffer[] leafHashes = new Buffer[n];
         List<Short> nodeLevels = new ArrayList<>();
         List<Long> nodeIndexes = new ArrayList<>();
         List<Buffer> nodeHashes = new ArrayList<>();
-        String lastTx = null;
-        long lastIngestId = 0;
-        int i = 0;
-        for (Row row : rows) {
-            AuditRecord record = LogStore.record(row, 0);
-            records.add(record);
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = records.get(i);
             leafIndexes[i] = tree.size();
             ingestIds[i] = record.ingestId;
             byte[] leafHash = EntryCodec.leafHash(record);
@@ -182,12 +241,7 @@ public class Sealer {
                     nodeHashes.add(Buffer.buffer(hash));
                 }
             });
-            lastTx = row.getString(LogStore.ENTRY_COLUMN_COUNT);
-            lastIngestId = record.ingestId;
-            i++;
         }
-        String cursorTx = lastTx;
-        long cursorIngestId = lastIngestId;
         Uni<?> nodes = nodeLevels.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(INSERT_NODES)
@@ -198,7 +252,7 @@ public class Sealer {
         return conn.preparedQuery(INSERT_LEAVES)
                 .execute(Tuple.of(leafIndexes, ingestIds, leafHashes))
                 .call(() -> nodes)
-                .call(() -> storeCheckpoint(conn, tree, cursorTx, cursorIngestId))
+                .call(() -> storeCheckpoint(conn, tree, last.tx(), last.ingestId()))
                 .replaceWith(new SealedRound(firstLeaf, records));
     }
 

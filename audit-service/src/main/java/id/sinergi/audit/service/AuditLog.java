@@ -4,6 +4,7 @@ import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
 import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
+import id.sinergi.audit.log.RecentEntries;
 import id.sinergi.common.audit.AuditActor;
 import id.sinergi.common.audit.AuditEvent;
 import id.sinergi.common.audit.AuditOutcome;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,9 @@ public class AuditLog {
 
     @Inject
     Backlog backlog;
+
+    @Inject
+    RecentEntries recent;
 
     @Inject
     IntakeConfig intake;
@@ -150,14 +155,23 @@ public class AuditLog {
     }
 
     private Uni<AppendResult> store(List<AuditEvent> events) {
-        return records(events)
-                .flatMap(rows -> LogStore.insertEntries(pool, rows))
-                .map(accepted -> new AppendResult(accepted, events.size() - accepted));
+        return storeReturning(events).map(stored -> new AppendResult(stored.size(), events.size() - stored.size()));
     }
 
     /** Stores the events as {@link #store} does; gives the ids it stored (not those already there). */
     private Uni<Set<UUID>> storeReturningIds(List<AuditEvent> events) {
-        return records(events).flatMap(rows -> LogStore.insertEntriesReturningIds(pool, rows));
+        return storeReturning(events).map(stored -> {
+            Set<UUID> ids = new HashSet<>();
+            stored.forEach(row -> ids.add(row.eventId));
+            return ids;
+        });
+    }
+
+    /** Stores the events' rows; gives those that were new, and keeps them for the sealer ({@link RecentEntries}). */
+    private Uni<List<AuditRecord>> storeReturning(List<AuditEvent> events) {
+        return records(events)
+                .flatMap(rows -> LogStore.insertEntriesReturning(pool, rows))
+                .invoke(recent::stored);
     }
 
     /** The rows of the events, each id once, their details sealed under their workers' keys. */
