@@ -281,6 +281,13 @@ class AuditEventResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("[0].reason"))
                 .body("errors[0].code", equalTo("invalid-text"));
+        // Every string of the body, a role in the actor's list included, is held to the rule as JSON is read.
+        deliver(List.of(withActor(event(worker, "worker.read"), "roles", List.of("consular-officer", "x\u0001"))))
+                .statusCode(400)
+                .body("errors[0].code", equalTo("invalid-text"));
+        deliver(List.of(withActor(event(worker, "worker.read"), "mission", "KBRI\u007f")))
+                .statusCode(400)
+                .body("errors[0].code", equalTo("invalid-text"));
         deliver(List.of(with(event(worker, "worker.read"), "occurredAt", "1970-01-01T00:00:00Z")))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("[0].occurredAt"));

@@ -22,14 +22,13 @@ public interface AlertConfig {
     int scanBatch();
 
     /**
-     * How many of the events this replica's sealer sealed last are kept for the scanner (some 250 bytes each, as
-     * their repeated strings are shared: about 40 MB at the default), so that it takes new events from memory
-     * instead of reading them back from the database; the oldest go first. Events the feed does not hold (sealed by
-     * another replica, before a start, or more than it keeps between two scans: with 50,000 a scanner that fell a
-     * few seconds behind a batch intake read a quarter of the events back) are read from the database. {@code 0}
-     * keeps none.
+     * How many of the events this replica's sealer sealed last are kept for the scanner (some 500 bytes each, about
+     * 50 MB at the default), so that it takes new events from memory instead of reading them back from the
+     * database; the oldest go first. Events the feed does not hold (sealed by another replica, before a start, or
+     * more than it keeps between two scans: with 50,000 and scans of 5,000, a scanner a few seconds behind a batch
+     * intake read a quarter of the events back) are read from the database. {@code 0} keeps none.
      */
-    @WithDefault("150000")
+    @WithDefault("100000")
     int feedEvents();
 
     /**

@@ -3,7 +3,6 @@ package id.sinergi.audit.alert;
 import id.sinergi.audit.domain.AuditRecord;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The fields of a sealed event the rules look at, with its leaf index in the tree.
@@ -37,25 +36,17 @@ public record SealedEvent(
 
     /** The event of an entry the sealer appended as leaf {@code leafIndex}. */
     static SealedEvent of(long leafIndex, AuditRecord r) {
-        return of(leafIndex, r, UnaryOperator.identity());
-    }
-
-    /**
-     * The event of an entry, its repeated strings (service, action, the officer's names, agency and mission) passed
-     * through {@code share}, which gives the instance to keep.
-     */
-    static SealedEvent of(long leafIndex, AuditRecord r, UnaryOperator<String> share) {
         return new SealedEvent(
                 leafIndex,
                 r.eventId,
                 r.occurredAt,
-                share.apply(r.service),
-                share.apply(r.action),
+                r.service,
+                r.action,
                 r.outcome.name(),
-                share.apply(r.actorSubject),
-                share.apply(r.actorUsername),
-                share.apply(r.actorAgency),
-                share.apply(r.actorMission),
+                r.actorSubject,
+                r.actorUsername,
+                r.actorAgency,
+                r.actorMission,
                 r.workerId,
                 r.reason);
     }

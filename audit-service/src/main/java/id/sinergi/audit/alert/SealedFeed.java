@@ -6,10 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The events this replica's sealer sealed last, as the rules see them, for the scanner to take instead of reading
@@ -20,16 +18,7 @@ import java.util.Map;
 @ApplicationScoped
 public class SealedFeed {
 
-    /** The most distinct strings shared between the feed's events before the table starts anew. */
-    static final int MAX_SHARED = 20_000;
-
     private final ArrayDeque<SealedEvent> events = new ArrayDeque<>();
-
-    /**
-     * One instance of each service, action, agency, mission and officer the feed's events name: they are few, and
-     * each row read back from the database brings copies of its own. Used by the sealer's thread only.
-     */
-    private final Map<String, String> shared = new HashMap<>();
 
     @Inject
     AlertConfig config;
@@ -42,11 +31,8 @@ public class SealedFeed {
         }
         List<SealedEvent> fresh = new ArrayList<>(round.records().size());
         long leaf = round.firstLeaf();
-        if (shared.size() > MAX_SHARED) {
-            shared.clear();
-        }
         for (var record : round.records()) {
-            fresh.add(SealedEvent.of(leaf++, record, this::share));
+            fresh.add(SealedEvent.of(leaf++, record));
         }
         synchronized (this) {
             if (!events.isEmpty() && events.peekLast().leafIndex() + 1 != round.firstLeaf()) {
@@ -57,10 +43,6 @@ public class SealedFeed {
                 events.pollFirst();
             }
         }
-    }
-
-    private String share(String value) {
-        return value == null ? null : shared.computeIfAbsent(value, v -> v);
     }
 
     /**

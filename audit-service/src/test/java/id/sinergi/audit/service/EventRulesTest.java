@@ -41,7 +41,7 @@ class EventRulesTest {
                 event("case-service", Instant.parse("2001-01-01T00:00:00Z")),
                 event("case-service", NOW.plus(Duration.ofMinutes(5))));
 
-        assertThatCode(() -> EventRules.check(events, true, "case-service", NOW))
+        assertThatCode(() -> EventRules.check(events, true, "case-service", NOW, true))
                 .doesNotThrowAnyException();
     }
 
@@ -51,7 +51,7 @@ class EventRulesTest {
                 event("case-service", NOW),
                 event("case-service", NOW.plus(Duration.ofMinutes(5).plusMillis(1))));
 
-        Problem problem = problemOf(() -> EventRules.check(events, true, "case-service", NOW));
+        Problem problem = problemOf(() -> EventRules.check(events, true, "case-service", NOW, true));
 
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getType()).isEqualTo("urn:sinergi:problem:occurred-at-in-future");
@@ -65,7 +65,7 @@ class EventRulesTest {
                 event("identity-service", NOW),
                 event("consent-service", NOW));
 
-        Problem problem = problemOf(() -> EventRules.check(events, true, "case-service", NOW));
+        Problem problem = problemOf(() -> EventRules.check(events, true, "case-service", NOW, true));
 
         assertThat(problem.getStatus()).isEqualTo(403);
         assertThat(problem.getType()).isEqualTo("urn:sinergi:problem:service-mismatch");
@@ -76,9 +76,35 @@ class EventRulesTest {
     void shouldRefuseEveryEventWhenTheTokenNamesNoClient() {
         List<AuditEvent> events = List.of(event("case-service", NOW));
 
-        Problem problem = problemOf(() -> EventRules.check(events, false, null, NOW));
+        Problem problem = problemOf(() -> EventRules.check(events, false, null, NOW, true));
 
         assertThat(problem.getType()).isEqualTo("urn:sinergi:problem:service-mismatch");
+    }
+
+    @Test
+    void shouldCheckTheTextOfEventsNotReadFromARequestBody() {
+        AuditActor actor = new AuditActor("sub-1", "consul.kl", "KEMLU", null, "sinergi-portal", List.of("a\u0001"));
+        AuditEvent collected = new AuditEvent(
+                UUID.randomUUID(),
+                NOW,
+                "keycloak",
+                "keycloak.login",
+                AuditOutcome.SUCCESS,
+                actor,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        Problem problem = problemOf(() -> EventRules.check(List.of(collected), true, "keycloak", NOW, true));
+
+        assertThat(problem.getType()).isEqualTo("urn:sinergi:problem:invalid-text");
+        assertThat(problem.getErrors()).extracting(Problem.FieldError::field).containsExactly("[0].actor.roles");
+        // A request body's strings were checked as JSON was read (AuditEventResourceTest): not again.
+        assertThatCode(() -> EventRules.check(List.of(collected), true, "keycloak", NOW, false))
+                .doesNotThrowAnyException();
     }
 
     private static Problem problemOf(Runnable check) {
