@@ -6,8 +6,10 @@ import static id.sinergi.audit.AuditEvents.event;
 import static id.sinergi.audit.AuditEvents.query;
 import static id.sinergi.audit.AuditEvents.with;
 import static id.sinergi.audit.AuditEvents.withActor;
+import static id.sinergi.audit.AuditEvents.withDetails;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -268,6 +270,20 @@ class AuditEventResourceTest {
                 .body("type", equalTo("urn:sinergi:problem:validation"))
                 .body("errors.field", hasItem("[1].actor"));
         deliver(List.of(event(worker, "Worker Read!"))).statusCode(400).body("errors.field", hasItem("[0].action"));
+        // Several broken events at once, one with details: each field is named from its event's index.
+        Map<String, Object> deep = Map.of("a", Map.of("b", Map.of("c", Map.of("d", Map.of("e", "too deep")))));
+        deliver(List.of(
+                        event(worker, "worker.read"),
+                        with(event(worker, "worker.read"), "action", "Bad Action"),
+                        withDetails(event(worker, "worker.read"), Map.of("fine", "details")),
+                        withActor(
+                                withActor(event(worker, "worker.read"), "subject", " "),
+                                "roles",
+                                List.of("x".repeat(65))),
+                        withDetails(event(worker, "worker.read"), deep)))
+                .statusCode(400)
+                .body("errors.field", contains("[1].action", "[3].actor.roles[0]", "[3].actor.subject", "[4].details"))
+                .body("errors.code", contains("pattern", "size", "not-blank", "small-json-object"));
         given().auth()
                 .oauth2(Tokens.client("identity-service"))
                 .contentType(ContentType.JSON)

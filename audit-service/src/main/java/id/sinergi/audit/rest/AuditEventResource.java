@@ -8,13 +8,17 @@ import id.sinergi.audit.service.AppendResult;
 import id.sinergi.audit.service.AuditLog;
 import id.sinergi.audit.service.Summary;
 import id.sinergi.common.audit.AuditEvent;
+import id.sinergi.common.problem.ProblemException;
+import id.sinergi.common.problem.ProblemMappers;
 import id.sinergi.common.rest.PathTemplates;
 import id.sinergi.common.security.Caller;
 import id.sinergi.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -27,6 +31,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,6 +61,9 @@ public class AuditEventResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Validator validator;
 
     @POST
     @RolesAllowed(Roles.SINERGI_SERVICE)
@@ -87,9 +97,30 @@ public class AuditEventResource {
             responseCode = "403",
             description = "Not a service account, or service-mismatch: an event names another service than the"
                     + " caller's client; nothing stored")
-    public Uni<AppendResult> ingestBatch(
-            @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid AuditEvent> events) {
+    public Uni<AppendResult> ingestBatch(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull AuditEvent> events) {
+        validate(events);
         return log.ingest(events, true, caller);
+    }
+
+    /**
+     * Bean Validation of a batch's events, which the list's declaration leaves to this method: each event that the
+     * plain check does not pass is validated by Hibernate Validator, and their violations make a 400 naming each
+     * field from its event's index, as validation of the list as a whole would.
+     */
+    private void validate(List<AuditEvent> events) {
+        Map<Integer, Set<ConstraintViolation<AuditEvent>>> broken = new TreeMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent event = events.get(i);
+            if (!PlainEventCheck.passes(event)) {
+                Set<ConstraintViolation<AuditEvent>> violations = validator.validate(event);
+                if (!violations.isEmpty()) {
+                    broken.put(i, violations);
+                }
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new ProblemException(ProblemMappers.elementViolationProblem(broken, null));
+        }
     }
 
     @GET

@@ -123,10 +123,33 @@ public class ProblemMappers {
     public static Problem violationProblem(Set<? extends ConstraintViolation<?>> violations, String instance) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : violations) {
-            String code =
-                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            errors.add(new Problem.FieldError(fieldOf(v), kebab(code), v.getMessage()));
+            errors.add(fieldError("", v));
         }
+        return violationProblem(errors, instance);
+    }
+
+    /**
+     * The problem for broken Bean Validation rules of the elements of a list body, validated one by one: each field
+     * is named from its element's index ({@code [3].actor.subject}), as validation of the list as a whole names it.
+     */
+    public static Problem elementViolationProblem(
+            Map<Integer, ? extends Set<? extends ConstraintViolation<?>>> violationsByIndex, String instance) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        violationsByIndex.forEach((index, violations) -> {
+            for (ConstraintViolation<?> v : violations) {
+                errors.add(fieldError("[" + index + "].", v));
+            }
+        });
+        return violationProblem(errors, instance);
+    }
+
+    private static Problem.FieldError fieldError(String prefix, ConstraintViolation<?> v) {
+        String code =
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new Problem.FieldError(prefix + fieldOf(v), kebab(code), v.getMessage());
+    }
+
+    private static Problem violationProblem(List<Problem.FieldError> errors, String instance) {
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         int broken = errors.size();
         // A batch of a thousand events, each breaking fifty rules, made an answer of four megabytes.
