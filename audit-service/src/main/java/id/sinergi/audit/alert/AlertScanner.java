@@ -258,7 +258,7 @@ public class AlertScanner {
                     long last = upTo;
                     int events = scanned;
                     boolean stopped = cut;
-                    return evaluate(conn, memory, specs, naming, fresh, cursor, last)
+                    return evaluate(conn, memory, specs, naming, fresh, unknown, cursor, last)
                             .call(found -> conn.preparedQuery(INSERT_SCAN)
                                     .execute(Tuple.of(last, utc(now()), events, found.alerts())))
                             .invoke(found -> Log.debugf(
@@ -299,6 +299,10 @@ public class AlertScanner {
      * exactly ({@link OfficerMemory}), is evaluated on what it remembers; the others are read from the database, in
      * three statements per group of {@link AlertConfig#rereadOfficers()} officers: their events around the new
      * ones, the events naming them, and their alerts whose windows reach those events.
+     *
+     * @param unknown the officers of the new events that the memory cannot answer for: the scan asked
+     *     {@link #rereads} of each of their events until one said so, and the memory does not change before the
+     *     scan commits ({@link OfficerMemory#refusal} of several events is that of one of them)
      */
     private Uni<Evaluation> evaluate(
             SqlClient conn,
@@ -306,6 +310,7 @@ public class AlertScanner {
             List<RuleSpec> specs,
             Set<String> naming,
             List<SealedEvent> fresh,
+            Set<String> unknown,
             long cursor,
             long upTo) {
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
@@ -323,7 +328,7 @@ public class AlertScanner {
         Map<String, List<SealedEvent>> reread = new LinkedHashMap<>();
         news.forEach((subject, events) -> {
             OfficerMemory kept = memory.enabled() ? memory.get(subject) : null;
-            if (kept == null || kept.refusal(specs, events) != null) {
+            if (kept == null || unknown.contains(subject)) {
                 reread.put(subject, events);
                 return;
             }
