@@ -22,7 +22,6 @@ import id.sinergi.audit.proof.NoteKey;
 import id.sinergi.audit.proof.Proofs;
 import id.sinergi.audit.proof.SignedNote;
 import id.sinergi.devstack.testing.Tokens;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -60,9 +59,6 @@ class MerkleLogTest {
 
     @Inject
     LogVerifier verifier;
-
-    @Inject
-    MeterRegistry registry;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -116,38 +112,6 @@ class MerkleLogTest {
         assertThat(Proofs.verifyInclusion(
                         proof.getLong("leafIndex"), checkpoint.size(), otherLeaf, hashes(proof), checkpoint.rootHash()))
                 .isFalse();
-    }
-
-    @Test
-    void theSealerTakesTheEntriesTheIntakeKeptAndTheirLeavesAreTheStoredRows() {
-        double keptBefore = sealedEntries("intake");
-        double readBefore = sealedEntries("database");
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            batch.add(event(UUID.randomUUID(), "worker.read"));
-        }
-
-        deliver(batch).statusCode(200).body("accepted", equalTo(200));
-        // An event delivered after the batch is sealed after it: the batch's transaction ended before it began.
-        sealedWithANewEvent();
-
-        assertThat(sealedEntries("intake") - keptBefore).isGreaterThanOrEqualTo(201);
-        // Whatever else was sealed meanwhile (the log's own events written inside a transaction) is read back;
-        // none of the batch's entries was.
-        assertThat(sealedEntries("database") - readBefore).isLessThan(200);
-        for (Map<String, Object> event : List.of(batch.get(0), batch.get(199))) {
-            JsonPath proof = awaitProof(UUID.fromString((String) event.get("id")));
-            // The proof's entry is built from the row as stored; the leaf hash is the sealer's.
-            assertThat(B64.decode(proof.getString("leafHash")))
-                    .isEqualTo(MerkleHash.leaf(proof.getString("entry").getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    private double sealedEntries(String from) {
-        return registry.find("sinergi.audit.sealed.entries")
-                .tag("from", from)
-                .counter()
-                .count();
     }
 
     @Test

@@ -14,9 +14,8 @@ public interface AlertConfig {
     String scanInterval();
 
     /**
-     * The most sealed events one scan evaluates; a backlog is scanned in rounds of this size. Each scan works per
-     * officer it sees, so larger scans cost less per event (at 30,000 events a second, scans of 20,000 took the
-     * batch intake some 4 % further than scans of 5,000: docs/benchmarks.md).
+     * The most sealed events one scan evaluates; a backlog is scanned in rounds of this size. A scan's work is
+     * largely per officer it sees, so larger scans cost less per event under a heavy intake (docs/benchmarks.md).
      */
     @WithDefault("20000")
     int scanBatch();

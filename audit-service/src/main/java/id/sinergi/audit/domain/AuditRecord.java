@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * One audit event as the log keeps it: the event's fields, its details sealed, and when audit-service accepted it.
- * Rows are only ever inserted ({@link id.sinergi.audit.log.LogStore#insertEntries}); the sealer gives each its leaf
+ * Rows are only ever inserted ({@link id.sinergi.audit.log.LogStore}); the sealer gives each its leaf
  * in the tree ({@code merkle_leaf}).
  */
 @Entity

@@ -36,10 +36,11 @@ public interface LogConfig {
 
     /**
      * How many entries stored by this replica's intake are kept until its sealer seals them ({@link RecentEntries};
-     * some 700 bytes each, the backlog of a second or two at full intake), so that the sealer reads back only the
-     * entries it does not hold. {@code 0} keeps none: every entry is read back.
+     * entries without details only, some 1 KB each: about 50 MB at the default, a second or more of the backlog at
+     * full intake), so that the sealer reads back only the entries it does not hold. {@code 0} keeps none: every
+     * entry is read back.
      */
-    @WithDefault("100000")
+    @WithDefault("50000")
     int recentEntries();
 
     /**

@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The SQL of the log's tables, on the reactive client: intake, the tree's leaves and nodes, checkpoints. Hibernate
- * reads events for queries; the paths that carry thousands of rows a second use these single statements over
- * arrays instead.
+ * The SQL of the log's tables, on the reactive client: intake, the tree's leaves and nodes, checkpoints. The
+ * paths that carry thousands of rows a second use single statements over arrays: the intake's INSERT answers with
+ * the ingest ids it gave ({@link #insertEntriesReturning}), and the sealer's rounds write leaves and nodes the same
+ * way.
  */
 public final class LogStore {
 

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * before a start, or beyond the limit).
  *
  * <p>An entry is the row as the intake built it, and the row stores exactly those values (EventRules), so both give
- * the same leaf. Should the row change before its round (an edit in the database, as its owner), the leaf is the
- * intake's and the edited row fails verification, where a row read back would have been sealed as edited.
+ * the same leaf. Should a kept row change before its round (an edit in the database, as its owner), the leaf is
+ * the intake's and the edited row fails verification; a row read back is sealed as it then stands.
  */
 @ApplicationScoped
 public class RecentEntries {
@@ -30,6 +30,9 @@ public class RecentEntries {
 
     @Inject
     MeterRegistry registry;
+
+    /** Until a round finds otherwise, this replica is taken to seal. */
+    private volatile boolean sealing = true;
 
     private Counter fromIntake;
     private Counter fromDatabase;
@@ -48,20 +51,39 @@ public class RecentEntries {
     }
 
     /**
-     * Keeps stored entries (their ingest ids set) for the sealer. Past the limit everything kept so far is let go,
-     * including entries another replica sealed, which this one's sealer never takes out.
+     * Keeps stored entries (their ingest ids set) for the sealer, but not those with details (up to some 4 KB each,
+     * and few), nor any while another replica seals. Past the limit everything kept so far is let go, including
+     * entries another replica sealed, which this one's sealer never takes out.
      */
     public void stored(Collection<AuditRecord> rows) {
         int limit = config.recentEntries();
-        if (limit <= 0) {
+        if (limit <= 0 || !sealing || rows.size() > limit) {
             return;
         }
         if (entries.size() + rows.size() > limit) {
             entries.clear();
         }
         for (AuditRecord row : rows) {
-            entries.put(row.ingestId, row);
+            if (row.details == null) {
+                entries.put(row.ingestId, row);
+            }
         }
+    }
+
+    /**
+     * Whether this replica's sealer holds the log's lock, as its latest round found: while another replica seals,
+     * nothing is kept, and what was kept goes.
+     */
+    void sealing(boolean holdsTheLock) {
+        sealing = holdsTheLock;
+        if (!holdsTheLock) {
+            entries.clear();
+        }
+    }
+
+    /** Whether the entry of this ingest id is kept. */
+    boolean holds(long ingestId) {
+        return entries.containsKey(ingestId);
     }
 
     /** The entry of this ingest id, taken out; null when it is not kept. */

@@ -9,9 +9,15 @@ import java.util.List;
  * (docs/audit.md, "What the scanner remembers").
  *
  * @param firstLeaf the leaf index of the first entry
- * @param records the entries, as the sealer read and hashed them
+ * @param records the entries, as the sealer hashed them
+ * @param readBack how many of them the sealer read back from the database (the others were its intake's)
  */
-public record SealedRound(long firstLeaf, List<AuditRecord> records) {
+public record SealedRound(long firstLeaf, List<AuditRecord> records, int readBack) {
 
-    static final SealedRound NONE = new SealedRound(0, List.of());
+    static final SealedRound NONE = new SealedRound(0, List.of(), 0);
+
+    /** A round whose entries were all read back. */
+    public SealedRound(long firstLeaf, List<AuditRecord> records) {
+        this(firstLeaf, records, records.size());
+    }
 }

@@ -40,7 +40,7 @@ public class Sealer {
     static final long LOCK = 0x53494e45524749L;
 
     /** The keys of the next entries to seal, from transactions that have all ended, in sealing order. */
-    private static final String NEXT = "SELECT e.ingest_id, e.tx_id::text FROM audit_entry e"
+    private static final String NEXT = "SELECT e.ingest_id, e.tx_id::text, e.event_id FROM audit_entry e"
             + " WHERE (e.tx_id, e.ingest_id) > ($1::text::xid8, $2)"
             + " AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())"
             + " ORDER BY e.tx_id, e.ingest_id LIMIT $3";
@@ -124,11 +124,19 @@ public class Sealer {
     public Uni<Integer> round() {
         return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")
                         .execute()
-                        .flatMap(locked ->
-                                Boolean.TRUE.equals(locked.iterator().next().getBoolean(0))
-                                        ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
-                                        : Uni.createFrom().item(SealedRound.NONE)))
+                        .flatMap(locked -> {
+                            boolean sealing =
+                                    Boolean.TRUE.equals(locked.iterator().next().getBoolean(0));
+                            // While another replica seals, this one's intake keeps nothing for its own sealer.
+                            recent.sealing(sealing);
+                            return sealing
+                                    ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
+                                    : Uni.createFrom().item(SealedRound.NONE);
+                        }))
                 .invoke(round -> {
+                    // Counted once committed: a round that fails gives its entries to the next one, which reads
+                    // back those it took from the intake's.
+                    recent.sealed(round.records().size() - round.readBack(), round.readBack());
                     // Committed: the round's entries are leaves of the tree now. Whatever the scanner's feed does
                     // with them, the round stays sealed (a feed that misses it makes the scanner read the database).
                     if (!round.records().isEmpty()) {
@@ -151,6 +159,9 @@ public class Sealer {
         long lastIngestId = latest == null ? 0 : latest.lastIngestId();
         return conn.preparedQuery(NEXT)
                 .execute(Tuple.of(lastTx, lastIngestId, config.sealBatch()))
+                // Reading back and hashing a round of up to seal-batch entries is CPU work: it runs on a worker
+                // thread, so that the event loop, which also serves requests, is not held for it.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(keys -> {
                     if (keys.size() == 0) {
                         return latest == null
@@ -158,31 +169,36 @@ public class Sealer {
                                         .replaceWith(SealedRound.NONE)
                                 : Uni.createFrom().item(SealedRound.NONE);
                     }
-                    return entries(conn, keys)
-                            // Hashing a round of up to seal-batch entries is CPU work: it runs on a worker thread,
-                            // so that the event loop, which also serves requests, is not held for it.
-                            .emitOn(Infrastructure.getDefaultWorkerPool())
-                            .flatMap(records -> append(conn, latest, records, lastKey(keys)));
+                    return entries(conn, keys).flatMap(round -> append(conn, latest, round, lastKey(keys)));
                 });
     }
 
-    /** The round's entries in the keys' order: those this replica's intake kept, the rest read from the database. */
-    private Uni<List<AuditRecord>> entries(SqlClient conn, RowSet<Row> keys) {
+    /** A round's entries in sealing order, and how many of them were read back from the database. */
+    private record Entries(List<AuditRecord> records, int readBack) {}
+
+    /**
+     * The round's entries in the keys' order: those this replica's intake kept (for the same event: an ingest id
+     * alone could name another event after a failover that lost commits), the rest read from the database.
+     */
+    private Uni<Entries> entries(SqlClient conn, RowSet<Row> keys) {
         List<AuditRecord> records = new ArrayList<>(keys.size());
         List<Long> missing = new ArrayList<>();
         for (Row key : keys) {
             AuditRecord kept = recent.take(key.getLong(0));
+            if (kept != null && !kept.eventId.equals(key.getUUID(2))) {
+                kept = null;
+            }
             records.add(kept);
             if (kept == null) {
                 missing.add(key.getLong(0));
             }
         }
-        recent.sealed(keys.size() - missing.size(), missing.size());
         if (missing.isEmpty()) {
-            return Uni.createFrom().item(records);
+            return Uni.createFrom().item(new Entries(records, 0));
         }
         return conn.preparedQuery(ENTRIES)
                 .execute(Tuple.of(missing.toArray(Long[]::new)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     Map<Long, AuditRecord> read = new HashMap<>();
                     for (Row row : rows) {
@@ -203,7 +219,7 @@ public class Sealer {
                         }
                         i++;
                     }
-                    return records;
+                    return new Entries(records, missing.size());
                 });
     }
 
@@ -218,7 +234,8 @@ public class Sealer {
 
     private record Key(String tx, long ingestId) {}
 
-    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, List<AuditRecord> records, Key last) {
+    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, Entries round, Key last) {
+        List<AuditRecord> records = round.records();
         Frontier tree = latest == null ? Frontier.empty() : Frontier.decode(latest.size(), latest.frontier());
         long firstLeaf = tree.size();
         int n = records.size();
@@ -253,7 +270,7 @@ public class Sealer {
                 .execute(Tuple.of(leafIndexes, ingestIds, leafHashes))
                 .call(() -> nodes)
                 .call(() -> storeCheckpoint(conn, tree, last.tx(), last.ingestId()))
-                .replaceWith(new SealedRound(firstLeaf, records));
+                .replaceWith(new SealedRound(firstLeaf, records, round.readBack()));
     }
 
     private Uni<Void> storeCheckpoint(SqlClient conn, Frontier tree, String lastTx, long lastIngestId) {

@@ -14,7 +14,7 @@ public final class CleanText {
             char c = value.charAt(i);
             if (c >= 0x20 && c < 0x7F) {
                 // Printable ASCII, nearly all of what arrives: one test instead of four (every string of every
-                // request body passes here, and an audit event's again in audit-service's rules).
+                // request body passes here).
                 continue;
             }
             if (Character.isHighSurrogate(c)

@@ -143,10 +143,17 @@ public class ProblemMappers {
         return violationProblem(errors, instance);
     }
 
+    /** The error of a violation, its field named after {@code prefix} ({@code [3].}: the element itself is [3]). */
     private static Problem.FieldError fieldError(String prefix, ConstraintViolation<?> v) {
         String code =
                 v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return new Problem.FieldError(prefix + fieldOf(v), kebab(code), v.getMessage());
+        String field = fieldOf(v);
+        if (!prefix.isEmpty() && field.equals(ProblemException.BODY)) {
+            field = prefix.substring(0, prefix.length() - 1);
+        } else {
+            field = prefix + field;
+        }
+        return new Problem.FieldError(field, kebab(code), v.getMessage());
     }
 
     private static Problem violationProblem(List<Problem.FieldError> errors, String instance) {

@@ -2,6 +2,11 @@ package id.sinergi.common.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -9,13 +14,42 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class FieldPathTest {
 
     record Inner(@NotBlank String name) {}
+
+    /** A rule about an object as a whole, which names no field of it. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = NeverValid.Check.class)
+    @interface NeverValid {
+        String message() default "is never valid";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<NeverValid, Object> {
+            @Override
+            public boolean isValid(Object value, ConstraintValidatorContext context) {
+                return false;
+            }
+        }
+    }
+
+    @NeverValid
+    record Whole(String name) {}
 
     record Body(@NotNull String nik, @Valid Inner inner, List<@Valid Inner> items) {}
 
@@ -100,5 +134,26 @@ class FieldPathTest {
                 "/x");
         assertThat(few.getErrors()).hasSize(3);
         assertThat(few.getDetail()).isEqualTo("The request breaks 3 rule(s); see errors");
+    }
+
+    @Test
+    void shouldNameElementsValidatedOneByOneAsValidationOfTheWholeListNamesThem() throws Exception {
+        List<Inner> events = List.of(new Inner("a"), new Inner(""), new Inner(" "));
+        Map<Integer, Set<ConstraintViolation<Inner>>> byIndex = new TreeMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            Set<ConstraintViolation<Inner>> violations = validator.validate(events.get(i));
+            if (!violations.isEmpty()) {
+                byIndex.put(i, violations);
+            }
+        }
+
+        Problem problem = ProblemMappers.elementViolationProblem(byIndex, "/x");
+
+        assertThat(problem.getErrors())
+                .extracting(Problem.FieldError::field)
+                .containsExactlyElementsOf(fields("batch", List.class, events));
+        // A rule about an element as a whole is named by the element's index alone.
+        Problem whole = ProblemMappers.elementViolationProblem(Map.of(2, validator.validate(new Whole("a"))), "/x");
+        assertThat(whole.getErrors()).extracting(Problem.FieldError::field).containsExactly("[2]");
     }
 }
