@@ -20,13 +20,20 @@ class EventRulesTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
     private static AuditEvent event(String service, Instant occurredAt) {
+        return event(
+                service,
+                occurredAt,
+                new AuditActor("sub-1", "consul.kl", "KEMLU", "KBRI-KUALALUMPUR", "sinergi-portal", null));
+    }
+
+    private static AuditEvent event(String service, Instant occurredAt, AuditActor actor) {
         return new AuditEvent(
                 UUID.randomUUID(),
                 occurredAt,
                 service,
                 "worker.read",
                 AuditOutcome.SUCCESS,
-                new AuditActor("sub-1", "consul.kl", "KEMLU", "KBRI-KUALALUMPUR", "sinergi-portal", null),
+                actor,
                 null,
                 null,
                 null,
@@ -84,19 +91,7 @@ class EventRulesTest {
     @Test
     void shouldCheckTheTextOfEventsNotReadFromARequestBody() {
         AuditActor actor = new AuditActor("sub-1", "consul.kl", "KEMLU", null, "sinergi-portal", List.of("a\u0001"));
-        AuditEvent collected = new AuditEvent(
-                UUID.randomUUID(),
-                NOW,
-                "keycloak",
-                "keycloak.login",
-                AuditOutcome.SUCCESS,
-                actor,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        AuditEvent collected = event("keycloak", NOW, actor);
 
         Problem problem = problemOf(() -> EventRules.check(List.of(collected), true, "keycloak", NOW, true));
 
