@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The entries this replica's intake stored and its sealer has not sealed yet, by ingest id, so that the sealer
- * reads only the keys of a round (ingest id and transaction) and takes the entries themselves from here, instead of
- * reading every column of every row back. An entry is added once its INSERT answered with its ingest id, and the
- * sealer takes it out; the sealer reads from the database whatever is not here (another replica's intake, rows from
- * before a start, or beyond the limit).
+ * reads only the keys of a round (ingest id, transaction, event id) and takes the entries themselves from here,
+ * instead of reading every column of every row back. An entry is added once its INSERT answered with its ingest id,
+ * and the sealer takes it out; the sealer reads from the database whatever is not here (another replica's intake,
+ * rows from before a start, entries with details, or beyond the limit).
  *
  * <p>An entry is the row as the intake built it, and the row stores exactly those values (EventRules), so both give
  * the same leaf. Should a kept row change before its round (an edit in the database, as its owner), the leaf is
