@@ -182,42 +182,33 @@ public class Sealer {
      */
     private Uni<Entries> entries(SqlClient conn, RowSet<Row> keys) {
         List<AuditRecord> records = new ArrayList<>(keys.size());
-        List<Long> missing = new ArrayList<>();
+        Map<Long, Integer> missing = new HashMap<>();
         for (Row key : keys) {
             AuditRecord kept = recent.take(key.getLong(0));
             if (kept != null && !kept.eventId.equals(key.getUUID(2))) {
                 kept = null;
             }
-            records.add(kept);
             if (kept == null) {
-                missing.add(key.getLong(0));
+                missing.put(key.getLong(0), records.size());
             }
+            records.add(kept);
         }
         if (missing.isEmpty()) {
             return Uni.createFrom().item(new Entries(records, 0));
         }
         return conn.preparedQuery(ENTRIES)
-                .execute(Tuple.of(missing.toArray(Long[]::new)))
+                .execute(Tuple.of(missing.keySet().toArray(Long[]::new)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
-                    Map<Long, AuditRecord> read = new HashMap<>();
                     for (Row row : rows) {
                         AuditRecord r = LogStore.record(row, 0);
-                        read.put(r.ingestId, r);
+                        records.set(missing.get(r.ingestId), r);
                     }
-                    int i = 0;
-                    for (Row key : keys) {
-                        if (records.get(i) == null) {
-                            AuditRecord r = read.get(key.getLong(0));
-                            if (r == null) {
-                                // Deleted between the two statements (only the owner can): the round fails and the
-                                // next one no longer finds the row.
-                                throw new IllegalStateException(
-                                        "entry " + key.getLong(0) + " is gone since it was found");
-                            }
-                            records.set(i, r);
-                        }
-                        i++;
+                    if (rows.size() != missing.size()) {
+                        // Deleted between the two statements (only the owner can): the round fails and the next one
+                        // no longer finds the row.
+                        throw new IllegalStateException(
+                                (missing.size() - rows.size()) + " entries are gone since they were found");
                     }
                     return new Entries(records, missing.size());
                 });
