@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /**
  * One audit event as the log keeps it: the event's fields, its details sealed, and when audit-service accepted it.
@@ -99,11 +100,26 @@ public class AuditRecord extends PanacheEntityBase {
     public String purge;
 
     /**
+     * A new row that Hibernate does not track. The log's rows are built and read by its own SQL
+     * ({@link id.sinergi.audit.log.LogStore}), never loaded or flushed through a session, so the dirty tracking
+     * that Hibernate's build-time enhancement adds to every field write has nothing to do: at some twenty writes per
+     * row, the intake and the sealer spent a few percent of their time on it (docs/benchmarks.md).
+     */
+    public static AuditRecord untracked() {
+        AuditRecord r = new AuditRecord();
+        // The enhancement adds the interface at build time; without it (a plain unit test) there is nothing to stop.
+        if ((Object) r instanceof SelfDirtinessTracker tracker) {
+            tracker.$$_hibernate_suspendDirtyTracking(true);
+        }
+        return r;
+    }
+
+    /**
      * The row an accepted event becomes: timestamps truncated to the microseconds PostgreSQL keeps, the details
      * already sealed (null when there are none).
      */
     public static AuditRecord accepted(AuditEvent event, Instant recordedAt, byte[] sealedDetails) {
-        AuditRecord r = new AuditRecord();
+        AuditRecord r = untracked();
         r.entryFormat = EntryCodec.FORMAT;
         r.eventId = event.id();
         r.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);

@@ -124,7 +124,7 @@ public final class LogStore {
 
     /** An event row read with {@link #ENTRY_COLUMNS} from column {@code offset} on. */
     public static AuditRecord record(Row row, int offset) {
-        AuditRecord r = new AuditRecord();
+        AuditRecord r = AuditRecord.untracked();
         int i = offset;
         r.ingestId = row.getLong(i++);
         r.eventId = row.getUUID(i++);

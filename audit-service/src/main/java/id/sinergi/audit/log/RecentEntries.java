@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reads only the keys of a round (ingest id, transaction, event id) and takes the entries themselves from here,
  * instead of reading every column of every row back. An entry is added once its INSERT answered with its ingest id,
  * and the sealer takes it out; the sealer reads from the database whatever is not here (another replica's intake,
- * rows from before a start, entries with details, or beyond the limit).
+ * rows from before a start, entries with details, or batches that came while the keep was full).
  *
  * <p>An entry is the row as the intake built it, and the row stores exactly those values (EventRules), so both give
  * the same leaf. Should a kept row change before its round (an edit in the database, as its owner), the leaf is
@@ -34,6 +34,9 @@ public class RecentEntries {
     /** Until a round finds otherwise, this replica is taken to seal. */
     private volatile boolean sealing = true;
 
+    /** Whether a batch found no room since the last round began. */
+    private volatile boolean full;
+
     private Counter fromIntake;
     private Counter fromDatabase;
 
@@ -52,21 +55,36 @@ public class RecentEntries {
 
     /**
      * Keeps stored entries (their ingest ids set) for the sealer, but not those with details (up to some 4 KB each,
-     * and few), nor any while another replica seals. Past the limit everything kept so far is let go, including
-     * entries another replica sealed, which this one's sealer never takes out.
+     * and few), nor any while another replica seals. A batch that does not fit under the limit is not kept at all:
+     * its entries are read back, while those kept before it, which the sealer needs first, stay.
      */
     public void stored(Collection<AuditRecord> rows) {
         int limit = config.recentEntries();
-        if (limit <= 0 || !sealing || rows.size() > limit) {
+        if (limit <= 0 || !sealing) {
             return;
         }
         if (entries.size() + rows.size() > limit) {
-            entries.clear();
+            full = true;
+            return;
         }
         for (AuditRecord row : rows) {
             if (row.details == null) {
                 entries.put(row.ingestId, row);
             }
+        }
+    }
+
+    /**
+     * Told the lowest ingest id of a round the sealer is about to seal: once a batch found the keep full, lets go of
+     * every entry below it. The sealer goes through the log in (transaction, ingest id) order, so such an entry is
+     * one it no longer asks for: sealed by another replica in between, or gone from the table. Only concurrent
+     * transactions whose ingest ids interleave can leave a needed entry below a round; the sealer then reads it
+     * back. Without this, entries that no round takes would fill the keep for good.
+     */
+    void roundFrom(long lowestIngestId) {
+        if (full) {
+            full = false;
+            entries.keySet().removeIf(ingestId -> ingestId < lowestIngestId);
         }
     }
 

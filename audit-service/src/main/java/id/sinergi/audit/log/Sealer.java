@@ -183,6 +183,11 @@ public class Sealer {
     private Uni<Entries> entries(SqlClient conn, RowSet<Row> keys) {
         List<AuditRecord> records = new ArrayList<>(keys.size());
         Map<Long, Integer> missing = new HashMap<>();
+        long lowest = Long.MAX_VALUE;
+        for (Row key : keys) {
+            lowest = Math.min(lowest, key.getLong(0));
+        }
+        recent.roundFrom(lowest);
         for (Row key : keys) {
             AuditRecord kept = recent.take(key.getLong(0));
             if (kept != null && !kept.eventId.equals(key.getUUID(2))) {

@@ -25,16 +25,36 @@ class RecentEntriesTest {
     }
 
     @Test
-    void shouldLetEverythingGoWhenTheLimitWouldBePassed() {
+    void shouldKeepWhatItHoldsAndNotTheBatchThatWouldPassTheLimit() {
         RecentEntries recent = recent(5);
         recent.stored(rows(1, 4));
 
-        // Four kept and three more would make seven: the four (of which another replica may have sealed some) go.
+        // Four kept and three more would make seven: the four, which the sealer needs first, stay.
         recent.stored(rows(11, 3));
 
-        assertThat(recent.size()).isEqualTo(3);
+        assertThat(recent.size()).isEqualTo(4);
+        assertThat(recent.take(11)).isNull();
+        assertThat(recent.take(1)).isNotNull();
+    }
+
+    @Test
+    void shouldLetGoOfEntriesBelowARoundOnceABatchFoundItFull() {
+        RecentEntries recent = recent(5);
+        recent.stored(rows(1, 2));
+        recent.stored(rows(20, 3));
+        // 1 and 2 were sealed by another replica in between: no round of this one takes them.
+        recent.roundFrom(20);
+        assertThat(recent.size()).as("nothing goes while batches fit").isEqualTo(5);
+
+        recent.stored(rows(30, 1));
+        recent.roundFrom(20);
+
         assertThat(recent.take(1)).isNull();
-        assertThat(recent.take(11)).isNotNull();
+        assertThat(recent.take(2)).isNull();
+        assertThat(recent.size()).isEqualTo(3);
+        assertThat(recent.take(20)).isNotNull();
+        recent.stored(rows(30, 1));
+        assertThat(recent.take(30)).as("room again after the round").isNotNull();
     }
 
     @Test
