@@ -236,9 +236,9 @@ public class AlertScanner {
                     Set<String> naming = naming();
                     for (Leaf leaf : leaves) {
                         SealedEvent e = leaf.event();
-                        if (e != null
-                                && RuleSpec.anyMatches(specs, e)
-                                && belongs(e, naming)
+                        // Asked once per event: the rules look at it, for its accountable officer.
+                        boolean looked = e != null && RuleSpec.anyMatches(specs, e) && belongs(e, naming);
+                        if (looked
                                 && !unknown.contains(e.accountable())
                                 && rereads(memory, specs, e)
                                 && unknown.add(e.accountable())
@@ -251,14 +251,14 @@ public class AlertScanner {
                         }
                         upTo = leaf.index();
                         scanned++;
-                        if (e != null) {
+                        if (looked) {
                             fresh.add(e);
                         }
                     }
                     long last = upTo;
                     int events = scanned;
                     boolean stopped = cut;
-                    return evaluate(conn, memory, specs, naming, fresh, unknown, cursor, last)
+                    return evaluate(conn, memory, specs, fresh, unknown, cursor, last)
                             .call(found -> conn.preparedQuery(INSERT_SCAN)
                                     .execute(Tuple.of(last, utc(now()), events, found.alerts())))
                             .invoke(found -> Log.debugf(
@@ -300,6 +300,7 @@ public class AlertScanner {
      * three statements per group of {@link AlertConfig#rereadOfficers()} officers: their events around the new
      * ones, the events naming them, and their alerts whose windows reach those events.
      *
+     * @param fresh the new events that a rule looks at, each for its accountable officer ({@link #belongs})
      * @param unknown the officers of the new events that the memory cannot answer for: the scan asked
      *     {@link #rereads} of each of their events until one said so, and the memory does not change before the
      *     scan commits ({@link OfficerMemory#refusal} of several events is that of one of them)
@@ -308,7 +309,6 @@ public class AlertScanner {
             SqlClient conn,
             AlertMemory memory,
             List<RuleSpec> specs,
-            Set<String> naming,
             List<SealedEvent> fresh,
             Set<String> unknown,
             long cursor,
@@ -316,9 +316,7 @@ public class AlertScanner {
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
         Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
         for (SealedEvent e : fresh) {
-            if (RuleSpec.anyMatches(specs, e) && belongs(e, naming)) {
-                news.computeIfAbsent(e.accountable(), s -> new ArrayList<>()).add(e);
-            }
+            news.computeIfAbsent(e.accountable(), s -> new ArrayList<>()).add(e);
         }
         if (news.isEmpty()) {
             return Uni.createFrom().item(new Evaluation(0, Map.of(), 0, 0));

@@ -62,12 +62,13 @@ public final class EntryCodec {
     public static String canonical(AuditRecord r) {
         StringBuilder sb = new StringBuilder(512).append('{');
         member(sb, "v", Integer.toString(r.entryFormat));
-        text(sb, "eventId", uuid(r.eventId));
-        text(sb, "occurredAt", timestamp(r.occurredAt));
-        text(sb, "recordedAt", timestamp(r.recordedAt));
+        // Ids, timestamps and the outcome are written by this class or the JDK and hold nothing to escape.
+        unescaped(sb, "eventId", uuid(r.eventId));
+        unescaped(sb, "occurredAt", timestamp(r.occurredAt));
+        unescaped(sb, "recordedAt", timestamp(r.recordedAt));
         text(sb, "service", r.service);
         text(sb, "action", r.action);
-        text(sb, "outcome", r.outcome == null ? null : r.outcome.name());
+        unescaped(sb, "outcome", r.outcome == null ? null : r.outcome.name());
         text(sb, "actorSubject", r.actorSubject);
         text(sb, "actorUsername", r.actorUsername);
         text(sb, "actorAgency", r.actorAgency);
@@ -75,7 +76,7 @@ public final class EntryCodec {
         text(sb, "actorClientId", r.actorClientId);
         // The stored JSON text goes in as a string, so no column can spill into the members after it.
         text(sb, "actorRoles", r.actorRoles);
-        text(sb, "workerId", uuid(r.workerId));
+        unescaped(sb, "workerId", uuid(r.workerId));
         text(sb, "purpose", r.purpose);
         text(sb, "resourceType", r.resourceType);
         text(sb, "resourceId", r.resourceId);
@@ -171,6 +172,16 @@ public final class EntryCodec {
             sb.append("null");
         } else {
             quoteInto(sb, value);
+        }
+    }
+
+    /** A member whose value is a string (or null) with nothing to escape: a UUID, a timestamp, an enum's name. */
+    private static void unescaped(StringBuilder sb, String name, String value) {
+        name(sb, name);
+        if (value == null) {
+            sb.append("null");
+        } else {
+            sb.append('"').append(value).append('"');
         }
     }
 
