@@ -5,6 +5,7 @@ import id.sinergi.audit.proof.Node;
 import id.sinergi.common.audit.AuditOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,7 +36,13 @@ public final class LogStore {
     /** How many columns {@link #ENTRY_COLUMNS} names: the index of a column selected after them. */
     public static final int ENTRY_COLUMN_COUNT = 21;
 
-    private static final String INSERT_ENTRIES = "INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
+    /**
+     * The rows ($1 to $20, a column each) and the (user name, subject) pairs of their actors ($21, $22) that
+     * audit_actor_name may lack (V12): PostgreSQL runs the data-modifying WITH whether or not the statement reads it.
+     */
+    private static final String INSERT_ENTRIES = "WITH names AS (INSERT INTO audit_actor_name (username, subject)"
+            + " SELECT * FROM unnest($21::text[], $22::text[]) ON CONFLICT DO NOTHING)"
+            + " INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
             + " service, action, outcome, actor_subject, actor_username, actor_agency, actor_mission, actor_client_id,"
             + " actor_roles, worker_id, purpose, resource_type, resource_id, reason, entry_format, details, purge)"
             + " SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[],"
@@ -54,18 +61,27 @@ public final class LogStore {
 
     private LogStore() {}
 
-    /** Inserts the rows, skipping event ids already stored; gives how many were new. */
+    /**
+     * Inserts the rows, skipping event ids already stored, and their actors' user names; gives how many rows were
+     * new.
+     */
     public static Uni<Integer> insertEntries(SqlClient client, List<AuditRecord> rows) {
-        return client.preparedQuery(INSERT_ENTRIES).execute(entries(rows)).map(rs -> rs.rowCount());
+        return client.preparedQuery(INSERT_ENTRIES)
+                .execute(entries(rows, ActorNames.Pairs.of(rows)))
+                .map(rs -> rs.rowCount());
     }
 
     /**
-     * Inserts the rows (each event id once), skipping event ids already stored; gives the rows that were new, their
-     * ingest ids set.
+     * Inserts the rows (each event id once), skipping event ids already stored, with the user names that
+     * {@code names} has not seen stored; gives the rows that were new, their ingest ids set.
+     *
+     * @param pool a pool, on which the statement commits when it answers: only then are the names seen stored
      */
-    public static Uni<List<AuditRecord>> insertEntriesReturning(SqlClient client, List<AuditRecord> rows) {
-        return client.preparedQuery(INSERT_ENTRIES + " RETURNING ingest_id, event_id")
-                .execute(entries(rows))
+    public static Uni<List<AuditRecord>> insertEntriesReturning(Pool pool, List<AuditRecord> rows, ActorNames names) {
+        ActorNames.Pairs pairs = names.unseen(rows);
+        return pool.preparedQuery(INSERT_ENTRIES + " RETURNING ingest_id, event_id")
+                .execute(entries(rows, pairs))
+                .invoke(() -> names.stored(pairs))
                 .map(rs -> {
                     Map<UUID, AuditRecord> byEventId = new HashMap<>();
                     rows.forEach(row -> byEventId.put(row.eventId, row));
@@ -79,8 +95,8 @@ public final class LogStore {
                 });
     }
 
-    /** The parameters of {@link #INSERT_ENTRIES} for these rows. */
-    private static Tuple entries(List<AuditRecord> rows) {
+    /** The parameters of {@link #INSERT_ENTRIES} for these rows and user names. */
+    private static Tuple entries(List<AuditRecord> rows, ActorNames.Pairs names) {
         int n = rows.size();
         UUID[] eventIds = new UUID[n];
         OffsetDateTime[] occurred = new OffsetDateTime[n];
@@ -118,8 +134,28 @@ public final class LogStore {
             details[i] = r.details == null ? null : Buffer.buffer(r.details);
         }
         return Tuple.tuple(List.of(
-                eventIds, occurred, recorded, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7],
-                text[8], workers, text[9], text[10], text[11], reasons, formats, details, purges));
+                eventIds,
+                occurred,
+                recorded,
+                text[0],
+                text[1],
+                text[2],
+                text[3],
+                text[4],
+                text[5],
+                text[6],
+                text[7],
+                text[8],
+                workers,
+                text[9],
+                text[10],
+                text[11],
+                reasons,
+                formats,
+                details,
+                purges,
+                names.usernames(),
+                names.subjects()));
     }
 
     /** An event row read with {@link #ENTRY_COLUMNS} from column {@code offset} on. */

@@ -41,8 +41,12 @@ public record AuditFilter(
             where.and("e.worker_id = " + where.bind(workerId)).viaBitmaps();
         }
         if (actor != null) {
+            // The actor's events are found through the subject's index: the subject named, and those that carried
+            // the user name named (audit_actor_name, V12); the second condition keeps only the events that name it.
             String p = where.bind(actor);
-            where.and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")")
+            where.and("e.actor_subject = ANY(ARRAY(SELECT CAST(" + p + " AS varchar) UNION SELECT n.subject"
+                            + " FROM audit_actor_name n WHERE n.username = " + p + "))")
+                    .and("(e.actor_subject = " + p + " OR e.actor_username = " + p + ")")
                     .viaBitmapsFromStart();
         }
         if (agency != null) {

@@ -2,6 +2,7 @@ package id.sinergi.audit.service;
 
 import id.sinergi.audit.details.WorkerDetails;
 import id.sinergi.audit.domain.AuditRecord;
+import id.sinergi.audit.log.ActorNames;
 import id.sinergi.audit.log.Backlog;
 import id.sinergi.audit.log.LogStore;
 import id.sinergi.audit.log.RecentEntries;
@@ -63,6 +64,9 @@ public class AuditLog {
 
     @Inject
     RecentEntries recent;
+
+    @Inject
+    ActorNames names;
 
     @Inject
     IntakeConfig intake;
@@ -171,7 +175,7 @@ public class AuditLog {
     /** Stores the events' rows; gives those that were new, and keeps them for the sealer ({@link RecentEntries}). */
     private Uni<List<AuditRecord>> storeReturning(List<AuditEvent> events) {
         return records(events)
-                .flatMap(rows -> LogStore.insertEntriesReturning(pool, rows))
+                .flatMap(rows -> LogStore.insertEntriesReturning(pool, rows, names))
                 .invoke(recent::stored);
     }
 

@@ -770,6 +770,7 @@ public final class AuditBenchmark {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the bulk load failed", errors.get(0));
         }
+        addActorNames();
         stored += copied;
         double copySeconds = (System.nanoTime() - start) / 1e9;
         long backlog = stored - treeSize();
@@ -783,6 +784,33 @@ public final class AuditBenchmark {
                 copySeconds,
                 sealSeconds));
         return new Bulk(copied, stored, copySeconds, backlog, sealSeconds, cpu);
+    }
+
+    /**
+     * Adds the officers' user names to audit_actor_name, as audit-service's intake does for the events it stores
+     * (V12): the rows the bulk load copied past the service carry them too.
+     */
+    private void addActorNames() throws SQLException {
+        List<GeneratedEvents.Officer> officers = GeneratedEvents.officers();
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO audit_actor_name (username, subject)"
+                        + " SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text",
+                            officers.stream()
+                                    .map(GeneratedEvents.Officer::username)
+                                    .toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text",
+                            officers.stream()
+                                    .map(GeneratedEvents.Officer::subject)
+                                    .toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -896,6 +924,8 @@ public final class AuditBenchmark {
                 + " WHERE worker_id IS NOT NULL LIMIT 5000");
         List<String> officers = sample("SELECT DISTINCT actor_subject FROM audit_entry TABLESAMPLE SYSTEM (0.5)"
                 + " WHERE service = '" + GeneratedEvents.SERVICE + "'");
+        List<String> usernames = sample("SELECT DISTINCT actor_username FROM audit_entry TABLESAMPLE SYSTEM (0.5)"
+                + " WHERE service = '" + GeneratedEvents.SERVICE + "'");
         List<String> actions = sample("SELECT DISTINCT action FROM audit_entry TABLESAMPLE SYSTEM (0.5)"
                 + " WHERE service = '" + GeneratedEvents.SERVICE + "'");
         // Periods start when events of the log happened (a quicker run fills only the start of its history).
@@ -915,6 +945,9 @@ public final class AuditBenchmark {
                 "events about a worker (`GET /api/audit-events?workerId=`)",
                 () -> "/api/audit-events?workerId=" + pick(workers, random));
         kinds.put("events by an officer (`?actor=`)", () -> "/api/audit-events?actor=" + pick(officers, random));
+        kinds.put(
+                "events by an officer's user name (`?actor=`)",
+                () -> "/api/audit-events?actor=" + pick(usernames, random));
         kinds.put(
                 "events by an officer in one day (`?actor=&from=&to=`)",
                 () -> "/api/audit-events?actor=" + pick(officers, random) + "&" + period.apply(Duration.ofDays(1)));
