@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +42,7 @@ public class ActorNames {
         }
 
         private static Pairs of(Collection<AuditRecord> rows, Map<String, String> skip) {
-            TreeMap<String, TreeMap<String, Boolean>> pairs = null;
+            TreeMap<String, TreeSet<String>> pairs = null;
             for (AuditRecord row : rows) {
                 if (row.actorUsername == null || row.actorUsername.equals(skip.get(row.actorSubject))) {
                     continue;
@@ -49,17 +50,17 @@ public class ActorNames {
                 if (pairs == null) {
                     pairs = new TreeMap<>();
                 }
-                pairs.computeIfAbsent(row.actorUsername, u -> new TreeMap<>()).put(row.actorSubject, true);
+                pairs.computeIfAbsent(row.actorUsername, u -> new TreeSet<>()).add(row.actorSubject);
             }
             if (pairs == null) {
                 return NONE;
             }
-            int n = pairs.values().stream().mapToInt(Map::size).sum();
+            int n = pairs.values().stream().mapToInt(TreeSet::size).sum();
             String[] usernames = new String[n];
             String[] subjects = new String[n];
             int i = 0;
-            for (Map.Entry<String, TreeMap<String, Boolean>> byName : pairs.entrySet()) {
-                for (String subject : byName.getValue().keySet()) {
+            for (Map.Entry<String, TreeSet<String>> byName : pairs.entrySet()) {
+                for (String subject : byName.getValue()) {
                     usernames[i] = byName.getKey();
                     subjects[i++] = subject;
                 }

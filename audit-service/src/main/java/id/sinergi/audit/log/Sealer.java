@@ -186,9 +186,6 @@ public class Sealer {
         long lowest = Long.MAX_VALUE;
         for (Row key : keys) {
             lowest = Math.min(lowest, key.getLong(0));
-        }
-        recent.roundFrom(lowest);
-        for (Row key : keys) {
             AuditRecord kept = recent.take(key.getLong(0));
             if (kept != null && !kept.eventId.equals(key.getUUID(2))) {
                 kept = null;
@@ -198,6 +195,8 @@ public class Sealer {
             }
             records.add(kept);
         }
+        // After the takes: what it lets go of lies below every entry of this round.
+        recent.roundFrom(lowest);
         if (missing.isEmpty()) {
             return Uni.createFrom().item(new Entries(records, 0));
         }
