@@ -223,6 +223,21 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void shouldStoreTheNewEventsOfABatchThatRepeatsOneStoredBefore() {
+        UUID worker = UUID.randomUUID();
+        Map<String, Object> stored = event(worker, "worker.read");
+        deliver(List.of(stored)).statusCode(200).body("accepted", equalTo(1));
+
+        // The batch's plain INSERT meets the stored id; the batch is written again, skipping it.
+        deliver(List.of(event(worker, "worker.placement.read"), stored, event(worker, "x.y")))
+                .statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1));
+
+        assertThat(rowsAbout(worker)).isEqualTo(3);
+    }
+
+    @Test
     void shouldCountARepeatedIdWithinOneBatchAsDuplicate() {
         UUID worker = UUID.randomUUID();
         Map<String, Object> event = event(worker, "worker.read");
