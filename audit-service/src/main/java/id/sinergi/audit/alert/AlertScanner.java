@@ -227,7 +227,7 @@ public class AlertScanner {
                     if (leaves.isEmpty()) {
                         return Uni.createFrom().item(new Outcome(new Scan(0, 0), cursor, cursor, Map.of()));
                     }
-                    List<SealedEvent> fresh = new ArrayList<>();
+                    List<RuleSpec.Matched> fresh = new ArrayList<>();
                     long upTo = cursor;
                     int scanned = 0;
                     boolean cut = false;
@@ -236,11 +236,12 @@ public class AlertScanner {
                     Set<String> naming = naming();
                     for (Leaf leaf : leaves) {
                         SealedEvent e = leaf.event();
-                        // Asked once per event: the rules look at it, for its accountable officer.
-                        boolean looked = e != null && RuleSpec.anyMatches(specs, e) && belongs(e, naming);
+                        // Each rule is asked once per event: the rules look at it, for its accountable officer.
+                        RuleSpec.Matched m = e == null ? null : RuleSpec.matching(specs, e);
+                        boolean looked = m != null && m.rules() != 0 && belongs(e, naming);
                         if (looked
                                 && !unknown.contains(e.accountable())
-                                && rereads(memory, specs, e)
+                                && rereads(memory, specs, m)
                                 && unknown.add(e.accountable())
                                 && unknown.size() > config.rereadPerScan()
                                 && scanned > 0) {
@@ -252,7 +253,7 @@ public class AlertScanner {
                         upTo = leaf.index();
                         scanned++;
                         if (looked) {
-                            fresh.add(e);
+                            fresh.add(m);
                         }
                     }
                     long last = upTo;
@@ -300,23 +301,25 @@ public class AlertScanner {
      * three statements per group of {@link AlertConfig#rereadOfficers()} officers: their events around the new
      * ones, the events naming them, and their alerts whose windows reach those events.
      *
-     * @param fresh the new events that a rule looks at, each for its accountable officer ({@link #belongs})
+     * @param fresh the new events that a rule looks at, with those rules, each for its accountable officer
+     *     ({@link #belongs})
      * @param unknown the officers of the new events that the memory cannot answer for: the scan asked
      *     {@link #rereads} of each of their events until one said so, and the memory does not change before the
-     *     scan commits ({@link OfficerMemory#refusal} of several events is that of one of them)
+     *     scan commits (the memory answers for several events when it answers for each)
      */
     private Uni<Evaluation> evaluate(
             SqlClient conn,
             AlertMemory memory,
             List<RuleSpec> specs,
-            List<SealedEvent> fresh,
+            List<RuleSpec.Matched> fresh,
             Set<String> unknown,
             long cursor,
             long upTo) {
         // Each officer's new events as the database path reads them: an officer's own, and those naming them.
-        Map<String, List<SealedEvent>> news = new LinkedHashMap<>();
-        for (SealedEvent e : fresh) {
-            news.computeIfAbsent(e.accountable(), s -> new ArrayList<>()).add(e);
+        Map<String, List<RuleSpec.Matched>> news = new LinkedHashMap<>();
+        for (RuleSpec.Matched m : fresh) {
+            news.computeIfAbsent(m.event().accountable(), s -> new ArrayList<>())
+                    .add(m);
         }
         if (news.isEmpty()) {
             return Uni.createFrom().item(new Evaluation(0, Map.of(), 0, 0));
@@ -327,12 +330,13 @@ public class AlertScanner {
         news.forEach((subject, events) -> {
             OfficerMemory kept = memory.enabled() ? memory.get(subject) : null;
             if (kept == null || unknown.contains(subject)) {
-                reread.put(subject, events);
+                reread.put(subject, events.stream().map(RuleSpec.Matched::event).toList());
                 return;
             }
-            List<Detector.Result> results = kept.evaluate(specs, events, cursor);
+            List<List<SealedEvent>> byRule = RuleSpec.byRule(specs, events);
+            List<Detector.Result> results = kept.evaluate(specs, byRule, cursor);
             found.add(new Found(subject, specs, results));
-            changes.put(subject, kept.next(specs, events, results, config.memoryRuleEvents()));
+            changes.put(subject, kept.next(specs, byRule, results, config.memoryRuleEvents()));
         });
         int remembered = news.size() - reread.size();
         // Each group's alerts are stored (in the scan's transaction) before the next group is read, and their
@@ -383,9 +387,9 @@ public class AlertScanner {
      * Whether evaluate will read the officer of this event from the database: the memory holds them not, or cannot
      * answer for the event exactly (OfficerMemory#refusal looks at each event on its own).
      */
-    private static boolean rereads(AlertMemory memory, List<RuleSpec> specs, SealedEvent e) {
-        OfficerMemory kept = memory.enabled() ? memory.get(e.accountable()) : null;
-        return kept == null || kept.refusal(specs, List.of(e)) != null;
+    private static boolean rereads(AlertMemory memory, List<RuleSpec> specs, RuleSpec.Matched m) {
+        OfficerMemory kept = memory.enabled() ? memory.get(m.event().accountable()) : null;
+        return kept == null || kept.refusal(specs, m) != null;
     }
 
     /**

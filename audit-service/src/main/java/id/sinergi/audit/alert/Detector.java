@@ -58,10 +58,13 @@ final class Detector {
      * @param cursor the greatest leaf index scanned before; events above it are new
      */
     static Result evaluate(RuleSpec spec, List<SealedEvent> events, List<Window> existing, long cursor) {
-        List<SealedEvent> matching = events.stream()
-                .filter(spec.matches())
-                .sorted(Comparator.comparing(SealedEvent::occurredAt).thenComparing(SealedEvent::leafIndex))
-                .toList();
+        return evaluateMatching(spec, events.stream().filter(spec.matches()).toList(), existing, cursor);
+    }
+
+    /** {@link #evaluate} of events that the rule all looks at: the caller matched them already. */
+    static Result evaluateMatching(RuleSpec spec, List<SealedEvent> events, List<Window> existing, long cursor) {
+        List<SealedEvent> matching = new ArrayList<>(events);
+        matching.sort(Comparator.comparing(SealedEvent::occurredAt).thenComparing(SealedEvent::leafIndex));
         List<Window> windows = new ArrayList<>(existing);
         windows.sort(Comparator.comparing(w -> w.start));
         List<Window> raised = new ArrayList<>();

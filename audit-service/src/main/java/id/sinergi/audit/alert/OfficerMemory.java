@@ -115,27 +115,28 @@ final class OfficerMemory {
     }
 
     /**
-     * Why the memory cannot answer for these new events of the officer exactly ({@code late}: one lies so early
-     * that its window reaches behind a horizon; {@code overlap}: one lies just before a remembered alert window,
-     * which an alert raised now could overlap), or null when it can.
+     * Why the memory cannot answer for this new event of the officer exactly ({@code late}: it lies so early that
+     * its window reaches behind a horizon; {@code overlap}: it lies just before a remembered alert window, which an
+     * alert raised now could overlap), or null when it can. The memory answers for several events when it answers
+     * for each.
      */
-    String refusal(List<RuleSpec> specs, List<SealedEvent> fresh) {
-        for (RuleSpec spec : specs) {
+    String refusal(List<RuleSpec> specs, RuleSpec.Matched fresh) {
+        SealedEvent e = fresh.event();
+        for (int i = 0; i < specs.size(); i++) {
+            if (!fresh.by(i)) {
+                continue;
+            }
+            RuleSpec spec = specs.get(i);
             RuleMemory rule = rules.get(spec.rule());
-            for (SealedEvent e : fresh) {
-                if (!spec.matches().test(e)) {
-                    continue;
-                }
-                if (rule == null) {
-                    return "unknown";
-                }
-                if (e.occurredAt().minus(spec.window()).isBefore(rule.horizon())) {
-                    return "late";
-                }
-                for (Detector.Window w : rule.windows()) {
-                    if (overlappable(w, e.occurredAt(), spec.window())) {
-                        return "overlap";
-                    }
+            if (rule == null) {
+                return "unknown";
+            }
+            if (e.occurredAt().minus(spec.window()).isBefore(rule.horizon())) {
+                return "late";
+            }
+            for (Detector.Window w : rule.windows()) {
+                if (overlappable(w, e.occurredAt(), spec.window())) {
+                    return "overlap";
                 }
             }
         }
@@ -148,13 +149,16 @@ final class OfficerMemory {
     }
 
     /**
-     * Applies the rules to the officer's new events (only when {@link #refusal} gave null); gives each rule's
-     * result, in the order of {@code specs}.
+     * Applies the rules to the officer's new events (only when {@link #refusal} gave null for each); gives each
+     * rule's result, in the order of {@code specs}.
+     *
+     * @param fresh the new events each rule looks at, in the order of {@code specs} ({@link RuleSpec#byRule})
      */
-    List<Detector.Result> evaluate(List<RuleSpec> specs, List<SealedEvent> fresh, long cursor) {
+    List<Detector.Result> evaluate(List<RuleSpec> specs, List<List<SealedEvent>> fresh, long cursor) {
         List<Detector.Result> results = new ArrayList<>();
-        for (RuleSpec spec : specs) {
-            List<SealedEvent> mine = fresh.stream().filter(spec.matches()).toList();
+        for (int i = 0; i < specs.size(); i++) {
+            RuleSpec spec = specs.get(i);
+            List<SealedEvent> mine = fresh.get(i);
             if (mine.isEmpty()) {
                 // No new event: the detector would raise and link nothing.
                 results.add(new Detector.Result(List.of(), List.of()));
@@ -163,21 +167,20 @@ final class OfficerMemory {
             RuleMemory rule = rules.get(spec.rule());
             List<SealedEvent> events = near(rule.free(), mine, spec.window());
             events.addAll(mine);
-            results.add(Detector.evaluate(spec, events, rule.windows(), cursor));
+            // The free events matched the rule when they were new.
+            results.add(Detector.evaluateMatching(spec, events, rule.windows(), cursor));
         }
         return results;
     }
 
     /** The free events less than a window from the first and last new event, the only ones that matter. */
     private static List<SealedEvent> near(List<SealedEvent> free, List<SealedEvent> fresh, Duration window) {
-        Instant first = fresh.stream()
-                .map(SealedEvent::occurredAt)
-                .min(Instant::compareTo)
-                .orElseThrow();
-        Instant last = fresh.stream()
-                .map(SealedEvent::occurredAt)
-                .max(Instant::compareTo)
-                .orElseThrow();
+        Instant first = fresh.get(0).occurredAt();
+        Instant last = first;
+        for (SealedEvent e : fresh) {
+            first = e.occurredAt().isBefore(first) ? e.occurredAt() : first;
+            last = e.occurredAt().isAfter(last) ? e.occurredAt() : last;
+        }
         Instant from = first.minus(window);
         Instant to = last.plus(window);
         int lo = 0;
@@ -200,13 +203,15 @@ final class OfficerMemory {
     /**
      * The memory after a scan that {@link #evaluate}d these new events with these results, or null when a rule
      * would keep more than {@code maxRuleEvents}.
+     *
+     * @param fresh the new events each rule looks at, as {@link #evaluate} took them
      */
     OfficerMemory next(
-            List<RuleSpec> specs, List<SealedEvent> fresh, List<Detector.Result> results, int maxRuleEvents) {
+            List<RuleSpec> specs, List<List<SealedEvent>> fresh, List<Detector.Result> results, int maxRuleEvents) {
         Map<AlertRule, RuleMemory> next = new EnumMap<>(rules);
         for (int i = 0; i < specs.size(); i++) {
             RuleSpec spec = specs.get(i);
-            List<SealedEvent> mine = fresh.stream().filter(spec.matches()).toList();
+            List<SealedEvent> mine = fresh.get(i);
             if (mine.isEmpty()) {
                 continue;
             }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,11 +80,11 @@ class OfficerMemoryTest {
                 }
                 if (!mine.isEmpty()) {
                     List<Detector.Result> expected = reference.store(reference.reread(mine, false, cursor, leaf - 1));
-                    String refusal = memory == null ? "unknown" : memory.refusal(SPECS, mine);
+                    String refusal = memory == null ? "unknown" : refusal(memory, mine);
                     List<Detector.Result> actual;
                     if (refusal == null) {
-                        actual = memory.evaluate(SPECS, mine, cursor);
-                        memory = memory.next(SPECS, mine, actual, 10_000);
+                        actual = memory.evaluate(SPECS, byRule(mine), cursor);
+                        memory = memory.next(SPECS, byRule(mine), actual, 10_000);
                         refusal = "memory";
                     } else {
                         Read read = remembering.reread(mine, true, cursor, leaf - 1);
@@ -129,7 +130,7 @@ class OfficerMemoryTest {
         SealedEvent late = denied(3, T0.plusSeconds(55), "NO_GRANT");
         tables.events.add(late);
 
-        String refusal = memory.refusal(SPECS, List.of(late));
+        String refusal = refusal(memory, List.of(late));
         List<Detector.Result> found = tables.reread(List.of(late), true, 2, 3).results();
 
         assertThat(refusal).isEqualTo("late");
@@ -153,11 +154,26 @@ class OfficerMemoryTest {
         assertThat(three).isNotNull();
         assertThat(three.size()).isEqualTo(3);
         assertThat(two).isNull();
-        assertThat(three.next(SPECS, List.of(denied(3, T0.plusSeconds(200), "NO_GRANT")), none, 3))
+        assertThat(three.next(SPECS, byRule(List.of(denied(3, T0.plusSeconds(200), "NO_GRANT"))), none, 3))
                 .as("the new denial's horizon drops the first")
                 .isNotNull();
-        assertThat(three.next(SPECS, List.of(denied(3, T0.plusSeconds(70), "NO_GRANT")), none, 3))
+        assertThat(three.next(SPECS, byRule(List.of(denied(3, T0.plusSeconds(70), "NO_GRANT"))), none, 3))
                 .isNull();
+    }
+
+    /** Why the memory cannot answer for these new events, as the scanner asks it: event by event. */
+    private static String refusal(OfficerMemory memory, List<SealedEvent> fresh) {
+        return fresh.stream()
+                .map(e -> memory.refusal(SPECS, RuleSpec.matching(SPECS, e)))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The new events each rule looks at, as the scanner hands them to the memory. */
+    private static List<List<SealedEvent>> byRule(List<SealedEvent> fresh) {
+        return RuleSpec.byRule(
+                SPECS, fresh.stream().map(e -> RuleSpec.matching(SPECS, e)).toList());
     }
 
     /** One officer's rows: sealed events and stored alert windows. */
