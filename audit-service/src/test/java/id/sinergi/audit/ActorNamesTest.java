@@ -6,8 +6,12 @@ import static id.sinergi.audit.AuditEvents.query;
 import static id.sinergi.audit.AuditEvents.withActor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.sinergi.audit.log.Sealer;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A query by user name finds the events that name it through the subjects that carried it (audit_actor_name, V12),
- * which the intake keeps complete: a renamed officer, and a user name that passed to another subject.
+ * which the intake keeps complete, and the sealer for rows that did not come through the intake: a renamed officer,
+ * a user name that passed to another subject, a row copied past the service.
  */
 @QuarkusTest
 @AuditTestResource
 class ActorNamesTest {
+
+    @Inject
+    Sealer sealer;
 
     @Test
     void aUserNameFindsTheEventsThatNameItWhateverSubjectCarriedIt() throws Exception {
@@ -54,6 +62,36 @@ class ActorNamesTest {
                             owner, "SELECT count(*) FROM audit_actor_name WHERE username = '" + first + "'"))
                     .isEqualTo(2);
         }
+    }
+
+    @Test
+    void aRowCopiedPastTheServiceIsFoundByItsUserNameOnceSealed() throws Exception {
+        String username = "officer." + UUID.randomUUID();
+        String subject = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        try (Connection owner = TestDatabase.owner();
+                PreparedStatement ps = owner.prepareStatement("INSERT INTO audit_entry (event_id, occurred_at,"
+                        + " recorded_at, service, action, outcome, actor_subject, actor_username, entry_format)"
+                        + " VALUES (?, now(), now(), 'case-service', 'worker.read', 'SUCCESS', ?, ?, 3)")) {
+            // As a restore or a migration would write it: no intake saw it, so no pair was added for it.
+            ps.setObject(1, eventId);
+            ps.setString(2, subject);
+            ps.setString(3, username);
+            ps.executeUpdate();
+            String pairs = "SELECT count(*) FROM audit_actor_name WHERE username = '" + username + "'";
+            String sealed = "SELECT count(*) FROM merkle_leaf l JOIN audit_entry e ON e.ingest_id = l.ingest_id"
+                    + " WHERE e.event_id = '" + eventId + "'";
+            // The scheduled round may hold the sealer's lock; this one then seals nothing, and the next try waits.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (TestDatabase.count(owner, sealed) == 0 && System.nanoTime() < deadline) {
+                sealer.sealAll().await().atMost(Duration.ofSeconds(30));
+                Thread.sleep(100);
+            }
+
+            assertThat(TestDatabase.count(owner, sealed)).isEqualTo(1);
+            assertThat(TestDatabase.count(owner, pairs)).isEqualTo(1);
+        }
+        assertThat(eventIds(username)).containsExactly(eventId.toString());
     }
 
     /** Delivers {@code n} events of the actor in one batch; gives their ids. */

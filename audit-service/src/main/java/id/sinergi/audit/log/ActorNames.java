@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The (user name, subject) pairs of actors that this replica has seen stored in {@code audit_actor_name} (V12), so
- * that the intake's INSERT carries only the pairs it has not: a known officer's events add nothing to that table. A
+ * that the intake's INSERT carries only the pairs it has not: a known officer's events add nothing to that table.
+ * The sealer adds the pairs of the entries it reads back, which did not come through this replica's intake. A
  * pair is taken as stored only once a statement that added it committed; rows are never removed from the table, so
  * a pair seen stored stays true. Should the set grow past {@link #LIMIT} subjects it starts again, and the pairs
  * are added again (the INSERT skips those present).

@@ -51,6 +51,10 @@ public final class LogStore {
             + " $14::text[], $15::text[], $16::text[], $17::text[], $18::smallint[], $19::bytea[],"
             + " $20::text[])";
 
+    /** (User name, subject) pairs of actors, those audit_actor_name holds skipped. */
+    private static final String INSERT_NAMES = "INSERT INTO audit_actor_name (username, subject)"
+            + " SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
+
     /** {@link #INSERT_NEW_ENTRIES}, skipping the rows whose event id is stored already. */
     private static final String INSERT_ENTRIES = INSERT_NEW_ENTRIES + " ON CONFLICT (event_id) DO NOTHING";
 
@@ -114,6 +118,16 @@ public final class LogStore {
                     }
                     return stored;
                 });
+    }
+
+    /** Adds these (user name, subject) pairs to audit_actor_name, skipping those it holds. */
+    public static Uni<Void> insertNames(SqlClient client, ActorNames.Pairs pairs) {
+        if (pairs.subjects().length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(INSERT_NAMES)
+                .execute(Tuple.of(pairs.usernames(), pairs.subjects()))
+                .replaceWithVoid();
     }
 
     /** Whether the statement failed on an event id stored already. */

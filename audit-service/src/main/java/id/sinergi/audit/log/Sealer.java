@@ -32,6 +32,11 @@ import java.util.Map;
  * transactions that have all ended, takes the entries this replica's intake kept ({@link RecentEntries}) and reads
  * the others, computes their leaf hashes and the complete nodes they finish, and stores leaves, nodes and the
  * signed checkpoint in one transaction, so a crash leaves either the whole round or none of it.
+ *
+ * <p>An entry read back did not come through this replica's intake: another replica's, or a row copied into
+ * audit_entry past the service (a migration, a restore). The round adds the (user name, subject) pairs of those
+ * entries that {@link ActorNames} has not seen stored to audit_actor_name (V12), as the intake does for its own, so
+ * that a query by user name finds every sealed event.
  */
 @ApplicationScoped
 public class Sealer {
@@ -75,6 +80,9 @@ public class Sealer {
 
     @Inject
     RecentEntries recent;
+
+    @Inject
+    ActorNames names;
 
     @Scheduled(
             identity = "audit-log-sealer",
@@ -131,8 +139,10 @@ public class Sealer {
                             recent.sealing(sealing);
                             return sealing
                                     ? LogStore.latestCheckpoint(conn).flatMap(latest -> seal(conn, latest))
-                                    : Uni.createFrom().item(SealedRound.NONE);
+                                    : Uni.createFrom().item(Sealed.NONE);
                         }))
+                .invoke(outcome -> names.stored(outcome.names()))
+                .map(Sealed::round)
                 .invoke(round -> {
                     // Counted once committed: a round that fails gives its entries to the next one, which reads
                     // back those it took from the intake's.
@@ -154,7 +164,13 @@ public class Sealer {
                 .map(round -> round.records().size());
     }
 
-    private Uni<SealedRound> seal(SqlClient conn, StoredCheckpoint latest) {
+    /** A round, and the user names it added to audit_actor_name (seen stored once the round committed). */
+    private record Sealed(SealedRound round, ActorNames.Pairs names) {
+
+        static final Sealed NONE = new Sealed(SealedRound.NONE, ActorNames.Pairs.NONE);
+    }
+
+    private Uni<Sealed> seal(SqlClient conn, StoredCheckpoint latest) {
         String lastTx = latest == null ? "0" : latest.lastTx();
         long lastIngestId = latest == null ? 0 : latest.lastIngestId();
         return conn.preparedQuery(NEXT)
@@ -166,15 +182,18 @@ public class Sealer {
                     if (keys.size() == 0) {
                         return latest == null
                                 ? storeCheckpoint(conn, Frontier.empty(), "0", 0)
-                                        .replaceWith(SealedRound.NONE)
-                                : Uni.createFrom().item(SealedRound.NONE);
+                                        .replaceWith(Sealed.NONE)
+                                : Uni.createFrom().item(Sealed.NONE);
                     }
                     return entries(conn, keys).flatMap(round -> append(conn, latest, round, lastKey(keys)));
                 });
     }
 
-    /** A round's entries in sealing order, and how many of them were read back from the database. */
-    private record Entries(List<AuditRecord> records, int readBack) {}
+    /**
+     * A round's entries in sealing order, how many of them were read back from the database, and the user names of
+     * those that {@link ActorNames} has not seen stored.
+     */
+    private record Entries(List<AuditRecord> records, int readBack, ActorNames.Pairs names) {}
 
     /**
      * The round's entries in the keys' order: those this replica's intake kept (for the same event: an ingest id
@@ -198,15 +217,17 @@ public class Sealer {
         // After the takes: what it lets go of lies below every entry of this round.
         recent.roundFrom(lowest);
         if (missing.isEmpty()) {
-            return Uni.createFrom().item(new Entries(records, 0));
+            return Uni.createFrom().item(new Entries(records, 0, ActorNames.Pairs.NONE));
         }
         return conn.preparedQuery(ENTRIES)
                 .execute(Tuple.of(missing.keySet().toArray(Long[]::new)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
+                    List<AuditRecord> readBack = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         AuditRecord r = LogStore.record(row, 0);
                         records.set(missing.get(r.ingestId), r);
+                        readBack.add(r);
                     }
                     if (rows.size() != missing.size()) {
                         // Deleted between the two statements (only the owner can): the round fails and the next one
@@ -214,7 +235,7 @@ public class Sealer {
                         throw new IllegalStateException(
                                 (missing.size() - rows.size()) + " entries are gone since they were found");
                     }
-                    return new Entries(records, missing.size());
+                    return new Entries(records, missing.size(), names.unseen(readBack));
                 });
     }
 
@@ -229,7 +250,7 @@ public class Sealer {
 
     private record Key(String tx, long ingestId) {}
 
-    private Uni<SealedRound> append(SqlClient conn, StoredCheckpoint latest, Entries round, Key last) {
+    private Uni<Sealed> append(SqlClient conn, StoredCheckpoint latest, Entries round, Key last) {
         List<AuditRecord> records = round.records();
         Frontier tree = latest == null ? Frontier.empty() : Frontier.decode(latest.size(), latest.frontier());
         long firstLeaf = tree.size();
@@ -264,8 +285,9 @@ public class Sealer {
         return conn.preparedQuery(INSERT_LEAVES)
                 .execute(Tuple.of(leafIndexes, ingestIds, leafHashes))
                 .call(() -> nodes)
+                .call(() -> LogStore.insertNames(conn, round.names()))
                 .call(() -> storeCheckpoint(conn, tree, last.tx(), last.ingestId()))
-                .replaceWith(new SealedRound(firstLeaf, records, round.readBack()));
+                .replaceWith(new Sealed(new SealedRound(firstLeaf, records, round.readBack()), round.names()));
     }
 
     private Uni<Void> storeCheckpoint(SqlClient conn, Frontier tree, String lastTx, long lastIngestId) {

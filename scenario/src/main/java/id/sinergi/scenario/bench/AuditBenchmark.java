@@ -780,7 +780,6 @@ public final class AuditBenchmark {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the bulk load failed", errors.get(0));
         }
-        addActorNames();
         stored += copied;
         double copySeconds = (System.nanoTime() - start) / 1e9;
         long backlog = stored - treeSize();
@@ -794,33 +793,6 @@ public final class AuditBenchmark {
                 copySeconds,
                 sealSeconds));
         return new Bulk(copied, stored, copySeconds, backlog, sealSeconds, cpu);
-    }
-
-    /**
-     * Adds the officers' user names to audit_actor_name, as audit-service's intake does for the events it stores
-     * (V12): the rows the bulk load copied past the service carry them too.
-     */
-    private void addActorNames() throws SQLException {
-        List<GeneratedEvents.Officer> officers = GeneratedEvents.officers();
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO audit_actor_name (username, subject)"
-                        + " SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text",
-                            officers.stream()
-                                    .map(GeneratedEvents.Officer::username)
-                                    .toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "text",
-                            officers.stream()
-                                    .map(GeneratedEvents.Officer::subject)
-                                    .toArray()));
-            ps.executeUpdate();
-        }
     }
 
     /**
