@@ -81,6 +81,7 @@ class ActorNamesTest {
             String pairs = "SELECT count(*) FROM audit_actor_name WHERE username = '" + username + "'";
             String sealed = "SELECT count(*) FROM merkle_leaf l JOIN audit_entry e ON e.ingest_id = l.ingest_id"
                     + " WHERE e.event_id = '" + eventId + "'";
+
             // The scheduled round may hold the sealer's lock; this one then seals nothing, and the next try waits.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (TestDatabase.count(owner, sealed) == 0 && System.nanoTime() < deadline) {

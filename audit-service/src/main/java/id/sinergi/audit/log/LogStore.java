@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -93,31 +94,36 @@ public final class LogStore {
      * always new (a relay sends an event again only when it did not see the answer), so the rows go in with a plain
      * INSERT first, and only a batch that meets a stored event id is written again, skipping the stored ones; the
      * failed statement wrote nothing. On PostgreSQL 15 the plain INSERT of a 1,000-row batch took 1.4 µs a row less
-     * (docs/benchmarks.md).
+     * (docs/benchmarks.md). Batches that often repeat stored events (a collector reading its source again over an
+     * overlap) go in with ON CONFLICT at once: each failed statement would cost a round trip and an error line in
+     * the server's log.
      *
      * @param pool a pool, on which the statement commits when it answers: only then are the names seen stored
+     * @param repeats whether the rows often repeat stored events
      */
-    public static Uni<List<AuditRecord>> insertEntriesReturning(Pool pool, List<AuditRecord> rows, ActorNames names) {
+    public static Uni<List<AuditRecord>> insertEntriesReturning(
+            Pool pool, List<AuditRecord> rows, ActorNames names, boolean repeats) {
         ActorNames.Pairs pairs = names.unseen(rows);
         Tuple params = entries(rows, pairs);
         String returning = " RETURNING ingest_id, event_id";
-        return pool.preparedQuery(INSERT_NEW_ENTRIES + returning)
-                .execute(params)
-                .onFailure(LogStore::storedAlready)
-                .recoverWithUni(
-                        () -> pool.preparedQuery(INSERT_ENTRIES + returning).execute(params))
-                .invoke(() -> names.stored(pairs))
-                .map(rs -> {
-                    Map<UUID, AuditRecord> byEventId = new HashMap<>();
-                    rows.forEach(row -> byEventId.put(row.eventId, row));
-                    List<AuditRecord> stored = new ArrayList<>(rs.rowCount());
-                    for (Row row : rs) {
-                        AuditRecord r = byEventId.get(row.getUUID(1));
-                        r.ingestId = row.getLong(0);
-                        stored.add(r);
-                    }
-                    return stored;
-                });
+        Uni<RowSet<Row>> inserted = repeats
+                ? pool.preparedQuery(INSERT_ENTRIES + returning).execute(params)
+                : pool.preparedQuery(INSERT_NEW_ENTRIES + returning)
+                        .execute(params)
+                        .onFailure(LogStore::storedAlready)
+                        .recoverWithUni(() ->
+                                pool.preparedQuery(INSERT_ENTRIES + returning).execute(params));
+        return inserted.invoke(() -> names.stored(pairs)).map(rs -> {
+            Map<UUID, AuditRecord> byEventId = new HashMap<>();
+            rows.forEach(row -> byEventId.put(row.eventId, row));
+            List<AuditRecord> stored = new ArrayList<>(rs.rowCount());
+            for (Row row : rs) {
+                AuditRecord r = byEventId.get(row.getUUID(1));
+                r.ingestId = row.getLong(0);
+                stored.add(r);
+            }
+            return stored;
+        });
     }
 
     /** Adds these (user name, subject) pairs to audit_actor_name, skipping those it holds. */

@@ -95,7 +95,7 @@ public class AuditLog {
             backlog.source(events.get(0).service());
         }
         Uni<AppendResult> stored = batch || events.size() != 1
-                ? store(events)
+                ? store(events, false)
                 : groupCommit
                         .submit(events.get(0))
                         .map(accepted -> accepted ? new AppendResult(1, 0) : new AppendResult(0, 1));
@@ -114,7 +114,9 @@ public class AuditLog {
         }
         EventRules.check(events, true, source, Instant.now(), true);
         backlog.source(source);
-        return store(events);
+        // A collector reads its source again over an overlap (Keycloak's puller, PullWindow): its batches often
+        // repeat stored events.
+        return store(events, true);
     }
 
     /**
@@ -147,7 +149,7 @@ public class AuditLog {
 
     /** Stores one of audit-service's own events (an auditor's query, a cosignature, a verification). */
     public Uni<Void> recordOwn(AuditEvent event) {
-        return store(List.of(event)).replaceWithVoid();
+        return store(List.of(event), false).replaceWithVoid();
     }
 
     /** Stores one of audit-service's own events, without details, on a connection in a transaction. */
@@ -159,23 +161,29 @@ public class AuditLog {
         return LogStore.insertEntries(conn, List.of(row)).replaceWithVoid();
     }
 
-    private Uni<AppendResult> store(List<AuditEvent> events) {
-        return storeReturning(events).map(stored -> new AppendResult(stored.size(), events.size() - stored.size()));
+    /** Stores the events as {@link #storeReturning} does; counts those stored and those stored before. */
+    private Uni<AppendResult> store(List<AuditEvent> events, boolean repeats) {
+        return storeReturning(events, repeats)
+                .map(stored -> new AppendResult(stored.size(), events.size() - stored.size()));
     }
 
     /** Stores the events as {@link #store} does; gives the ids it stored (not those already there). */
     private Uni<Set<UUID>> storeReturningIds(List<AuditEvent> events) {
-        return storeReturning(events).map(stored -> {
+        return storeReturning(events, false).map(stored -> {
             Set<UUID> ids = new HashSet<>();
             stored.forEach(row -> ids.add(row.eventId));
             return ids;
         });
     }
 
-    /** Stores the events' rows; gives those that were new, and keeps them for the sealer ({@link RecentEntries}). */
-    private Uni<List<AuditRecord>> storeReturning(List<AuditEvent> events) {
+    /**
+     * Stores the events' rows; gives those that were new, and keeps them for the sealer ({@link RecentEntries}).
+     *
+     * @param repeats whether the events often repeat stored ones ({@link LogStore#insertEntriesReturning})
+     */
+    private Uni<List<AuditRecord>> storeReturning(List<AuditEvent> events, boolean repeats) {
         return records(events)
-                .flatMap(rows -> LogStore.insertEntriesReturning(pool, rows, names))
+                .flatMap(rows -> LogStore.insertEntriesReturning(pool, rows, names, repeats))
                 .invoke(recent::stored);
     }
 

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -260,11 +259,6 @@ final class GeneratedEvents {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);
-    }
-
-    /** Every officer whose events these sequences make. */
-    static List<Officer> officers() {
-        return List.of(ROSTER);
     }
 
     private static Officer[] roster() {
