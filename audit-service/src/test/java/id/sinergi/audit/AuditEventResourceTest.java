@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -235,6 +236,39 @@ class AuditEventResourceTest {
                 .body("duplicates", equalTo(1));
 
         assertThat(rowsAbout(worker)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldStoreOnceTheEventsOfConcurrentBatchesHoldingTheSameIdsInOppositeOrders() throws Exception {
+        // Each batch waits for keys the other inserted: PostgreSQL fails one of them to break the deadlock, and the
+        // intake writes that one again, skipping the ids the other stored.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                UUID worker = UUID.randomUUID();
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    batch.add(event(worker, "worker.read"));
+                }
+                List<Map<String, Object>> reversed = new ArrayList<>(batch);
+                Collections.reverse(reversed);
+
+                Future<Integer> first = pool.submit(() -> accepted(batch));
+                Future<Integer> second = pool.submit(() -> accepted(reversed));
+
+                assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS))
+                        .as("round %d", round)
+                        .isEqualTo(1000);
+                assertThat(rowsAbout(worker)).isEqualTo(1000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Delivers the batch, which must be answered 200; gives how many of its events were accepted. */
+    private static int accepted(List<Map<String, Object>> batch) {
+        return deliver(batch).statusCode(200).extract().<Integer>path("accepted");
     }
 
     @Test

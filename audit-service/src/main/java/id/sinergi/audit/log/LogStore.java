@@ -65,6 +65,12 @@ public final class LogStore {
     /** PostgreSQL's SQLSTATE for a broken unique constraint. */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** PostgreSQL's SQLSTATE for a deadlock it broke by failing one of the statements. */
+    private static final String DEADLOCK_DETECTED = "40P01";
+
+    /** How many times the intake writes a batch again after PostgreSQL broke a deadlock by failing it. */
+    private static final int DEADLOCK_RETRIES = 3;
+
     private static final String NODES = "SELECT 0::smallint, leaf_index, leaf_hash FROM merkle_leaf"
             + " WHERE leaf_index = ANY($1::bigint[])"
             + " UNION ALL SELECT n.level, n.idx, n.hash FROM merkle_node n"
@@ -98,6 +104,10 @@ public final class LogStore {
      * overlap) go in with ON CONFLICT at once: each failed statement would cost a round trip and an error line in
      * the server's log.
      *
+     * <p>Two batches that hold the same new event ids in different orders (a relay's retry racing its first
+     * delivery) can each wait for a key the other inserted: PostgreSQL fails one of them (a deadlock), which wrote
+     * nothing. That batch is written again with ON CONFLICT, once the other committed and its ids are stored.
+     *
      * @param pool a pool, on which the statement commits when it answers: only then are the names seen stored
      * @param repeats whether the rows often repeat stored events
      */
@@ -106,13 +116,17 @@ public final class LogStore {
         ActorNames.Pairs pairs = names.unseen(rows);
         Tuple params = entries(rows, pairs);
         String returning = " RETURNING ingest_id, event_id";
+        Uni<RowSet<Row>> skipping = Uni.createFrom()
+                .deferred(() -> pool.preparedQuery(INSERT_ENTRIES + returning).execute(params))
+                .onFailure(LogStore::deadlocked)
+                .retry()
+                .atMost(DEADLOCK_RETRIES);
         Uni<RowSet<Row>> inserted = repeats
-                ? pool.preparedQuery(INSERT_ENTRIES + returning).execute(params)
+                ? skipping
                 : pool.preparedQuery(INSERT_NEW_ENTRIES + returning)
                         .execute(params)
-                        .onFailure(LogStore::storedAlready)
-                        .recoverWithUni(() ->
-                                pool.preparedQuery(INSERT_ENTRIES + returning).execute(params));
+                        .onFailure(e -> storedAlready(e) || deadlocked(e))
+                        .recoverWithUni(() -> skipping);
         return inserted.invoke(() -> names.stored(pairs)).map(rs -> {
             Map<UUID, AuditRecord> byEventId = new HashMap<>();
             rows.forEach(row -> byEventId.put(row.eventId, row));
@@ -141,6 +155,11 @@ public final class LogStore {
         return failure instanceof PgException pg
                 && UNIQUE_VIOLATION.equals(pg.getSqlState())
                 && EVENT_ID_KEY.equals(pg.getConstraint());
+    }
+
+    /** Whether PostgreSQL failed the statement to break a deadlock (it wrote nothing). */
+    static boolean deadlocked(Throwable failure) {
+        return failure instanceof PgException pg && DEADLOCK_DETECTED.equals(pg.getSqlState());
     }
 
     /** The parameters of {@link #INSERT_ENTRIES} for these rows and user names. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.pgclient.PgException;
 import org.junit.jupiter.api.Test;
 
-/** When the intake writes a batch again with ON CONFLICT: only when its plain INSERT met a stored event id. */
+/**
+ * When the intake writes a batch again with ON CONFLICT: only when its plain INSERT met a stored event id, or
+ * PostgreSQL failed it to break a deadlock.
+ */
 class LogStoreTest {
 
     @Test
@@ -23,6 +26,17 @@ class LogStoreTest {
                 .as("the server shutting down")
                 .isFalse();
         assertThat(LogStore.storedAlready(new IllegalStateException("connection closed")))
+                .isFalse();
+    }
+
+    @Test
+    void aBatchFailedToBreakADeadlockIsWrittenAgain() {
+        assertThat(LogStore.deadlocked(failure("40P01", null))).isTrue();
+
+        assertThat(LogStore.deadlocked(failure("40001", null)))
+                .as("a serialization failure, which the intake's autocommit statements do not meet")
+                .isFalse();
+        assertThat(LogStore.deadlocked(failure("23505", "audit_entry_event_id_key")))
                 .isFalse();
     }
 
