@@ -135,7 +135,8 @@ final class LogWitnesses {
                     out,
                     err));
             report.check(
-                    "the offline verifier accepts the exported log at the cosigned checkpoint",
+                    "the offline verifier accepts the exported log at the checkpoint " + second.client()
+                            + " cosigned last",
                     status == 200 && verified.status() == 0,
                     "export of " + size + " leaves: HTTP " + status + "; "
                             + verified.text().strip());

@@ -614,7 +614,8 @@ public final class ProtectionScenario {
                     placementReadsPermitted, placementReadsDenied, consentDecisions));
             sb.append(String.format("Audit events delivered by the services: %d %s%n", auditEvents, auditByOutcome));
             sb.append(String.format(
-                    "Audit log: %s over %d leaves (the auditor's own summary and verification included)%n",
+                    "Audit log: %s over the %d leaves sealed when the auditor verified it (the auditor's own events"
+                            + " included; events delivered after it are sealed later)%n",
                     logStatus, logLeaves));
             sb.append("Checks:\n");
             checks.forEach(c -> sb.append(String.format("  [%s] %s (%s)%n", c[0], c[1], c[2])));
