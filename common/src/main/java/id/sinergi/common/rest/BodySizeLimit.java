@@ -38,6 +38,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       bodies, which Quarkus's form parser reads (bounded by {@code quarkus.http.limits.max-form-attribute-size}
  *       too). {@code ProblemMappers} logs those at INFO and writes nothing more.
  * </ul>
+ *
+ * <p>A body with a Content-Encoding other than {@code identity} (a gzip body, say) is refused before it is read with
+ * a 415 {@code unsupported-content-encoding} problem: the services take bodies as they are sent, and would otherwise
+ * answer that a compressed JSON body is malformed. Each such refusal is logged at INFO as
+ * {@code event=body-encoding-refused}.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -73,6 +78,20 @@ public class BodySizeLimit {
 
     private void check(RoutingContext ctx, long max, boolean streamed) {
         HttpServerRequest request = ctx.request();
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+            Log.infof("event=body-encoding-refused path=%s", ctx.normalizedPath());
+            refuse(
+                    ctx,
+                    new Problem(
+                            "unsupported-content-encoding",
+                            "Unsupported content encoding",
+                            415,
+                            "This service takes request bodies without a Content-Encoding (send them uncompressed)",
+                            request.path(),
+                            null));
+            return;
+        }
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             if (declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > max) {
@@ -144,21 +163,27 @@ public class BodySizeLimit {
 
     private void refuse(RoutingContext ctx, long max) {
         Log.infof("event=body-too-large path=%s limit=%d", ctx.normalizedPath(), max);
-        Problem problem = new Problem(
-                "body-too-large",
-                "Request body too large",
-                413,
-                "This endpoint takes request bodies of up to " + max + " bytes",
-                ctx.request().path(),
-                null);
+        refuse(
+                ctx,
+                new Problem(
+                        "body-too-large",
+                        "Request body too large",
+                        413,
+                        "This endpoint takes request bodies of up to " + max + " bytes",
+                        ctx.request().path(),
+                        null));
+    }
+
+    /** Answers the problem and closes the connection, whose unread body could not start the next request. */
+    private void refuse(RoutingContext ctx, Problem problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            body = "{\"status\":413}";
+            body = "{\"status\":" + problem.getStatus() + "}";
         }
         ctx.response()
-                .setStatusCode(413)
+                .setStatusCode(problem.getStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(done -> ctx.request().connection().close())
