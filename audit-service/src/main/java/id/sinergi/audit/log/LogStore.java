@@ -42,8 +42,7 @@ public final class LogStore {
      * The rows ($1 to $20, a column each) and the (user name, subject) pairs of their actors ($21, $22) that
      * audit_actor_name may lack (V12): PostgreSQL runs the data-modifying WITH whether or not the statement reads it.
      */
-    private static final String INSERT_NEW_ENTRIES = "WITH names AS (INSERT INTO audit_actor_name (username, subject)"
-            + " SELECT * FROM unnest($21::text[], $22::text[]) ON CONFLICT DO NOTHING)"
+    private static final String INSERT_NEW_ENTRIES = "WITH names AS (" + insertNames("$21", "$22") + ")"
             + " INSERT INTO audit_entry (event_id, occurred_at, recorded_at,"
             + " service, action, outcome, actor_subject, actor_username, actor_agency, actor_mission, actor_client_id,"
             + " actor_roles, worker_id, purpose, resource_type, resource_id, reason, entry_format, details, purge)"
@@ -53,8 +52,7 @@ public final class LogStore {
             + " $20::text[])";
 
     /** (User name, subject) pairs of actors, those audit_actor_name holds skipped. */
-    private static final String INSERT_NAMES = "INSERT INTO audit_actor_name (username, subject)"
-            + " SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
+    private static final String INSERT_NAMES = insertNames("$1", "$2");
 
     /** {@link #INSERT_NEW_ENTRIES}, skipping the rows whose event id is stored already. */
     private static final String INSERT_ENTRIES = INSERT_NEW_ENTRIES + " ON CONFLICT (event_id) DO NOTHING";
@@ -80,6 +78,12 @@ public final class LogStore {
             "tree_size, root_hash, frontier, last_tx::text, last_ingest_id, sealed_at, note";
 
     private LogStore() {}
+
+    /** The INSERT of (user name, subject) pairs from two text-array parameters, skipping the pairs stored. */
+    private static String insertNames(String usernames, String subjects) {
+        return "INSERT INTO audit_actor_name (username, subject) SELECT * FROM unnest(" + usernames + "::text[], "
+                + subjects + "::text[]) ON CONFLICT DO NOTHING";
+    }
 
     /**
      * Inserts the rows, skipping event ids already stored, and their actors' user names; gives how many rows were
